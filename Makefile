@@ -1,0 +1,55 @@
+# Maintainer commands. `make generate` and `make test` work on a fresh clone
+# with Python 3.11, Node 20 and make.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PRISM_DIR := tests/prism
+PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
+
+.PHONY: help install generate check lint typecheck test validate ir clean
+
+help:
+	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
+	@echo "make check      fail when generated/ is stale; ruff and mypy --strict"
+	@echo "make test       every test (installs Prism with npm ci)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
+	cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PRISM_STAMP)
+
+generate: $(STAMP)
+	$(PY) -m generator generate
+
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+ir: $(STAMP)
+	$(PY) -m generator ir
+
+check: $(STAMP)
+	$(PY) -m generator check
+	$(MAKE) --no-print-directory lint typecheck
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator generated templates/runtime tests
+	$(VENV)/bin/ruff format --check generator templates/runtime tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy generator
+	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
+
+test: $(STAMP) $(PRISM_STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache

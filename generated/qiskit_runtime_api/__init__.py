@@ -1,0 +1,54 @@
+"""Qiskit Runtime API: a typed Python client.
+
+The Qiskit Runtime API description
+
+Generated from the OpenAPI spec (version 0.41.6): do not edit.
+"""
+
+from . import models as models
+from ._client import SERVERS as SERVERS
+from ._client import AsyncClient as AsyncClient
+from ._client import Client as Client
+from ._exceptions import APIConnectionError as APIConnectionError
+from ._exceptions import APIError as APIError
+from ._exceptions import APIStatusError as APIStatusError
+from ._exceptions import APITimeoutError as APITimeoutError
+from ._exceptions import AuthenticationError as AuthenticationError
+from ._exceptions import BadRequestError as BadRequestError
+from ._exceptions import ConflictError as ConflictError
+from ._exceptions import ErrorDetail as ErrorDetail
+from ._exceptions import InternalServerError as InternalServerError
+from ._exceptions import NotFoundError as NotFoundError
+from ._exceptions import PermissionDeniedError as PermissionDeniedError
+from ._exceptions import RateLimitError as RateLimitError
+from ._exceptions import ResponseValidationError as ResponseValidationError
+from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
+from ._operations import OPERATIONS as OPERATIONS
+from ._operations import OperationInfo as OperationInfo
+from ._version import API_VERSION as API_VERSION
+from ._version import __version__ as __version__
+
+__all__ = [
+    "API_VERSION",
+    "OPERATIONS",
+    "SERVERS",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "Client",
+    "ConflictError",
+    "ErrorDetail",
+    "InternalServerError",
+    "NotFoundError",
+    "OperationInfo",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "__version__",
+    "models",
+]

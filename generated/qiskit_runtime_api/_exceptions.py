@@ -1,0 +1,181 @@
+"""Errors raised by the client.
+
+    APIError                      anything the client raises on a call
+    ├── APIConnectionError        the request did not get an HTTP answer
+    │   └── APITimeoutError       ... because it timed out
+    ├── APIStatusError            the answer's status was not 2xx
+    │   ├── BadRequestError            400
+    │   ├── AuthenticationError        401
+    │   ├── PermissionDeniedError      403
+    │   ├── NotFoundError              404
+    │   ├── ConflictError              409
+    │   ├── UnprocessableEntityError   422
+    │   ├── RateLimitError             429
+    │   └── InternalServerError        5xx
+    └── ResponseValidationError   a 2xx body did not match its schema (strict mode)
+
+``APIStatusError`` carries the response, the parsed body, the service's
+``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
+``trace`` id. Its text never contains credentials.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "status_error",
+]
+
+
+class APIError(Exception):
+    """Base class of every error the client raises for a call."""
+
+    def __init__(self, message: str, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """No HTTP answer: the connection failed, was reset, or timed out."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One entry of the service's ``errors`` list."""
+
+    code: str
+    message: str
+    solution: str
+    more_info: str
+
+
+class APIStatusError(APIError):
+    """The service answered with a status that is not 2xx."""
+
+    def __init__(self, response: httpx.Response, body: Any) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.errors = _error_details(body)
+        self.trace = str(body.get("trace", "")) if isinstance(body, dict) else ""
+        super().__init__(self._describe(), response.request)
+
+    def _describe(self) -> str:
+        text = f"{self.status_code} {self.response.reason_phrase}".strip()
+        if self.errors:
+            first = self.errors[0]
+            text += f": {first.message}" if first.message else ""
+            text += f" (solution: {first.solution})" if first.solution else ""
+            if len(self.errors) > 1:
+                text += f" [+{len(self.errors) - 1} more]"
+        elif isinstance(self.body, str) and self.body.strip():
+            raw = self.body.strip()
+            text += ": " + (raw if len(raw) <= 200 else raw[:197] + "...")
+        if self.trace:
+            text += f" [trace {self.trace}]"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the credentials are missing, wrong or expired."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credentials do not allow this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource is not in a state that allows this."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but not valid."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the service failed."""
+
+
+class ResponseValidationError(APIError):
+    """A successful response's body did not match the spec (``strict=True`` only)."""
+
+    def __init__(self, message: str, response: httpx.Response, raw_body: bytes) -> None:
+        super().__init__(message, response.request)
+        self.response = response
+        self.raw_body = raw_body
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The exception for a non-2xx ``response`` (its body already read)."""
+    body: Any
+    try:
+        body = json.loads(response.content) if response.content else None
+    except ValueError:
+        body = response.text
+    if response.status_code >= 500:
+        return InternalServerError(response, body)
+    return _BY_STATUS.get(response.status_code, APIStatusError)(response, body)
+
+
+def _error_details(body: Any) -> list[ErrorDetail]:
+    if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
+        return []
+    details = []
+    for entry in body["errors"]:
+        if isinstance(entry, dict):
+            details.append(
+                ErrorDetail(
+                    code=str(entry.get("code", "")),
+                    message=str(entry.get("message", "")),
+                    solution=str(entry.get("solution", "")),
+                    more_info=str(entry.get("more_info", "")),
+                )
+            )
+    return details

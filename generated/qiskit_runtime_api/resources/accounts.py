@@ -1,0 +1,123 @@
+"""Operations tagged 'Accounts'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "Accounts",
+    "AsyncAccounts",
+]
+
+_GET = Endpoint(
+    operation_id="get_account",
+    method="GET",
+    path="/v1/accounts/{id}",
+    accept="application/json",
+    params={
+        "account_id": Param("id", "path", explode=False, deprecated=False),
+        "plan_id": Param("plan_id", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetAccountResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Accounts:
+    """Operations tagged 'Accounts'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        account_id: str,
+        *,
+        plan_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAccountResponse:
+        """Get account configuration
+
+        Get the current account information. If no account information is found, returns the default configuration.
+
+        Args:
+            account_id: Account id (without `a/` prefix)
+            plan_id: Obtain the account configuration only for the specified plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/accounts/{id}`` (operationId ``get_account``)
+        """
+        result: models.GetAccountResponse = self._client._call(
+            _GET,
+            {
+                "account_id": account_id,
+                "plan_id": plan_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncAccounts:
+    """Operations tagged 'Accounts'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self,
+        account_id: str,
+        *,
+        plan_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAccountResponse:
+        """Get account configuration
+
+        Get the current account information. If no account information is found, returns the default configuration.
+
+        Args:
+            account_id: Account id (without `a/` prefix)
+            plan_id: Obtain the account configuration only for the specified plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/accounts/{id}`` (operationId ``get_account``)
+        """
+        result: models.GetAccountResponse = await self._client._call(
+            _GET,
+            {
+                "account_id": account_id,
+                "plan_id": plan_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

@@ -1,0 +1,469 @@
+"""Operations tagged 'Analytics'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "Analytics",
+    "AsyncAnalytics",
+]
+
+_GET_USAGE = Endpoint(
+    operation_id="analytics_usage",
+    method="GET",
+    path="/v1/analytics/usage",
+    accept="application/json",
+    params={
+        "instance": Param("instance", "query", explode=True, deprecated=False),
+        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
+        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
+        "backend": Param("backend", "query", explode=True, deprecated=False),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False),
+        "plan": Param("plan", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetAnalyticsUsageResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_USAGE_GROUPED = Endpoint(
+    operation_id="get_usage_analytics_grouped",
+    method="GET",
+    path="/v1/analytics/usage_grouped",
+    accept="application/json",
+    params={
+        "group_by": Param("group_by", "query", explode=True, deprecated=False),
+        "instance": Param("instance", "query", explode=True, deprecated=False),
+        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
+        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
+        "backend": Param("backend", "query", explode=True, deprecated=False),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False),
+        "plan": Param("plan", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetAnalyticsUsageGroupedResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_USAGE_GROUPED_BY_DATE = Endpoint(
+    operation_id="get_usage_analytics_grouped_by_date",
+    method="GET",
+    path="/v1/analytics/usage_grouped_by_date",
+    accept="application/json",
+    params={
+        "group_by": Param("group_by", "query", explode=True, deprecated=False),
+        "instance": Param("instance", "query", explode=True, deprecated=False),
+        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
+        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
+        "backend": Param("backend", "query", explode=True, deprecated=False),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False),
+        "plan": Param("plan", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetAnalyticsUsageGroupedByDateResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_FILTERS = Endpoint(
+    operation_id="analytics_filters",
+    method="GET",
+    path="/v1/analytics/filters",
+    accept="application/json",
+    params={
+        "instance": Param("instance", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetAnalyticsFiltersResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Analytics:
+    """Operations tagged 'Analytics'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get_usage(
+        self,
+        *,
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageResponse:
+        """Get usage analytics
+
+        Args:
+            instance
+            interval_start
+            interval_end
+            backend
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage`` (operationId ``analytics_usage``)
+        """
+        result: models.GetAnalyticsUsageResponse = self._client._call(
+            _GET_USAGE,
+            {
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_usage_grouped(
+        self,
+        *,
+        group_by: Literal["instance", "backend", "user_id", "plan"],
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageGroupedResponse:
+        """Get usage analytics grouped
+
+        Args:
+            group_by: key to group usage by
+            instance
+            interval_start: start date
+            interval_end: end date
+            backend: backend to filter by
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage_grouped`` (operationId ``get_usage_analytics_grouped``)
+        """
+        result: models.GetAnalyticsUsageGroupedResponse = self._client._call(
+            _GET_USAGE_GROUPED,
+            {
+                "group_by": group_by,
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_usage_grouped_by_date(
+        self,
+        *,
+        group_by: Literal["instance"],
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageGroupedByDateResponse:
+        """Get usage analytics grouped by date
+
+        Args:
+            group_by
+            instance
+            interval_start
+            interval_end
+            backend
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage_grouped_by_date`` (operationId ``get_usage_analytics_grouped_by_date``)
+        """
+        result: models.GetAnalyticsUsageGroupedByDateResponse = self._client._call(
+            _GET_USAGE_GROUPED_BY_DATE,
+            {
+                "group_by": group_by,
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_filters(
+        self,
+        *,
+        instance: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsFiltersResponse:
+        """Get analytics filters
+
+        Args:
+            instance
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/filters`` (operationId ``analytics_filters``)
+        """
+        result: models.GetAnalyticsFiltersResponse = self._client._call(
+            _GET_FILTERS,
+            {
+                "instance": instance,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncAnalytics:
+    """Operations tagged 'Analytics'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get_usage(
+        self,
+        *,
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageResponse:
+        """Get usage analytics
+
+        Args:
+            instance
+            interval_start
+            interval_end
+            backend
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage`` (operationId ``analytics_usage``)
+        """
+        result: models.GetAnalyticsUsageResponse = await self._client._call(
+            _GET_USAGE,
+            {
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_usage_grouped(
+        self,
+        *,
+        group_by: Literal["instance", "backend", "user_id", "plan"],
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageGroupedResponse:
+        """Get usage analytics grouped
+
+        Args:
+            group_by: key to group usage by
+            instance
+            interval_start: start date
+            interval_end: end date
+            backend: backend to filter by
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage_grouped`` (operationId ``get_usage_analytics_grouped``)
+        """
+        result: models.GetAnalyticsUsageGroupedResponse = await self._client._call(
+            _GET_USAGE_GROUPED,
+            {
+                "group_by": group_by,
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_usage_grouped_by_date(
+        self,
+        *,
+        group_by: Literal["instance"],
+        instance: Sequence[str] | None = None,
+        interval_start: datetime.datetime | str | None = None,
+        interval_end: datetime.datetime | str | None = None,
+        backend: Sequence[str] | None = None,
+        user_id: Sequence[str] | None = None,
+        simulators: bool | None = None,
+        plan: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsUsageGroupedByDateResponse:
+        """Get usage analytics grouped by date
+
+        Args:
+            group_by
+            instance
+            interval_start
+            interval_end
+            backend
+            user_id
+            simulators: Include simulators
+            plan
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/usage_grouped_by_date`` (operationId ``get_usage_analytics_grouped_by_date``)
+        """
+        result: models.GetAnalyticsUsageGroupedByDateResponse = await self._client._call(
+            _GET_USAGE_GROUPED_BY_DATE,
+            {
+                "group_by": group_by,
+                "instance": instance,
+                "interval_start": interval_start,
+                "interval_end": interval_end,
+                "backend": backend,
+                "user_id": user_id,
+                "simulators": simulators,
+                "plan": plan,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_filters(
+        self,
+        *,
+        instance: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetAnalyticsFiltersResponse:
+        """Get analytics filters
+
+        Args:
+            instance
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/analytics/filters`` (operationId ``analytics_filters``)
+        """
+        result: models.GetAnalyticsFiltersResponse = await self._client._call(
+            _GET_FILTERS,
+            {
+                "instance": instance,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

@@ -1,0 +1,444 @@
+"""Operations tagged 'Backends'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "AsyncBackends",
+    "Backends",
+]
+
+_LIST = Endpoint(
+    operation_id="list_backends",
+    method="GET",
+    path="/v1/backends",
+    accept="application/json",
+    params={
+        "fields": Param("fields", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.BackendsResponseV2),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_PROPERTIES = Endpoint(
+    operation_id="get_backend_properties",
+    method="GET",
+    path="/v1/backends/{id}/properties",
+    accept="application/json",
+    params={
+        "backend_name": Param("id", "path", explode=False, deprecated=False),
+        "updated_before": Param("updated_before", "query", explode=True, deprecated=False),
+        "calibration_id": Param("calibration_id", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetBackendPropertiesResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_CONFIGURATION = Endpoint(
+    operation_id="get_backend_configuration",
+    method="GET",
+    path="/v1/backends/{id}/configuration",
+    accept="application/json",
+    params={
+        "backend_name": Param("id", "path", explode=False, deprecated=False),
+        "calibration_id": Param("calibration_id", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.BackendsConfigurationResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_STATUS = Endpoint(
+    operation_id="get_backend_status",
+    method="GET",
+    path="/v1/backends/{id}/status",
+    accept="application/json",
+    params={
+        "backend_name": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.BackendStatusResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_DEFAULTS = Endpoint(
+    operation_id="get_backend_defaults",
+    method="GET",
+    path="/v1/backends/{id}/defaults",
+    accept="application/json",
+    params={
+        "backend_name": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, dict[str, Any]),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Backends:
+    """Operations tagged 'Backends'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        fields: Literal["wait_time_seconds"] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendsResponseV2:
+        """List your backends
+
+        Returns a list of all the backends your service instance has access to. <br/><br/> This endpoint returns different response schemas depending on the value of the `IBM-API-Version` header.<br/><br/> - If `IBM-API-Version` is `2024-01-01` or omitted, the response will follow `BackendsResponse`.<br/> - If `IBM-API-Version` is `2025-01-01` or greater, the response will follow `BackendsResponseV2`.
+
+
+        Args:
+            fields
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends`` (operationId ``list_backends``)
+        """
+        result: models.BackendsResponseV2 = self._client._call(
+            _LIST,
+            {
+                "fields": fields,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_properties(
+        self,
+        backend_name: str,
+        *,
+        updated_before: datetime.datetime | str | None = None,
+        calibration_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetBackendPropertiesResponse:
+        """Get backend properties
+
+        Returns the properties for the specified backend. Simulator backends may not support this.
+
+        Args:
+            backend_name: Identifier of an available backend
+            updated_before: Returns properties with last_update_date before the given time.
+            calibration_id: Returns properties associated with the given calibration ID.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/properties`` (operationId ``get_backend_properties``)
+        """
+        result: models.GetBackendPropertiesResponse = self._client._call(
+            _GET_PROPERTIES,
+            {
+                "backend_name": backend_name,
+                "updated_before": updated_before,
+                "calibration_id": calibration_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_configuration(
+        self,
+        backend_name: str,
+        *,
+        calibration_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendsConfigurationResponse:
+        """Get backend configuration
+
+        Returns the configuration for the specified backend.
+
+        Args:
+            backend_name: Identifier of an available backend
+            calibration_id: Returns configuration associated with the given calibration ID.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/configuration`` (operationId ``get_backend_configuration``)
+        """
+        result: models.BackendsConfigurationResponse = self._client._call(
+            _GET_CONFIGURATION,
+            {
+                "backend_name": backend_name,
+                "calibration_id": calibration_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_status(
+        self,
+        backend_name: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendStatusResponse:
+        """Get backend status
+
+        Returns the status for the specified backend ID.
+
+        Args:
+            backend_name: Identifier of an available backend
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/status`` (operationId ``get_backend_status``)
+        """
+        result: models.BackendStatusResponse = self._client._call(
+            _GET_STATUS,
+            {
+                "backend_name": backend_name,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_defaults(
+        self,
+        backend_name: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> dict[str, Any]:
+        """Get backend default settings
+
+        Returns the defaults for the specified backend. Simulator backends may not support this.
+
+        Args:
+            backend_name: Identifier of an available backend
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/defaults`` (operationId ``get_backend_defaults``)
+        """
+        result: dict[str, Any] = self._client._call(
+            _GET_DEFAULTS,
+            {
+                "backend_name": backend_name,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncBackends:
+    """Operations tagged 'Backends'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        fields: Literal["wait_time_seconds"] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendsResponseV2:
+        """List your backends
+
+        Returns a list of all the backends your service instance has access to. <br/><br/> This endpoint returns different response schemas depending on the value of the `IBM-API-Version` header.<br/><br/> - If `IBM-API-Version` is `2024-01-01` or omitted, the response will follow `BackendsResponse`.<br/> - If `IBM-API-Version` is `2025-01-01` or greater, the response will follow `BackendsResponseV2`.
+
+
+        Args:
+            fields
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends`` (operationId ``list_backends``)
+        """
+        result: models.BackendsResponseV2 = await self._client._call(
+            _LIST,
+            {
+                "fields": fields,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_properties(
+        self,
+        backend_name: str,
+        *,
+        updated_before: datetime.datetime | str | None = None,
+        calibration_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetBackendPropertiesResponse:
+        """Get backend properties
+
+        Returns the properties for the specified backend. Simulator backends may not support this.
+
+        Args:
+            backend_name: Identifier of an available backend
+            updated_before: Returns properties with last_update_date before the given time.
+            calibration_id: Returns properties associated with the given calibration ID.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/properties`` (operationId ``get_backend_properties``)
+        """
+        result: models.GetBackendPropertiesResponse = await self._client._call(
+            _GET_PROPERTIES,
+            {
+                "backend_name": backend_name,
+                "updated_before": updated_before,
+                "calibration_id": calibration_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_configuration(
+        self,
+        backend_name: str,
+        *,
+        calibration_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendsConfigurationResponse:
+        """Get backend configuration
+
+        Returns the configuration for the specified backend.
+
+        Args:
+            backend_name: Identifier of an available backend
+            calibration_id: Returns configuration associated with the given calibration ID.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/configuration`` (operationId ``get_backend_configuration``)
+        """
+        result: models.BackendsConfigurationResponse = await self._client._call(
+            _GET_CONFIGURATION,
+            {
+                "backend_name": backend_name,
+                "calibration_id": calibration_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_status(
+        self,
+        backend_name: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.BackendStatusResponse:
+        """Get backend status
+
+        Returns the status for the specified backend ID.
+
+        Args:
+            backend_name: Identifier of an available backend
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/status`` (operationId ``get_backend_status``)
+        """
+        result: models.BackendStatusResponse = await self._client._call(
+            _GET_STATUS,
+            {
+                "backend_name": backend_name,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_defaults(
+        self,
+        backend_name: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> dict[str, Any]:
+        """Get backend default settings
+
+        Returns the defaults for the specified backend. Simulator backends may not support this.
+
+        Args:
+            backend_name: Identifier of an available backend
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/backends/{id}/defaults`` (operationId ``get_backend_defaults``)
+        """
+        result: dict[str, Any] = await self._client._call(
+            _GET_DEFAULTS,
+            {
+                "backend_name": backend_name,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

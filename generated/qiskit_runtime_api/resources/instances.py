@@ -1,0 +1,316 @@
+"""Operations tagged 'Instances'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "AsyncInstances",
+    "Instances",
+]
+
+_GET = Endpoint(
+    operation_id="get_instance",
+    method="GET",
+    path="/v1/instance",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetInstanceResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_CONFIGURATION = Endpoint(
+    operation_id="get_instance_configuration",
+    method="GET",
+    path="/v1/instances/configuration",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetInstanceConfigurationResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_REPLACE_CONFIGURATION = Endpoint(
+    operation_id="replace_instance_configuration",
+    method="PUT",
+    path="/v1/instances/configuration",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type="application/json",
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_USAGE = Endpoint(
+    operation_id="get_usage",
+    method="GET",
+    path="/v1/instances/usage",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.GetInstanceUsageResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Instances:
+    """Operations tagged 'Instances'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceResponse:
+        """Get current instance details
+
+        Returns the details of the current logged in instance, using CRN from the request header.
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instance`` (operationId ``get_instance``)
+        """
+        result: models.GetInstanceResponse = self._client._call(
+            _GET,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_configuration(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceConfigurationResponse:
+        """Get instance configuration
+
+        Returns the configuration for the specified instance e.g. instance limit in seconds, using CRN from the request header.
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instances/configuration`` (operationId ``get_instance_configuration``)
+        """
+        result: models.GetInstanceConfigurationResponse = self._client._call(
+            _GET_CONFIGURATION,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def replace_configuration(
+        self,
+        *,
+        body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Update instance configuration
+
+        Update the configuration for the specified instance e.g. instance limit in seconds, using CRN from context params of the request.
+
+        Args:
+            body: Request body for updating a specified instance configuration.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)
+        """
+        result: None = self._client._call(
+            _REPLACE_CONFIGURATION,
+            {
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_usage(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceUsageResponse:
+        """Get instance usage
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instances/usage`` (operationId ``get_usage``)
+        """
+        result: models.GetInstanceUsageResponse = self._client._call(
+            _GET_USAGE,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncInstances:
+    """Operations tagged 'Instances'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceResponse:
+        """Get current instance details
+
+        Returns the details of the current logged in instance, using CRN from the request header.
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instance`` (operationId ``get_instance``)
+        """
+        result: models.GetInstanceResponse = await self._client._call(
+            _GET,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_configuration(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceConfigurationResponse:
+        """Get instance configuration
+
+        Returns the configuration for the specified instance e.g. instance limit in seconds, using CRN from the request header.
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instances/configuration`` (operationId ``get_instance_configuration``)
+        """
+        result: models.GetInstanceConfigurationResponse = await self._client._call(
+            _GET_CONFIGURATION,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def replace_configuration(
+        self,
+        *,
+        body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Update instance configuration
+
+        Update the configuration for the specified instance e.g. instance limit in seconds, using CRN from context params of the request.
+
+        Args:
+            body: Request body for updating a specified instance configuration.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)
+        """
+        result: None = await self._client._call(
+            _REPLACE_CONFIGURATION,
+            {
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_usage(
+        self,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.GetInstanceUsageResponse:
+        """Get instance usage
+
+        Args:
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/instances/usage`` (operationId ``get_usage``)
+        """
+        result: models.GetInstanceUsageResponse = await self._client._call(
+            _GET_USAGE,
+            {
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

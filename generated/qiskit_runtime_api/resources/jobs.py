@@ -1,0 +1,826 @@
+"""Operations tagged 'Jobs'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "AsyncJobs",
+    "Jobs",
+]
+
+_GET = Endpoint(
+    operation_id="get_job",
+    method="GET",
+    path="/v1/jobs/{id}",
+    accept="application/json",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "exclude_params": Param("exclude_params", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.JobResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_DELETE = Endpoint(
+    operation_id="delete_job",
+    method="DELETE",
+    path="/v1/jobs/{id}",
+    accept="application/json",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_LIST = Endpoint(
+    operation_id="list_jobs",
+    method="GET",
+    path="/v1/jobs",
+    accept="application/json",
+    params={
+        "limit": Param("limit", "query", explode=True, deprecated=False),
+        "offset": Param("offset", "query", explode=True, deprecated=False),
+        "pending": Param("pending", "query", explode=True, deprecated=False),
+        "program": Param("program", "query", explode=True, deprecated=False),
+        "backend": Param("backend", "query", explode=True, deprecated=False),
+        "created_after": Param("created_after", "query", explode=True, deprecated=False),
+        "created_before": Param("created_before", "query", explode=True, deprecated=False),
+        "sort": Param("sort", "query", explode=True, deprecated=False),
+        "tags": Param("tags", "query", explode=True, deprecated=False),
+        "session_id": Param("session_id", "query", explode=True, deprecated=False),
+        "exclude_params": Param("exclude_params", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.JobsResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_CREATE = Endpoint(
+    operation_id="create_job",
+    method="POST",
+    path="/v1/jobs",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "parent_job_id": Param("Parent-Job-Id", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.CreateJobResponse),
+    },
+    body_media_type="application/json",
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_RESULTS = Endpoint(
+    operation_id="get_job_results_jid",
+    method="GET",
+    path="/v1/jobs/{id}/results",
+    accept="text/plain",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.TEXT, str),
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_LOGS = Endpoint(
+    operation_id="get_jog_logs_jid",
+    method="GET",
+    path="/v1/jobs/{id}/logs",
+    accept="text/plain",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.TEXT, str),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_CANCEL = Endpoint(
+    operation_id="cancel_job_jid",
+    method="POST",
+    path="/v1/jobs/{id}/cancel",
+    accept="application/json",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "parent_job_id": Param("Parent-Job-Id", "header", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET_METRICS = Endpoint(
+    operation_id="get_job_metrics_jid",
+    method="GET",
+    path="/v1/jobs/{id}/metrics",
+    accept="application/json",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.JobMetrics),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_REPLACE_TAGS = Endpoint(
+    operation_id="replace_job_tags",
+    method="PUT",
+    path="/v1/jobs/{id}/tags",
+    accept="application/json",
+    params={
+        "job_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type="application/json",
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Jobs:
+    """Operations tagged 'Jobs'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        job_id: str,
+        *,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobResponse:
+        """List job details
+
+        List the details about the specified quantum program job.
+
+        Args:
+            job_id: Identifier of an existing job
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}`` (operationId ``get_job``)
+        """
+        result: models.JobResponse = self._client._call(
+            _GET,
+            {
+                "job_id": job_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def delete(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Delete a job
+
+        Delete the specified job and its associated data. Job must be in a terminal state.
+
+        Args:
+            job_id: Identifier of an existing job
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``DELETE /v1/jobs/{id}`` (operationId ``delete_job``)
+        """
+        result: None = self._client._call(
+            _DELETE,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        pending: bool | None = None,
+        program: str | None = None,
+        backend: str | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        sort: str | None = None,
+        tags: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobsResponse:
+        """List jobs
+
+        List the quantum program jobs you have run.
+
+        Args:
+            limit: Number of results to return at a time. If the provided value is outside of the viable range, no error occurs and the default value is used instead.
+            offset: Number of results to offset when retrieving the list of jobs. If the provided value is outside of the viable range, no error occurs and the default value is used instead.
+            pending: Returns 'Queued' and 'Running' jobs if true. Returns 'Completed', 'Cancelled', and 'Failed' jobs if false.
+            program: Program ID to filter jobs
+            backend: Backend to filter jobs
+            created_after: Job created after filter
+            created_before: Job created before filter
+            sort: Sort jobs by created time ASC or DESC (default)
+            tags: Tags to filter jobs
+            session_id: Session ID to filter jobs
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs`` (operationId ``list_jobs``)
+        """
+        result: models.JobsResponse = self._client._call(
+            _LIST,
+            {
+                "limit": limit,
+                "offset": offset,
+                "pending": pending,
+                "program": program,
+                "backend": backend,
+                "created_after": created_after,
+                "created_before": created_before,
+                "sort": sort,
+                "tags": tags,
+                "session_id": session_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def create(
+        self,
+        *,
+        body: (
+            models.CreateJobRequest
+            | models.CreateJobRequestOption1
+            | models.CreateJobRequestOption2
+            | Mapping[str, Any]
+            | None
+        ) = None,
+        api_version: str | None = None,
+        parent_job_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateJobResponse:
+        """Run a job
+
+        Invoke a Qiskit Runtime primitive. Note the returned job ID.  You will use it to check the job's status and review results. This request is rate limited to 5 jobs per minute per user.
+
+        Args:
+            body: The request body, a model or a plain dict.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            parent_job_id: Parent job ID
+
+        ``POST /v1/jobs`` (operationId ``create_job``)
+        """
+        result: models.CreateJobResponse = self._client._call(
+            _CREATE,
+            {
+                "api_version": api_version,
+                "parent_job_id": parent_job_id,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_results(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> str | None:
+        """List job results
+
+        Return the final result from this job.
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/results`` (operationId ``get_job_results_jid``)
+        """
+        result: str | None = self._client._call(
+            _GET_RESULTS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_logs(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> str:
+        """List job logs
+
+        List all job logs for the specified job.
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/logs`` (operationId ``get_jog_logs_jid``)
+        """
+        result: str = self._client._call(
+            _GET_LOGS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def cancel(
+        self,
+        job_id: str,
+        *,
+        parent_job_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Cancel a job
+
+        Cancels the specified job.
+
+        Args:
+            job_id: A job ID
+            parent_job_id: Parent job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``POST /v1/jobs/{id}/cancel`` (operationId ``cancel_job_jid``)
+        """
+        result: None = self._client._call(
+            _CANCEL,
+            {
+                "job_id": job_id,
+                "parent_job_id": parent_job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get_metrics(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobMetrics:
+        """Get job metrics
+
+        Gets metrics of specified job
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/metrics`` (operationId ``get_job_metrics_jid``)
+        """
+        result: models.JobMetrics = self._client._call(
+            _GET_METRICS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def replace_tags(
+        self,
+        job_id: str,
+        *,
+        body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Replace job tags
+
+        Args:
+            body: The request body, a model or a plain dict.
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PUT /v1/jobs/{id}/tags`` (operationId ``replace_job_tags``)
+        """
+        result: None = self._client._call(
+            _REPLACE_TAGS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncJobs:
+    """Operations tagged 'Jobs'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self,
+        job_id: str,
+        *,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobResponse:
+        """List job details
+
+        List the details about the specified quantum program job.
+
+        Args:
+            job_id: Identifier of an existing job
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}`` (operationId ``get_job``)
+        """
+        result: models.JobResponse = await self._client._call(
+            _GET,
+            {
+                "job_id": job_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def delete(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Delete a job
+
+        Delete the specified job and its associated data. Job must be in a terminal state.
+
+        Args:
+            job_id: Identifier of an existing job
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``DELETE /v1/jobs/{id}`` (operationId ``delete_job``)
+        """
+        result: None = await self._client._call(
+            _DELETE,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def list(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        pending: bool | None = None,
+        program: str | None = None,
+        backend: str | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        sort: str | None = None,
+        tags: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobsResponse:
+        """List jobs
+
+        List the quantum program jobs you have run.
+
+        Args:
+            limit: Number of results to return at a time. If the provided value is outside of the viable range, no error occurs and the default value is used instead.
+            offset: Number of results to offset when retrieving the list of jobs. If the provided value is outside of the viable range, no error occurs and the default value is used instead.
+            pending: Returns 'Queued' and 'Running' jobs if true. Returns 'Completed', 'Cancelled', and 'Failed' jobs if false.
+            program: Program ID to filter jobs
+            backend: Backend to filter jobs
+            created_after: Job created after filter
+            created_before: Job created before filter
+            sort: Sort jobs by created time ASC or DESC (default)
+            tags: Tags to filter jobs
+            session_id: Session ID to filter jobs
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs`` (operationId ``list_jobs``)
+        """
+        result: models.JobsResponse = await self._client._call(
+            _LIST,
+            {
+                "limit": limit,
+                "offset": offset,
+                "pending": pending,
+                "program": program,
+                "backend": backend,
+                "created_after": created_after,
+                "created_before": created_before,
+                "sort": sort,
+                "tags": tags,
+                "session_id": session_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def create(
+        self,
+        *,
+        body: (
+            models.CreateJobRequest
+            | models.CreateJobRequestOption1
+            | models.CreateJobRequestOption2
+            | Mapping[str, Any]
+            | None
+        ) = None,
+        api_version: str | None = None,
+        parent_job_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateJobResponse:
+        """Run a job
+
+        Invoke a Qiskit Runtime primitive. Note the returned job ID.  You will use it to check the job's status and review results. This request is rate limited to 5 jobs per minute per user.
+
+        Args:
+            body: The request body, a model or a plain dict.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            parent_job_id: Parent job ID
+
+        ``POST /v1/jobs`` (operationId ``create_job``)
+        """
+        result: models.CreateJobResponse = await self._client._call(
+            _CREATE,
+            {
+                "api_version": api_version,
+                "parent_job_id": parent_job_id,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_results(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> str | None:
+        """List job results
+
+        Return the final result from this job.
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/results`` (operationId ``get_job_results_jid``)
+        """
+        result: str | None = await self._client._call(
+            _GET_RESULTS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_logs(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> str:
+        """List job logs
+
+        List all job logs for the specified job.
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/logs`` (operationId ``get_jog_logs_jid``)
+        """
+        result: str = await self._client._call(
+            _GET_LOGS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def cancel(
+        self,
+        job_id: str,
+        *,
+        parent_job_id: str | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Cancel a job
+
+        Cancels the specified job.
+
+        Args:
+            job_id: A job ID
+            parent_job_id: Parent job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``POST /v1/jobs/{id}/cancel`` (operationId ``cancel_job_jid``)
+        """
+        result: None = await self._client._call(
+            _CANCEL,
+            {
+                "job_id": job_id,
+                "parent_job_id": parent_job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get_metrics(
+        self,
+        job_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.JobMetrics:
+        """Get job metrics
+
+        Gets metrics of specified job
+
+        Args:
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/jobs/{id}/metrics`` (operationId ``get_job_metrics_jid``)
+        """
+        result: models.JobMetrics = await self._client._call(
+            _GET_METRICS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def replace_tags(
+        self,
+        job_id: str,
+        *,
+        body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Replace job tags
+
+        Args:
+            body: The request body, a model or a plain dict.
+            job_id: A job ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PUT /v1/jobs/{id}/tags`` (operationId ``replace_job_tags``)
+        """
+        result: None = await self._client._call(
+            _REPLACE_TAGS,
+            {
+                "job_id": job_id,
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

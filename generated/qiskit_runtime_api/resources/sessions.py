@@ -1,0 +1,349 @@
+"""Operations tagged 'Sessions'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "AsyncSessions",
+    "Sessions",
+]
+
+_CREATE = Endpoint(
+    operation_id="create_session",
+    method="POST",
+    path="/v1/sessions",
+    accept="application/json",
+    params={
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.CreateSessionResponse),
+    },
+    body_media_type="application/json",
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_GET = Endpoint(
+    operation_id="get_session",
+    method="GET",
+    path="/v1/sessions/{id}",
+    accept="application/json",
+    params={
+        "session_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.CreateSessionResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_UPDATE = Endpoint(
+    operation_id="update_session",
+    method="PATCH",
+    path="/v1/sessions/{id}",
+    accept="application/json",
+    params={
+        "session_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type="application/json",
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+_CLOSE = Endpoint(
+    operation_id="delete_session_close",
+    method="DELETE",
+    path="/v1/sessions/{id}/close",
+    accept="application/json",
+    params={
+        "session_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Sessions:
+    """Operations tagged 'Sessions'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        body: (
+            models.CreateSessionRequest
+            | models.CreateSessionRequestOption1
+            | models.CreateSessionRequestOption2
+            | Mapping[str, Any]
+            | None
+        ) = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateSessionResponse:
+        """Create a session
+
+        Args:
+            body: The request body, a model or a plain dict.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``POST /v1/sessions`` (operationId ``create_session``)
+        """
+        result: models.CreateSessionResponse = self._client._call(
+            _CREATE,
+            {
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def get(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateSessionResponse:
+        """Get a session
+
+        Args:
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/sessions/{id}`` (operationId ``get_session``)
+        """
+        result: models.CreateSessionResponse = self._client._call(
+            _GET,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def update(
+        self,
+        session_id: str,
+        *,
+        body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Update a session
+
+        Args:
+            body: The request body, a model or a plain dict.
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
+        """
+        result: None = self._client._call(
+            _UPDATE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    def close(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Close job session
+
+        Closes the runtime session. The session stops accepting new jobs and queued jobs will not run.
+        Existing running jobs will run to completion. This is analogous to the `cancel()` function in Qiskit.
+
+
+        Args:
+            session_id: Session Id
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
+        """
+        result: None = self._client._call(
+            _CLOSE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncSessions:
+    """Operations tagged 'Sessions'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        body: (
+            models.CreateSessionRequest
+            | models.CreateSessionRequestOption1
+            | models.CreateSessionRequestOption2
+            | Mapping[str, Any]
+            | None
+        ) = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateSessionResponse:
+        """Create a session
+
+        Args:
+            body: The request body, a model or a plain dict.
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``POST /v1/sessions`` (operationId ``create_session``)
+        """
+        result: models.CreateSessionResponse = await self._client._call(
+            _CREATE,
+            {
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def get(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.CreateSessionResponse:
+        """Get a session
+
+        Args:
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/sessions/{id}`` (operationId ``get_session``)
+        """
+        result: models.CreateSessionResponse = await self._client._call(
+            _GET,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def update(
+        self,
+        session_id: str,
+        *,
+        body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Update a session
+
+        Args:
+            body: The request body, a model or a plain dict.
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
+        """
+        result: None = await self._client._call(
+            _UPDATE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            body,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+    async def close(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Close job session
+
+        Closes the runtime session. The session stops accepting new jobs and queued jobs will not run.
+        Existing running jobs will run to completion. This is analogous to the `cancel()` function in Qiskit.
+
+
+        Args:
+            session_id: Session Id
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
+        """
+        result: None = await self._client._call(
+            _CLOSE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

@@ -1,0 +1,194 @@
+"""Operations tagged 'Workloads'.
+
+Generated from the OpenAPI spec: do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import httpx
+
+from .. import models
+from .._endpoint import Endpoint, Param, ResponseKind
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = [
+    "AsyncWorkloads",
+    "Workloads",
+]
+
+_LIST = Endpoint(
+    operation_id="find_instance_workloads",
+    method="GET",
+    path="/v1/workloads",
+    accept="application/json",
+    params={
+        "user": Param("user", "query", explode=True, deprecated=False),
+        "sort": Param("sort", "query", explode=True, deprecated=False),
+        "limit": Param("limit", "query", explode=True, deprecated=False),
+        "previous": Param("previous", "query", explode=True, deprecated=False),
+        "next": Param("next", "query", explode=True, deprecated=False),
+        "backend": Param("backend", "query", explode=True, deprecated=False),
+        "search": Param("search", "query", explode=True, deprecated=False),
+        "status": Param("status", "query", explode=True, deprecated=False),
+        "mode": Param("mode", "query", explode=True, deprecated=False),
+        "created_after": Param("created_after", "query", explode=True, deprecated=False),
+        "created_before": Param("created_before", "query", explode=True, deprecated=False),
+        "tags": Param("tags", "query", explode=True, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "200": (ResponseKind.JSON, models.ListWorkloadsResponse),
+    },
+    body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+
+
+class Workloads:
+    """Operations tagged 'Workloads'."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        user: Literal["me"] | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        limit: float | None = None,
+        previous: str | None = None,
+        next: str | None = None,
+        backend: str | None = None,
+        search: str | None = None,
+        status: (
+            Sequence[Literal["completed", "canceled", "failed", "pending", "in_progress"]] | None
+        ) = None,
+        mode: Literal["job", "session", "batch"] | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        tags: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.ListWorkloadsResponse:
+        """List user instance workloads
+
+        Args:
+            user: User identifier. For now it can only be "me".
+            sort: Field to sort the workloads by. A `-` prefix indicates descending sort order.
+            limit: Number of workloads to return at a time
+            previous: Cursor to previous workloads result page
+            next: Cursor to next workloads result page
+            backend: Backend name
+            search: Optional search string, used to filter workloads by id or tags
+            status: Status type to filter workloads by. It can be pending, in_progress, failed, completed or canceled.
+            mode: Workload mode: job, session or batch
+            created_after: Filter jobs and session created after this date
+            created_before: Filter jobs and session created before this date
+            tags: Optional array of tags for the workloads
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/workloads`` (operationId ``find_instance_workloads``)
+        """
+        result: models.ListWorkloadsResponse = self._client._call(
+            _LIST,
+            {
+                "user": user,
+                "sort": sort,
+                "limit": limit,
+                "previous": previous,
+                "next": next,
+                "backend": backend,
+                "search": search,
+                "status": status,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "tags": tags,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result
+
+
+class AsyncWorkloads:
+    """Operations tagged 'Workloads'."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        user: Literal["me"] | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        limit: float | None = None,
+        previous: str | None = None,
+        next: str | None = None,
+        backend: str | None = None,
+        search: str | None = None,
+        status: (
+            Sequence[Literal["completed", "canceled", "failed", "pending", "in_progress"]] | None
+        ) = None,
+        mode: Literal["job", "session", "batch"] | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        tags: Sequence[str] | None = None,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> models.ListWorkloadsResponse:
+        """List user instance workloads
+
+        Args:
+            user: User identifier. For now it can only be "me".
+            sort: Field to sort the workloads by. A `-` prefix indicates descending sort order.
+            limit: Number of workloads to return at a time
+            previous: Cursor to previous workloads result page
+            next: Cursor to next workloads result page
+            backend: Backend name
+            search: Optional search string, used to filter workloads by id or tags
+            status: Status type to filter workloads by. It can be pending, in_progress, failed, completed or canceled.
+            mode: Workload mode: job, session or batch
+            created_after: Filter jobs and session created after this date
+            created_before: Filter jobs and session created before this date
+            tags: Optional array of tags for the workloads
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``GET /v1/workloads`` (operationId ``find_instance_workloads``)
+        """
+        result: models.ListWorkloadsResponse = await self._client._call(
+            _LIST,
+            {
+                "user": user,
+                "sort": sort,
+                "limit": limit,
+                "previous": previous,
+                "next": next,
+                "backend": backend,
+                "search": search,
+                "status": status,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "tags": tags,
+                "api_version": api_version,
+            },
+            None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        return result

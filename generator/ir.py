@@ -1,0 +1,139 @@
+"""The intermediate representation: what the spec means for a Python client.
+
+Frozen dataclasses only, no behaviour. Every node keeps the JSON pointer it
+came from, so any later message can point back at the spec. Schemas are JSON
+Schema dictionaries in which every named model is a ``$ref`` to
+``#/components/schemas/<ModelName>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Api",
+    "Body",
+    "ClientOption",
+    "Model",
+    "Operation",
+    "Parameter",
+    "Resource",
+    "Response",
+    "ResponseContent",
+    "SecurityScheme",
+    "Server",
+]
+
+JsonSchema = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str
+    region: str
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    kind: str  # apiKey | http | oauth2 | openIdConnect
+    location: str  # header | query | cookie | "" for http schemes
+    parameter: str  # header/query/cookie name, or the http scheme (bearer, basic)
+    description: str
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str  # as on the wire
+    python_name: str
+    location: str  # path | query | header | cookie
+    required: bool
+    deprecated: bool
+    description: str
+    schema: JsonSchema
+    style: str
+    explode: bool
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Body:
+    media_type: str
+    required: bool
+    description: str
+    schema: JsonSchema
+    pointer: str
+
+
+@dataclass(frozen=True)
+class ResponseContent:
+    media_type: str
+    schema: JsonSchema | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str
+    content: tuple[ResponseContent, ...]
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    python_name: str
+    model_stem: str
+    method: str  # upper case
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]
+    body: Body | None
+    responses: tuple[Response, ...]
+    security: tuple[tuple[str, ...], ...]  # alternatives, each a set of scheme names
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    tag: str
+    python_name: str  # attribute on the client: jobs
+    class_name: str  # Jobs
+    description: str
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    schema: JsonSchema
+    pointers: tuple[str, ...]  # every place in the spec this model stands for
+
+
+@dataclass(frozen=True)
+class ClientOption:
+    """A header parameter with a default that the client sends unless a call overrides it."""
+
+    header: str
+    python_name: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    description: str
+    openapi: str
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    resources: tuple[Resource, ...]
+    models: tuple[Model, ...]
+    client_options: tuple[ClientOption, ...]

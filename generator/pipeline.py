@@ -1,0 +1,132 @@
+"""The stages in order, each timed: load → overlays → validate → dereference
+→ IR → models → render → format. ``write`` and ``check`` consume the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .build import build_api
+from .diagnostics import Diagnostic, GeneratorError, Level, warning
+from .fmt import format_files
+from .ir import Api
+from .load import load_document
+from .models import render_models
+from .overlay import apply_overlays, overlay_files
+from .plan import plan_client
+from .render import TEMPLATES, render_files
+from .resolve import Resolved, dereference
+from .validate import check_examples, validate_spec
+
+__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    spec: Path
+    overlays: Path | None
+    out: Path
+    package: str = "qiskit_runtime_api"
+    allow_remote_refs: bool = False
+
+    @property
+    def distribution(self) -> str:
+        return self.package.replace("_", "-")
+
+
+@dataclass
+class Run:
+    """Timings and diagnostics of one pipeline run."""
+
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings.append((name, time.perf_counter() - started))
+
+    def timed(self, name: str, work: Callable[[], T]) -> T:
+        with self.stage(name):
+            return work()
+
+
+def _resolved(options: Options, run: Run) -> Resolved:
+    document = run.timed("load", lambda: load_document(options.spec))
+    name = document.name
+    files = overlay_files(options.overlays)
+    spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+    run.diagnostics.extend(found)
+
+    def validate() -> None:
+        problems = validate_spec(
+            spec, name, options.spec.resolve().as_uri(), options.allow_remote_refs
+        )
+        errors = [d for d in problems if d.level is Level.ERROR]
+        if errors:
+            raise GeneratorError(errors)
+        run.diagnostics.extend(problems)
+
+    run.timed("validate", validate)
+    resolved = run.timed(
+        "dereference",
+        lambda: dereference(spec, name, options.spec.resolve().parent, options.allow_remote_refs),
+    )
+    run.diagnostics.extend(check_examples(resolved.spec, name))
+    return resolved
+
+
+def build_ir(options: Options, run: Run) -> Api:
+    resolved = _resolved(options, run)
+    api, found = run.timed("IR", lambda: build_api(resolved))
+    run.diagnostics.extend(found)
+    return api
+
+
+def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
+    api = build_ir(options, run)
+
+    def models() -> str:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            source = render_models(api)
+        for item in caught:
+            run.diagnostics.append(
+                warning(
+                    "models", "", str(item.message), "the constraint is not checked by the client"
+                )
+            )
+        return source
+
+    source = run.timed("models", models)
+    plan = plan_client(api, options.package, options.distribution, api.version)
+    files = run.timed("render", lambda: render_files(plan, source))
+    formatted = run.timed("format", lambda: format_files(files))
+    return api, formatted
+
+
+def inputs_hash(options: Options) -> str:
+    """A hash of everything the output depends on: spec, overlays, templates, generator."""
+    digest = hashlib.sha256()
+    sources = [options.spec, *overlay_files(options.overlays)]
+    sources += sorted(
+        p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
+    sources += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    for path in sources:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(options.package.encode())
+    return digest.hexdigest()

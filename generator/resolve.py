@@ -1,0 +1,253 @@
+"""Dereference stage: every ``$ref`` checked, other files bundled in.
+
+After this stage the document is self-contained: a reference to another
+file (``common.yaml#/components/schemas/Error``) is replaced by a local
+reference to a copy under the main document's ``components``, so later
+stages only ever follow ``#/...`` pointers. Remote (http) references are
+refused unless allowed. A dangling reference, or a chain of references that
+never reaches a value (``A → B → A``), is an error with its JSON pointer.
+
+Local references are kept as references, not expanded: recursive schemas
+stay recursive and named, and ``Resolved.follow`` expands a reference where
+a later stage needs the value.
+"""
+
+from __future__ import annotations
+
+import copy
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import pointer as jp
+from .diagnostics import GeneratorError, error
+from .load import parse_document
+
+__all__ = ["Resolved", "dereference"]
+
+_REMOTE_TIMEOUT_SECONDS = 20
+
+
+@dataclass
+class Resolved:
+    """A self-contained document, and the means to follow its references."""
+
+    spec: dict[str, Any]
+    name: str
+
+    def follow(self, node: Any) -> Any:
+        """``node`` with any chain of ``$ref`` followed to its value."""
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            node = jp.follow(self.spec, node["$ref"])
+            seen += 1
+            if seen > 100:  # cycles were refused by dereference()
+                raise AssertionError("reference chain too long")
+        return node
+
+    def pointer_of(self, node: Any, fallback: str) -> str:
+        """The pointer a ``$ref`` node points at, or ``fallback`` for inline nodes."""
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            return str(node["$ref"]).lstrip("#")
+        return fallback
+
+
+@dataclass
+class _Bundler:
+    root: dict[str, Any]
+    name: str
+    base: Path
+    allow_remote: bool
+    # (absolute source, pointer) -> local pointer of the imported copy
+    imported: dict[tuple[str, str], str] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)
+
+    def bundle(self, node: Any, where: str, source: str, source_doc: Any) -> Any:
+        """Rewrite references in ``node`` (from ``source``) so they are local to the root."""
+        if isinstance(node, list):
+            return [
+                self.bundle(v, jp.join(where, i), source, source_doc) for i, v in enumerate(node)
+            ]
+        if not isinstance(node, dict):
+            return node
+        result = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                result[key] = self._rewrite(value, jp.join(where, "$ref"), source, source_doc)
+            else:
+                result[key] = self.bundle(value, jp.join(where, key), source, source_doc)
+        return result
+
+    def _rewrite(self, ref: str, where: str, source: str, source_doc: Any) -> str:
+        target, _, fragment = ref.partition("#")
+        fragment = urllib.parse.unquote(fragment)
+        if not target:
+            if source == self.name:
+                return ref
+            # A local reference inside an imported file: import its target too.
+            return "#" + self._import(source, source_doc, fragment, where)
+        if target.startswith(("http://", "https://", "//")) and not self.allow_remote:
+            raise GeneratorError(
+                [
+                    error(
+                        self.name,
+                        where,
+                        f"remote reference {ref!r} refused",
+                        "copy the document next to the spec and refer to it by relative path, "
+                        "or pass --allow-remote-refs",
+                    )
+                ]
+            )
+        absolute = self._absolute(target, source)
+        document = self._load(absolute, where)
+        return "#" + self._import(absolute, document, fragment, where)
+
+    def _absolute(self, target: str, source: str) -> str:
+        if source.startswith(("http://", "https://")) or target.startswith(("http://", "https://")):
+            return urllib.parse.urljoin(source, target)
+        base = Path(source).parent if source != self.name else self.base
+        return str((base / target).resolve())
+
+    def _load(self, absolute: str, where: str) -> Any:
+        if absolute not in self.documents:
+            try:
+                if absolute.startswith(("http://", "https://")):
+                    with urllib.request.urlopen(
+                        absolute, timeout=_REMOTE_TIMEOUT_SECONDS
+                    ) as answer:
+                        raw = answer.read()
+                else:
+                    raw = Path(absolute).read_bytes()
+            except OSError as exc:
+                raise GeneratorError(
+                    [
+                        error(
+                            self.name,
+                            where,
+                            f"cannot read {absolute}: {exc}",
+                            "check the $ref path",
+                        )
+                    ]
+                ) from None
+            self.documents[absolute] = parse_document(raw, absolute)
+        return self.documents[absolute]
+
+    def _import(self, source: str, document: Any, fragment: str, where: str) -> str:
+        key = (source, fragment)
+        if key in self.imported:
+            return self.imported[key]
+        try:
+            value = jp.follow(document, fragment)
+        except (KeyError, ValueError):
+            raise GeneratorError(
+                [
+                    error(
+                        self.name,
+                        where,
+                        f"reference target {fragment or '/'} not found in {source}",
+                        "fix the $ref",
+                    )
+                ]
+            ) from None
+        local = self._local_place(source, fragment)
+        self.imported[key] = local
+        # Reserve the place before bundling the value, so recursion ends.
+        jp_parts = jp.parse(local)
+        holder = self.root
+        for part in jp_parts[:-1]:
+            holder = holder.setdefault(part, {})
+        holder[jp_parts[-1]] = {}
+        holder[jp_parts[-1]] = self.bundle(copy.deepcopy(value), fragment, source, document)
+        return local
+
+    def _local_place(self, source: str, fragment: str) -> str:
+        parts = jp.parse(fragment)
+        stem = _identifier_stem(source)
+        if len(parts) == 3 and parts[0] == "components":
+            section, name = parts[1], parts[2]
+        else:
+            section, name = "schemas", "_".join([stem, *parts]) if parts else stem
+        existing = self.root.get("components", {}).get(section, {})
+        if name in existing:
+            name = f"{stem}_{name}"
+        while name in existing:
+            name += "_"
+        return jp.join("/components", section, name)
+
+
+def _identifier_stem(source: str) -> str:
+    stem = Path(urllib.parse.urlparse(source).path).stem or "external"
+    return "".join(c if c.isalnum() else "_" for c in stem)
+
+
+def dereference(
+    spec: dict[str, Any], name: str, base: Path, allow_remote: bool = False
+) -> Resolved:
+    spec = copy.deepcopy(spec)
+    bundler = _Bundler(spec, name, base, allow_remote)
+    bundled = bundler.bundle(spec, "", name, spec)
+    # Imported components were written into `spec`; copy them over.
+    for section, values in spec.get("components", {}).items():
+        if isinstance(values, dict):
+            bundled.setdefault("components", {}).setdefault(section, {})
+            for key, value in values.items():
+                bundled["components"][section].setdefault(key, value)
+    _check_local_refs(bundled, name)
+    return Resolved(bundled, name)
+
+
+def _check_local_refs(spec: dict[str, Any], name: str) -> None:
+    problems = []
+    for where, ref in _local_refs(spec, ""):
+        chain = [ref]
+        target: Any = {"$ref": ref}
+        while isinstance(target, dict) and isinstance(target.get("$ref"), str):
+            current = target["$ref"]
+            try:
+                target = jp.follow(spec, current)
+            except (KeyError, ValueError):
+                problems.append(
+                    error(
+                        name,
+                        where,
+                        f"dangling reference {current!r}",
+                        "point it at an existing node",
+                    )
+                )
+                break
+            if isinstance(target, dict) and target.get("$ref") in chain:
+                problems.append(
+                    error(
+                        name,
+                        where,
+                        "reference cycle with no value: " + " -> ".join([*chain, target["$ref"]]),
+                        "make one of them a real schema",
+                    )
+                )
+                break
+            if isinstance(target, dict) and isinstance(target.get("$ref"), str):
+                chain.append(target["$ref"])
+        if len(problems) >= 20:
+            break
+    if problems:
+        raise GeneratorError(problems)
+
+
+def _local_refs(node: Any, where: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str]] = [(node, where)]
+    while stack:
+        current, here = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                found.append((jp.join(here, "$ref"), ref))
+            for key, value in current.items():
+                if not str(key).startswith("x-"):
+                    stack.append((value, jp.join(here, key)))
+        elif isinstance(current, list):
+            for index, value in enumerate(current):
+                stack.append((value, jp.join(here, index)))
+    return sorted(found)

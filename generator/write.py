@@ -1,0 +1,167 @@
+"""Write stage: the generated tree replaces ``generated/`` in one atomic step.
+
+Files are written to a sibling temporary folder, which is then exchanged with
+the old folder by ``renameat2(RENAME_EXCHANGE)`` (a plain rename where the old
+folder does not exist yet, or the system lacks the call). A failure or a kill
+at any moment leaves either the old tree or the new one, never a mix.
+
+``generated/.manifest.json`` lists what the generator wrote. A file in the
+output folder that is in neither the manifest nor the ignored build outputs
+was put there by someone else: the generator refuses and names it rather than
+delete it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from .diagnostics import GeneratorError, error
+
+__all__ = ["MANIFEST", "compare_tree", "read_manifest", "write_tree"]
+
+MANIFEST = ".manifest.json"
+_IGNORED_PARTS = frozenset(
+    {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build", ".venv"}
+)
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _ignored(relative: Path) -> bool:
+    return any(part in _IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
+
+
+def _files_under(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and not _ignored(relative):
+            yield relative
+
+
+def manifest_text(files: dict[str, str], inputs_hash: str) -> str:
+    entries = {
+        path: hashlib.sha256(text.encode()).hexdigest() for path, text in sorted(files.items())
+    }
+    return json.dumps({"inputs": inputs_hash, "files": entries}, indent=1, sort_keys=True) + "\n"
+
+
+def read_manifest(out: Path) -> dict[str, object]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _foreign_files(out: Path, files: dict[str, str]) -> list[str]:
+    if not out.exists():
+        return []
+    listed = read_manifest(out).get("files", {})
+    known = set(listed) if isinstance(listed, dict) else set()
+    known |= set(files) | {MANIFEST}
+    return [str(p) for p in _files_under(out) if str(p) not in known]
+
+
+def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
+    """Replace ``out`` with ``files``; the number of files written."""
+    out = out.resolve()
+    foreign = _foreign_files(out, files)
+    if foreign:
+        shown = ", ".join(foreign[:10]) + (
+            f" and {len(foreign) - 10} more" if len(foreign) > 10 else ""
+        )
+        raise GeneratorError(
+            [
+                error(
+                    str(out),
+                    "",
+                    f"files the generator did not write are in the output folder: {shown}",
+                    "move them out (generated/ is rewritten on every run), then run again",
+                )
+            ]
+        )
+    _remove_stale_temporaries(out)
+    temporary = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    try:
+        for relative, text in files.items():
+            path = temporary / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        (temporary / MANIFEST).write_text(manifest_text(files, inputs_hash), encoding="utf-8")
+        _fsync_tree(temporary)
+        if out.exists():
+            _exchange(temporary, out)
+            _carry_ignored(temporary, out)
+            shutil.rmtree(temporary)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(temporary, out)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return len(files) + 1
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    for stale in out.parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _exchange(a: Path, b: Path) -> None:
+    libc_name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
+    renameat2 = getattr(libc, "renameat2", None) if libc else None
+    if renameat2 is not None:
+        result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+        if result == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.ENOSYS, errno.EINVAL, errno.EXDEV):
+            raise OSError(code, os.strerror(code), str(b))
+    # Fallback: two renames; the old tree survives under a known name until the end.
+    backup = b.parent / f".{b.name}.old-{os.getpid()}"
+    os.rename(b, backup)
+    try:
+        os.rename(a, b)
+    except BaseException:
+        os.rename(backup, b)
+        raise
+    os.rename(backup, a)
+
+
+def _carry_ignored(old: Path, new: Path) -> None:
+    """Keep build outputs (dist/, caches) that lived in the old tree."""
+    for entry in old.iterdir():
+        if _ignored(Path(entry.name)) and not (new / entry.name).exists():
+            os.rename(entry, new / entry.name)
+
+
+def compare_tree(out: Path, files: dict[str, str], inputs_hash: str) -> list[tuple[str, str, str]]:
+    """(path, committed text, expected text) for every file that differs."""
+    expected = dict(files)
+    expected[MANIFEST] = manifest_text(files, inputs_hash)
+    differences = []
+    present = {str(p) for p in _files_under(out)} if out.exists() else set()
+    for path in sorted(present | set(expected)):
+        actual = (out / path).read_text(encoding="utf-8") if path in present else ""
+        wanted = expected.get(path, "")
+        if actual != wanted or (path in present) != (path in expected):
+            differences.append((path, actual, wanted))
+    return differences

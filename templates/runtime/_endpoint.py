@@ -1,0 +1,138 @@
+"""What a call sends, built without I/O, shared by the sync and async clients.
+
+An ``Endpoint`` is one operation's fixed facts (method, path template,
+``Accept``, how each status is read). ``prepare`` turns a call's arguments
+into the method, URL path, query, headers and body to send.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+__all__ = ["Endpoint", "Param", "Prepared", "ResponseKind", "prepare"]
+
+
+class ResponseKind(enum.Enum):
+    JSON = "json"
+    TEXT = "text"
+    BYTES = "bytes"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter's wire facts: where it goes and how it is serialised."""
+
+    name: str
+    location: str  # path | query | header | cookie
+    explode: bool = True
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    operation_id: str
+    method: str
+    path: str
+    accept: str
+    params: Mapping[str, Param]  # by Python name
+    responses: Mapping[str, tuple[ResponseKind, Any]]  # status -> (kind, type)
+    body_media_type: str | None = None
+    deprecated: bool = False
+    security: tuple[tuple[str, ...], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Prepared:
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    content: bytes | None
+
+
+def prepare(endpoint: Endpoint, arguments: Mapping[str, Any], body: Any = None) -> Prepared:
+    """The request for one call; ``None`` arguments are left out."""
+    if endpoint.deprecated:
+        warnings.warn(
+            f"{endpoint.method} {endpoint.path} ({endpoint.operation_id}) is deprecated",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+    path = endpoint.path
+    query: list[tuple[str, str]] = []
+    headers: dict[str, str] = {"Accept": endpoint.accept}
+    cookies: dict[str, str] = {}
+    for python_name, value in arguments.items():
+        if value is None:
+            continue
+        param = endpoint.params[python_name]
+        if param.deprecated:
+            warnings.warn(
+                f"parameter {python_name!r} of {endpoint.operation_id} is deprecated",
+                DeprecationWarning,
+                stacklevel=4,
+            )
+        if param.location == "path":
+            path = path.replace("{" + param.name + "}", quote(_text(value), safe=""))
+        elif param.location == "query":
+            query.extend(_query_pairs(param, value))
+        elif param.location == "header":
+            headers[param.name] = _joined(value)
+        elif param.location == "cookie":
+            cookies[param.name] = _joined(value)
+    content = None
+    if body is not None:
+        content = _encode_body(body, endpoint.body_media_type or "application/json", headers)
+    return Prepared(endpoint.method, path, query, headers, cookies, content)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _text(value.value)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _joined(value: Any) -> str:
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return ",".join(_text(v) for v in value)
+    return _text(value)
+
+
+def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        if param.explode:
+            return [(param.name, _text(v)) for v in value]
+        return [(param.name, _joined(value))]
+    return [(param.name, _text(value))]
+
+
+def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:
+    if isinstance(body, bytes):
+        headers["Content-Type"] = media_type
+        return body
+    if isinstance(body, BaseModel):
+        data = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    else:
+        data = to_jsonable_python(body, by_alias=True)
+    headers["Content-Type"] = media_type
+    if media_type == "application/x-www-form-urlencoded":
+        from urllib.parse import urlencode
+
+        return urlencode(data, doseq=True).encode()
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()

@@ -1,0 +1,142 @@
+"""Reading a successful response into the type the spec promises.
+
+JSON bodies are validated straight from bytes. A body that does not match
+its schema still reaches the caller: the fields that validate are typed, the
+rest are kept as received, and a warning names the mismatched fields; with
+``strict=True`` a ``ResponseValidationError`` carrying the raw body is raised
+instead. Real servers drift from their specs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import types
+import typing
+from typing import Any
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ._endpoint import Endpoint, ResponseKind
+from ._exceptions import ResponseValidationError, status_error
+
+__all__ = ["lenient_validate", "parse_response", "response_kind"]
+
+logger = logging.getLogger("qiskit_runtime_api")
+
+
+def response_kind(endpoint: Endpoint, status: int) -> tuple[ResponseKind, Any]:
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
+        if key in endpoint.responses:
+            return endpoint.responses[key]
+    return (
+        (ResponseKind.EMPTY, None)
+        if status == 204 or status == 205
+        else (ResponseKind.BYTES, bytes)
+    )
+
+
+def parse_response(endpoint: Endpoint, response: httpx.Response, strict: bool) -> Any:
+    """The value of a read ``response``, or the error for a non-2xx status."""
+    if not 200 <= response.status_code < 300:
+        raise status_error(response)
+    kind, target = response_kind(endpoint, response.status_code)
+    if kind is ResponseKind.EMPTY:
+        return None
+    if kind is ResponseKind.TEXT:
+        return response.text
+    if kind is ResponseKind.BYTES:
+        return response.content
+    content = response.content
+    try:
+        return _adapter(target).validate_json(content)
+    except ValidationError as exc:
+        return _mismatch(endpoint, response, target, exc, strict)
+
+
+def _mismatch(
+    endpoint: Endpoint, response: httpx.Response, target: Any, exc: ValidationError, strict: bool
+) -> Any:
+    fields = sorted({".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()})
+    summary = ", ".join(fields[:10]) + (f" and {len(fields) - 10} more" if len(fields) > 10 else "")
+    message = f"{endpoint.operation_id}: the response does not match the spec at {summary}"
+    if strict:
+        raise ResponseValidationError(message, response, response.content) from exc
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        raise ResponseValidationError(
+            f"{endpoint.operation_id}: the response is not JSON", response, response.content
+        ) from exc
+    logger.warning("%s; keeping the data as received there", message)
+    return lenient_validate(target, data)
+
+
+@functools.lru_cache(maxsize=512)
+def _adapter(target: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(target)
+
+
+def lenient_validate(target: Any, data: Any) -> Any:
+    """``data`` as ``target`` where it fits, as received where it doesn't."""
+    try:
+        return _adapter(target).validate_python(data)
+    except ValidationError:
+        pass
+    model = _model_in(target, data)
+    if model is not None and isinstance(data, dict):
+        return _lenient_model(model, data)
+    item = _list_item_type(target)
+    if item is not None and isinstance(data, list):
+        return [lenient_validate(item, value) for value in data]
+    return data
+
+
+def _lenient_model(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
+    values: dict[str, Any] = {}
+    known: set[str] = set()
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        known.add(key)
+        if key in data:
+            values[name] = lenient_validate(info.annotation, data[key])
+    extra = {k: v for k, v in data.items() if k not in known}
+    return model.model_construct(**values, **extra)
+
+
+def _members(target: Any) -> tuple[Any, ...]:
+    origin = typing.get_origin(target)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(target)[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(m for arg in typing.get_args(target) for m in _members(arg))
+    return (target,)
+
+
+def _model_in(target: Any, data: Any) -> type[BaseModel] | None:
+    """The model class ``data`` is most likely meant to be, among ``target``'s members."""
+    candidates = [m for m in _members(target) if isinstance(m, type) and issubclass(m, BaseModel)]
+    if not candidates or not isinstance(data, dict):
+        return None
+    for candidate in candidates:
+        root = candidate.model_fields.get("root")
+        if root is not None and set(candidate.model_fields) == {"root"}:
+            inner = _model_in(root.annotation, data)
+            if inner is not None:
+                return inner
+    keys = set(data)
+
+    def overlap(model: type[BaseModel]) -> int:
+        return len(keys & {info.alias or name for name, info in model.model_fields.items()})
+
+    return max(candidates, key=overlap)
+
+
+def _list_item_type(target: Any) -> Any:
+    for member in _members(target):
+        if typing.get_origin(member) is list:
+            args = typing.get_args(member)
+            return args[0] if args else Any
+    return None

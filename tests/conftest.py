@@ -1,0 +1,102 @@
+"""Shared fixtures: the seed spec's pipeline results and a Prism mock server."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from generator.ir import Api
+from generator.pipeline import Options, Run, build_ir, generate_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "spec" / "qiskit-runtime-api.json"
+OVERLAYS = ROOT / "spec" / "overlays"
+PRISM = ROOT / "tests" / "prism" / "node_modules" / ".bin" / "prism"
+
+
+def seed_options(out: Path | None = None) -> Options:
+    return Options(spec=SEED, overlays=OVERLAYS, out=out or ROOT / "generated")
+
+
+@pytest.fixture(scope="session")
+def seed_api() -> Api:
+    return build_ir(seed_options(), Run())
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> dict[str, str]:
+    return generate_files(seed_options(), Run())[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def overlaid_spec(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from generator.load import load_document
+    from generator.overlay import apply_overlays, overlay_files
+
+    spec, _ = apply_overlays(load_document(SEED).data, overlay_files(OVERLAYS))
+    path = tmp_path_factory.mktemp("prism") / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Prism mocking the overlaid seed spec on 127.0.0.1.
+
+    Prism answers 400 or 422 to a request that breaks the spec. It is not
+    started with --errors: that also fails responses whose spec examples break
+    their own schema, and three of the seed's examples do.
+    """
+    if not PRISM.exists():
+        pytest.fail("Prism is not installed: run `make test` (it runs `npm ci` in tests/prism)")
+    port = free_port()
+    log = (tmp_path_factory.mktemp("prism-log") / "prism.log").open("w")
+    process = subprocess.Popen(
+        [str(PRISM), "mock", str(overlaid_spec), "-h", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"Prism exited with {process.returncode}: see {log.name}")
+            try:
+                httpx.get(url + "/v1/versions", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    pytest.fail("Prism did not start within 60 s")
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture
+def generated_copy(tmp_path: Path) -> Path:
+    """A copy of the committed generated/ tree to write into."""
+    target = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
