@@ -213,6 +213,9 @@ class Hoister:
         return name
 
     def _assign_child(self, key: str, parent: str, suffix: str) -> None:
+        if key.startswith("component:"):  # components keep their own names wherever met
+            self.name_component(key.split(":", 1)[1])
+            return
         title = self._titles.get(key, "")
         base = parent + suffix if parent else suffix or "Model"
         candidates: list[str] = [class_name(title)] if title else []

@@ -50,7 +50,10 @@ def sample(schema: dict[str, Any] | None, root: dict[str, Any], depth: int = 0) 
     if kind == "boolean":
         return True
     if kind == "array":
-        return [sample(schema.get("items"), root, depth + 1) for _ in range(int(schema.get("minItems", 1)))]
+        return [
+            sample(schema.get("items"), root, depth + 1)
+            for _ in range(int(schema.get("minItems", 1)))
+        ]
     properties = schema.get("properties", {})
     return {
         name: sample(properties.get(name), root, depth + 1) for name in schema.get("required", [])

@@ -19,7 +19,10 @@ from qiskit_runtime_api import OPERATIONS, AsyncClient, Client
 
 from .samples import sample
 
-CREDENTIALS = {"api_key": "test-api-key", "service_crn": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"}
+CREDENTIALS = {
+    "api_key": "test-api-key",
+    "service_crn": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::",
+}
 
 
 def _operations(api: Api) -> dict[str, Operation]:
@@ -76,8 +79,12 @@ async def _call_async(prism_url: str, seed_api: Api, operation_id: str) -> Any:
         return await method(*positional, **keywords)
 
 
-@pytest.mark.parametrize("operation_id", ["list_jobs", "create_job", "get_jog_logs_jid", "delete_job"])
-def test_async_client_gets_a_2xx_from_prism(prism_url: str, seed_api: Api, operation_id: str) -> None:
+@pytest.mark.parametrize(
+    "operation_id", ["list_jobs", "create_job", "get_jog_logs_jid", "delete_job"]
+)
+def test_async_client_gets_a_2xx_from_prism(
+    prism_url: str, seed_api: Api, operation_id: str
+) -> None:
     import asyncio
 
     result = asyncio.run(_call_async(prism_url, seed_api, operation_id))
@@ -86,9 +93,10 @@ def test_async_client_gets_a_2xx_from_prism(prism_url: str, seed_api: Api, opera
 
 
 def test_missing_service_crn_is_refused_by_prism(prism_url: str) -> None:
-    with Client(base_url=prism_url, api_key="k") as client, pytest.raises(
-        qiskit_runtime_api.AuthenticationError
-    ) as caught:
+    with (
+        Client(base_url=prism_url, api_key="k") as client,
+        pytest.raises(qiskit_runtime_api.AuthenticationError) as caught,
+    ):
         client.jobs.list()
     assert caught.value.status_code == 401
 

@@ -1,0 +1,147 @@
+"""The command line: exit statuses, messages with file and pointer, nothing lost."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED
+
+STAGES = [
+    "load",
+    "overlays",
+    "validate",
+    "dereference",
+    "IR",
+    "models",
+    "render",
+    "format",
+    "write",
+]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_generate_prints_each_stage_and_a_summary_and_is_deterministic(tmp_path: Path) -> None:
+    first = run_cli("generate", "--out", str(tmp_path / "a"))
+    second = run_cli("generate", "--out", str(tmp_path / "b"))
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    lines = first.stdout.splitlines()
+    assert [line.split()[0] for line in lines[: len(STAGES)]] == STAGES
+    assert lines[-1].startswith("wrote ")
+    assert "30 operations" in lines[-1] and "92 models" in lines[-1]
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_invalid_default_is_reported_at_its_pointer_and_nothing_is_written(
+    generated_copy: Path, tmp_path: Path
+) -> None:
+    before = tree_digest(generated_copy)
+    empty = tmp_path / "no-overlays"
+    empty.mkdir()
+    result = run_cli("generate", "--overlays", str(empty), "--out", str(generated_copy))
+    assert result.returncode == 2
+    assert (
+        f"{SEED}#/paths/~1v1~1backends/get/parameters/0/schema/default: "
+        "'' is not one of ['wait_time_seconds']"
+    ) in result.stderr
+    assert "overlay" in result.stderr  # says what to do
+    assert "Traceback" not in result.stderr
+    assert tree_digest(generated_copy) == before
+
+
+def test_invalid_json_gives_line_and_column(tmp_path: Path, generated_copy: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"openapi": "3.0.0",\n  "info": {,}\n}')
+    before = tree_digest(generated_copy)
+    result = run_cli("generate", "--spec", str(broken), "--out", str(generated_copy))
+    assert result.returncode == 2
+    assert f"{broken}#: invalid JSON at line 2, column 12" in result.stderr
+    assert tree_digest(generated_copy) == before
+
+
+def test_check_passes_on_a_fresh_tree_and_fails_with_a_diff_on_an_edited_one(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    assert run_cli("generate", "--out", str(out)).returncode == 0
+    assert run_cli("check", "--out", str(out)).returncode == 0
+    edited = out / "qiskit_runtime_api" / "_version.py"
+    edited.write_text(edited.read_text() + "# edited by hand\n")
+    result = run_cli("check", "--out", str(out))
+    assert result.returncode == 1
+    assert "-# edited by hand" in result.stdout
+    assert "make generate" in result.stderr
+
+
+def test_foreign_files_in_the_output_are_named_and_kept(generated_copy: Path) -> None:
+    foreign = generated_copy / "notes.txt"
+    foreign.write_text("mine")
+    before = tree_digest(generated_copy)
+    result = run_cli("generate", "--out", str(generated_copy))
+    assert result.returncode == 2
+    assert "notes.txt" in result.stderr
+    assert tree_digest(generated_copy) == before
+
+
+def test_build_outputs_survive_regeneration(generated_copy: Path) -> None:
+    dist = generated_copy / "dist"
+    dist.mkdir()
+    (dist / "pkg.whl").write_text("wheel")
+    assert run_cli("generate", "--out", str(generated_copy)).returncode == 0
+    assert (dist / "pkg.whl").read_text() == "wheel"
+
+
+def test_ir_prints_operations_with_their_pointers() -> None:
+    result = run_cli("ir")
+    assert result.returncode == 0, result.stderr
+    api = json.loads(result.stdout)
+    operations = [op for r in api["resources"] for op in r["operations"]]
+    assert len(operations) == 30
+    logs = next(op for op in operations if op["operation_id"] == "get_jog_logs_jid")
+    assert logs["python_name"] == "get_logs"
+    assert logs["pointer"] == "/paths/~1v1~1jobs~1{id}~1logs/get"
+
+
+def test_validate_warns_about_the_seed_examples_that_break_their_schemas() -> None:
+    result = run_cli("validate")
+    assert result.returncode == 0
+    warned = [line for line in result.stderr.splitlines() if "example does not match" in line]
+    places = {
+        area
+        for line in warned
+        for area in ("properties", "configuration", "workloads")
+        if area in line.split("#", 1)[1].split(":", 1)[0]
+    }
+    assert places == {"properties", "configuration", "workloads"}
+    assert all("#/paths/" in line for line in warned)
+
+
+@pytest.mark.parametrize("command", ["validate", "ir", "generate", "check"])
+def test_every_command_takes_the_common_options(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    for option in ("--spec", "--overlays", "--out", "--package-name"):
+        assert option in result.stdout

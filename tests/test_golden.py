@@ -1,0 +1,24 @@
+"""The committed generated/ is exactly what the spec, overlays and templates produce."""
+
+from __future__ import annotations
+
+from generator.pipeline import inputs_hash
+from generator.write import compare_tree
+
+from .conftest import ROOT, seed_options
+
+
+def test_committed_generated_tree_matches_the_spec(seed_files: dict[str, str]) -> None:
+    differences = compare_tree(ROOT / "generated", seed_files, inputs_hash(seed_options()))
+    assert [path for path, _, _ in differences] == [], "run `make generate` and commit generated/"
+
+
+def test_generated_project_has_package_metadata_and_typing_marker(
+    seed_files: dict[str, str],
+) -> None:
+    assert 'name = "qiskit-runtime-api"' in seed_files["pyproject.toml"]
+    assert 'version = "0.41.6"' in seed_files["pyproject.toml"]
+    assert seed_files["qiskit_runtime_api/py.typed"] == ""
+    readme = seed_files["README.md"]
+    assert readme.count("| `client.") == 30
+    assert "| GET | `/v1/jobs/{id}/logs` | `client.jobs.get_logs()` |" in readme

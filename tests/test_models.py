@@ -1,0 +1,161 @@
+"""Models: every inline schema hoisted and named once, nothing dropped."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+import qiskit_runtime_api.models as generated_models
+from generator.build import build_api
+from generator.ir import Api
+from generator.load import load_document
+from generator.models import render_models
+from generator.overlay import apply_overlays, overlay_files
+from generator.resolve import dereference
+
+from .conftest import OVERLAYS, SEED
+
+
+def error_body_models(api: Api) -> set[str]:
+    return {
+        content.schema["$ref"].rsplit("/", 1)[1]
+        for r in api.resources
+        for op in r.operations
+        for response in op.responses
+        if response.status[0] in "45"
+        for content in response.content
+        if content.schema and "$ref" in content.schema
+    }
+
+
+def test_the_83_inline_error_bodies_become_at_most_two_models(seed_api: Api) -> None:
+    count = sum(
+        1
+        for r in seed_api.resources
+        for op in r.operations
+        for response in op.responses
+        if response.status[0] in "45"
+    )
+    assert count == 83
+    assert len(error_body_models(seed_api)) <= 2
+
+
+def test_model_names_are_short_and_carry_no_collision_counters(seed_api: Api) -> None:
+    names = {m.name for m in seed_api.models}
+    assert max(len(n) for n in names) <= 40
+    for name in names:
+        stem = re.sub(r"\d+$", "", name)
+        assert stem == name or stem not in names, f"{name} looks like a numbered copy of {stem}"
+
+
+def test_untitled_bodies_are_named_for_their_role(seed_api: Api) -> None:
+    names = {m.name for m in seed_api.models}
+    assert {
+        "CreateJobRequest",
+        "CreateJobResponse",
+        "ErrorResponse",
+        "ListWorkloadsResponse",
+    } <= names
+
+
+def test_every_generated_class_is_a_model_the_generator_named(seed_api: Api) -> None:
+    classes = {
+        name
+        for name, value in vars(generated_models).items()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == generated_models.__name__
+        and name.isidentifier()
+    }
+    named = {m.name for m in seed_api.models}
+    assert classes <= named
+    # A union used only as a field's type is written inline as that union.
+    inlined = {
+        m.name
+        for m in seed_api.models
+        if set(m.schema) & {"oneOf", "anyOf"} and "properties" not in m.schema
+    }
+    assert named - classes <= inlined
+
+
+def _object_schemas(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict) and node["properties"]:
+            yield pointer, node
+        for key, value in node.items():
+            if key in ("example", "examples") or key.startswith("x-"):
+                continue
+            if key == "properties":
+                for name, sub in value.items():
+                    yield from _object_schemas(sub, f"{pointer}/properties/{name}")
+            else:
+                yield from _object_schemas(value, f"{pointer}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _object_schemas(value, f"{pointer}/{index}")
+
+
+def test_every_property_of_every_schema_is_a_field_of_some_generated_model() -> None:
+    spec, _ = apply_overlays(load_document(SEED).data, overlay_files(OVERLAYS))
+    field_sets = [
+        {info.alias or name for name, info in value.model_fields.items()}
+        for value in vars(generated_models).values()
+        if isinstance(value, type) and issubclass(value, BaseModel)
+    ]
+    schemas = list(_object_schemas(spec))
+    assert len(schemas) > 100
+    missing = [
+        pointer
+        for pointer, schema in schemas
+        if not any(set(schema["properties"]) <= fields for fields in field_sets)
+    ]
+    assert missing == []
+    remote_storage = generated_models.CreateJobRequestOption2.model_fields
+    assert "remote_storage" in {info.alias or name for name, info in remote_storage.items()}
+
+
+def test_a_discriminated_one_of_becomes_a_discriminated_union(tmp_path: Path) -> None:
+    pet = {
+        "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+        "discriminator": {"propertyName": "kind"},
+    }
+    animal = lambda kind: {  # noqa: E731
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string", "enum": [kind]}, "name": {"type": "string"}},
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "pets", "version": "1"},
+        "paths": {
+            "/pet": {
+                "get": {
+                    "operationId": "get_pet",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": pet}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {"schemas": {"Cat": animal("cat"), "Dog": animal("dog")}},
+    }
+    api, _ = build_api(dereference(spec, "pets.json", tmp_path))
+    source = render_models(api)
+    (tmp_path / "pets_models.py").write_text(source)
+    spec_loader = importlib.util.spec_from_file_location("pets_models", tmp_path / "pets_models.py")
+    assert spec_loader is not None and spec_loader.loader is not None
+    module = importlib.util.module_from_spec(spec_loader)
+    sys.modules["pets_models"] = module
+    spec_loader.loader.exec_module(module)
+    response = module.GetPetResponse
+    assert "discriminator" in source
+    assert type(response.model_validate({"kind": "dog", "name": "Rex"}).root).__name__ == "Dog"
