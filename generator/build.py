@@ -170,9 +170,19 @@ def _parameters(
             )
         )
     order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
-    # Path parameters in the order the path names them; the rest as declared.
-    path_order = {p.name: op_index for op_index, p in enumerate(result)}
-    return tuple(sorted(result, key=lambda p: (order.get(p.location, 4), path_order[p.name])))
+    path = _path_of(pointer)
+
+    def position(index_and_param: tuple[int, Parameter]) -> tuple[int, int]:
+        index, p = index_and_param
+        if p.location == "path":  # in the order the path template names them
+            return (0, path.find("{" + p.name + "}"))
+        return (order.get(p.location, 4), index)
+
+    return tuple(p for _, p in sorted(enumerate(result), key=position))
+
+
+def _path_of(operation_pointer: str) -> str:
+    return jp.parse(operation_pointer)[1]
 
 
 def _body(

@@ -106,3 +106,33 @@ def test_deprecated_operations_are_marked_and_warn(tmp_path: Path) -> None:
         warnings.simplefilter("always")
         prepare(endpoint, {})
     assert [w.category for w in caught] == [DeprecationWarning]
+
+
+def test_path_parameters_follow_the_order_of_the_path_template(tmp_path: Path) -> None:
+    api = api_of(
+        {
+            "/a/{first}/b/{second}": {
+                "get": {
+                    "operationId": "get_b",
+                    "parameters": [
+                        {
+                            "name": "second",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "first",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                    ],
+                    "responses": {"204": {"description": "none"}},
+                }
+            }
+        },
+        tmp_path,
+    )
+    assert [p.name for p in api.resources[0].operations[0].parameters] == ["first", "second", "q"]
