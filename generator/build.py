@@ -100,7 +100,7 @@ def _operation(
     tag = str((op.get("tags") or [_DEFAULT_TAG])[0])
     python_name = str(op.get("x-python-name") or snake_case(operation_id))
     stem = _model_stem(python_name, tag) if op.get("x-python-name") else pascal_case(operation_id)
-    parameters = _parameters(resolved, hoister, item, op, pointer, stem, roots)
+    parameters = _parameters(resolved, hoister, path, item, op, pointer, stem, roots)
     body = _body(resolved, hoister, op, pointer, stem, roots)
     responses = _responses(resolved, hoister, op, pointer, stem, roots)
     security = op.get("security", resolved.spec.get("security", []))
@@ -133,14 +133,16 @@ def _model_stem(python_name: str, tag: str) -> str:
 def _parameters(
     resolved: Resolved,
     hoister: Hoister,
+    path: str,
     item: dict[str, Any],
     op: dict[str, Any],
     pointer: str,
     stem: str,
     roots: list[_Root],
 ) -> tuple[Parameter, ...]:
+    """Path-level and operation-level parameters merged, the operation's winning."""
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-    item_pointer = pointer.rsplit("/", 1)[0]
+    item_pointer = jp.join("/paths", path)
     for owner, owner_pointer in ((item, item_pointer), (op, pointer)):
         for index, raw in enumerate(owner.get("parameters") or []):
             here = resolved.pointer_of(raw, jp.join(owner_pointer, "parameters", index))
@@ -170,7 +172,6 @@ def _parameters(
             )
         )
     order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
-    path = _path_of(pointer)
 
     def position(index_and_param: tuple[int, Parameter]) -> tuple[int, int]:
         index, p = index_and_param
@@ -179,10 +180,6 @@ def _parameters(
         return (order.get(p.location, 4), index)
 
     return tuple(p for _, p in sorted(enumerate(result), key=position))
-
-
-def _path_of(operation_pointer: str) -> str:
-    return jp.parse(operation_pointer)[1]
 
 
 def _body(

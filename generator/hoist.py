@@ -188,39 +188,36 @@ class Hoister:
     # -- pass 2: names --------------------------------------------------
 
     def name_component(self, component: str) -> str:
-        key = "component:" + component
-        return self._assign(key, [str(class_name(component)), class_name(component) + "Schema"])
+        return self._assign("component:" + component, [])
 
     def name_root(self, schema: dict[str, Any], candidates: list[str]) -> None:
         """Name the model ``schema`` refers to (if any) from a root role's candidates."""
         ref = schema.get("$ref", "")
         if ref.startswith(_KEY_PREFIX):
-            key = ref[len(_KEY_PREFIX) :]
-            title = self._titles.get(key, "")
-            self._assign(key, ([class_name(title)] if title else []) + candidates)
+            self._assign(ref[len(_KEY_PREFIX) :], candidates)
         else:
             for child_key, suffix in _children(schema, ""):
-                self._assign_child(child_key, "", suffix)
+                self._assign(child_key, [suffix or "Model"])
 
-    def _assign(self, key: str, candidates: list[str]) -> str:
+    def _assign(self, key: str, role_names: list[str]) -> str:
+        """Name ``key`` (once), then its children after it."""
         if key in self._names:
             return self._names[key]
-        name = self._first_free(key, candidates)
+        name = self._first_free(key, self._candidates(key, role_names))
         self._names[key] = name
         self._taken[name] = key
         for child_key, suffix in _children(self._shapes.get(key, {}), ""):
-            self._assign_child(child_key, name, suffix)
+            self._assign(child_key, [name + suffix])
         return name
 
-    def _assign_child(self, key: str, parent: str, suffix: str) -> None:
-        if key.startswith("component:"):  # components keep their own names wherever met
-            self.name_component(key.split(":", 1)[1])
-            return
+    def _candidates(self, key: str, role_names: list[str]) -> list[str]:
+        """A component's own name wherever it is met; else its title, then its role."""
+        if key.startswith("component:"):
+            component = str(class_name(key.split(":", 1)[1]))
+            return [component, component + "Schema"]
         title = self._titles.get(key, "")
-        base = parent + suffix if parent else suffix or "Model"
-        candidates: list[str] = [class_name(title)] if title else []
-        candidates += [shorten_class_name(class_name(base)), class_name(base)]
-        self._assign(key, candidates)
+        names = [title, *role_names] if title else role_names
+        return [str(class_name(n)) for n in names]
 
     def _first_free(self, key: str, candidates: list[str]) -> str:
         for candidate in candidates:

@@ -21,7 +21,6 @@ from .typehints import TypeContext, type_hint
 __all__ = ["ClientPlan", "plan_client", "safe_docstring"]
 
 _RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "timeout"})
-_KINDS_ORDER = ("path", "query", "header", "cookie")
 
 
 @dataclass(frozen=True)
@@ -219,10 +218,7 @@ def _params(
     for p in parameters:
         names[p.python_name] = names.get(p.python_name, 0) + 1
     result = []
-    for p in sorted(
-        parameters,
-        key=lambda p: _KINDS_ORDER.index(p.location) if p.location in _KINDS_ORDER else 9,
-    ):
+    for p in parameters:  # already ordered by the IR: path, query, header, cookie
         name = p.python_name
         if names[name] > 1:
             name = f"{name}_{p.location}"

@@ -14,7 +14,6 @@ a later stage needs the value.
 
 from __future__ import annotations
 
-import copy
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -62,6 +61,8 @@ class _Bundler:
     allow_remote: bool
     # (absolute source, pointer) -> local pointer of the imported copy
     imported: dict[tuple[str, str], str] = field(default_factory=dict)
+    # components section -> name -> imported value, added to the result at the end
+    imports: dict[str, dict[str, Any]] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
 
     def bundle(self, node: Any, where: str, source: str, source_doc: Any) -> Any:
@@ -153,13 +154,10 @@ class _Bundler:
             ) from None
         local = self._local_place(source, fragment)
         self.imported[key] = local
-        # Reserve the place before bundling the value, so recursion ends.
-        jp_parts = jp.parse(local)
-        holder = self.root
-        for part in jp_parts[:-1]:
-            holder = holder.setdefault(part, {})
-        holder[jp_parts[-1]] = {}
-        holder[jp_parts[-1]] = self.bundle(copy.deepcopy(value), fragment, source, document)
+        _, section, name = jp.parse(local)
+        place = self.imports.setdefault(section, {})
+        place[name] = {}  # reserved before bundling the value, so recursion ends
+        place[name] = self.bundle(value, fragment, source, document)
         return local
 
     def _local_place(self, source: str, fragment: str) -> str:
@@ -169,7 +167,8 @@ class _Bundler:
             section, name = parts[1], parts[2]
         else:
             section, name = "schemas", "_".join([stem, *parts]) if parts else stem
-        existing = self.root.get("components", {}).get(section, {})
+        existing = set(self.root.get("components", {}).get(section, {}))
+        existing |= set(self.imports.get(section, {}))
         if name in existing:
             name = f"{stem}_{name}"
         while name in existing:
@@ -185,15 +184,10 @@ def _identifier_stem(source: str) -> str:
 def dereference(
     spec: dict[str, Any], name: str, base: Path, allow_remote: bool = False
 ) -> Resolved:
-    spec = copy.deepcopy(spec)
     bundler = _Bundler(spec, name, base, allow_remote)
-    bundled = bundler.bundle(spec, "", name, spec)
-    # Imported components were written into `spec`; copy them over.
-    for section, values in spec.get("components", {}).items():
-        if isinstance(values, dict):
-            bundled.setdefault("components", {}).setdefault(section, {})
-            for key, value in values.items():
-                bundled["components"][section].setdefault(key, value)
+    bundled: dict[str, Any] = bundler.bundle(spec, "", name, spec)
+    for section, values in bundler.imports.items():
+        bundled.setdefault("components", {}).setdefault(section, {}).update(values)
     _check_local_refs(bundled, name)
     return Resolved(bundled, name)
 
