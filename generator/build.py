@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from . import pointer as jp
 from .diagnostics import Diagnostic, warning
+from .extensions import apply_runtime_extensions
 from .hoist import MODEL_REF_PREFIX, Hoister
 from .ir import (
     Api,
@@ -70,7 +71,8 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
     for root in roots:
         hoister.name_root(root.schema, root.candidates)
     resources = tuple(
-        _resource(spec, tag, operations, hoister, diagnostics) for tag, operations in by_tag.items()
+        _resource(resolved, tag, operations, hoister, diagnostics)
+        for tag, operations in by_tag.items()
     )
     api = Api(
         title=str(spec.get("info", {}).get("title", "")),
@@ -83,7 +85,8 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         models=tuple(hoister.models()),
         client_options=tuple(_client_options(resources)),
     )
-    return api, diagnostics
+    api, found = apply_runtime_extensions(api, resolved.name)
+    return api, diagnostics + found
 
 
 def _operation(
@@ -118,6 +121,7 @@ def _operation(
         responses=responses,
         security=tuple(tuple(sorted(alternative)) for alternative in security or []),
         pointer=pointer,
+        extensions={k: v for k, v in op.items() if isinstance(k, str) and k.startswith("x-")},
     )
 
 
@@ -259,14 +263,14 @@ def _response_candidates(stem: str, status: str, success: bool) -> list[str]:
 
 
 def _resource(
-    spec: dict[str, Any],
+    resolved: Resolved,
     tag: str,
     operations: list[Operation],
     hoister: Hoister,
     diagnostics: list[Diagnostic],
 ) -> Resource:
     descriptions = {
-        str(t.get("name")): str(t.get("description", "")) for t in spec.get("tags") or []
+        str(t.get("name")): str(t.get("description", "")) for t in resolved.spec.get("tags") or []
     }
     finished = []
     used: set[str] = set()
@@ -276,7 +280,7 @@ def _resource(
             qualified = snake_case(f"{name} {op.method}")
             diagnostics.append(
                 warning(
-                    "spec",
+                    resolved.name,
                     op.pointer,
                     f"method name {name!r} is taken in resource {tag!r}; using {qualified!r}",
                     "give the operation an x-python-name in an overlay",

@@ -8,7 +8,7 @@ Schema dictionaries in which every named model is a ``$ref`` to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -17,12 +17,14 @@ __all__ = [
     "ClientOption",
     "Model",
     "Operation",
+    "Pagination",
     "Parameter",
     "Resource",
     "Response",
     "ResponseContent",
     "SecurityScheme",
     "Server",
+    "Waiter",
 ]
 
 JsonSchema = dict[str, Any]
@@ -84,6 +86,31 @@ class Response:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """``x-pagination``: a method that iterates over every item across pages."""
+
+    style: str  # offset | cursor
+    method: str  # Python name of the iterating method: list_all
+    items: str  # the response member holding a page's items
+    limit: str  # wire name of the page-size parameter ("" when there is none)
+    offset: str  # offset style: wire name of the offset parameter
+    total: str  # offset style: response member with the total count ("")
+    cursor: str  # cursor style: wire name of the parameter taking the cursor
+    next: str  # cursor style: path in the response to the next cursor or URL
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Waiter:
+    """``x-wait``: a method that polls this operation until a final status."""
+
+    method: str  # Python name: wait
+    status: str  # path in the response to the status
+    final: tuple[str, ...]
+    pointer: str
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     python_name: str
@@ -98,6 +125,10 @@ class Operation:
     responses: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...]  # alternatives, each a set of scheme names
     pointer: str
+    extensions: dict[str, Any] = field(default_factory=dict)  # the operation's x-* values
+    timeout: float | None = None  # x-timeout: seconds to read the response
+    pagination: Pagination | None = None
+    waiter: Waiter | None = None
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,9 @@ def _resolved(options: Options, run: Run) -> Resolved:
 def build_ir(options: Options, run: Run) -> Api:
     resolved = _resolved(options, run)
     api, found = run.timed("IR", lambda: build_api(resolved))
+    errors = [d for d in found if d.level is Level.ERROR]
+    if errors:
+        raise GeneratorError(errors)
     run.diagnostics.extend(found)
     return api
 

@@ -1,66 +1,24 @@
 """Plan stage: the IR becomes what the templates lay out.
 
-Every decision about the generated code is made here, in Python: method
-signatures, type hints, docstrings, which parameters go where, how each
-response is read. The templates only place these strings.
+Every decision about the generated code is made in Python: this module plans
+the client and its resources (and their imports); ``methods`` plans each
+operation's method and ``conveniences`` the ``list_all``/``wait`` methods.
+The templates only place these strings.
 """
 
 from __future__ import annotations
 
-import html
-import keyword
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from .hoist import MODEL_REF_PREFIX
-from .ir import Api, Model, Operation, Parameter, Resource
-from .naming import snake_case
-from .typehints import TypeContext, type_hint
+from .conveniences import PagerPlan, WaiterPlan, plan_pager, plan_waiter
+from .docstrings import safe_docstring
+from .ir import Api, Model, Resource
+from .methods import MethodPlan, plan_method
+from .typehints import TypeContext
 
-__all__ = ["ClientPlan", "plan_client", "safe_docstring"]
-
-_RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "timeout"})
-
-
-@dataclass(frozen=True)
-class ParamPlan:
-    python_name: str
-    wire_name: str
-    location: str
-    explode: bool
-    deprecated: bool
-    declaration: str  # "limit: int | None = None"
-    doc: str
-
-
-@dataclass(frozen=True)
-class ResponsePlan:
-    status: str
-    kind: str  # JSON | TEXT | BYTES | EMPTY
-    type_expr: str  # at module level, what the runtime validates against
-    return_hint: str  # inside the resource class
-
-
-@dataclass(frozen=True)
-class MethodPlan:
-    name: str
-    constant: str
-    operation_id: str
-    http_method: str
-    path: str
-    accept: str
-    body_media_type: str
-    deprecated: bool
-    security: tuple[tuple[str, ...], ...]
-    positional: tuple[ParamPlan, ...]
-    keywords: tuple[str, ...]  # declarations after "*"
-    params: tuple[ParamPlan, ...]
-    responses: tuple[ResponsePlan, ...]
-    return_hint: str
-    has_body: bool
-    docstring: str
-    summary_cell: str  # for the README's operations table
+__all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
 
 @dataclass(frozen=True)
@@ -70,11 +28,18 @@ class ResourcePlan:
     class_name: str
     docstring: str
     methods: tuple[MethodPlan, ...]
+    pagers: tuple[PagerPlan, ...]
+    waiters: tuple[WaiterPlan, ...]
     imports: tuple[str, ...]
 
     @property
+    def summary(self) -> str:
+        return self.docstring.split("\n")[0]
+
+    @property
     def exports(self) -> list[str]:
-        return sorted([self.class_name, "Async" + self.class_name])
+        names = [self.class_name, self.class_name + "WithRawResponse"]
+        return sorted(names + ["Async" + name for name in names])
 
 
 @dataclass(frozen=True)
@@ -127,25 +92,44 @@ def _resource(
     resource: Resource, models: dict[str, Model], options: dict[str, Any]
 ) -> ResourcePlan:
     shadowed = frozenset(op.python_name for op in resource.operations)
+    shadowed |= {op.pagination.method for op in resource.operations if op.pagination}
+    shadowed |= {op.waiter.method for op in resource.operations if op.waiter}
     ctx = TypeContext(for_parameter=False, shadowed=shadowed)
-    methods = tuple(_method(op, ctx, models, options) for op in resource.operations)
+    methods = tuple(plan_method(op, ctx, models, options) for op in resource.operations)
+    by_id = {m.operation_id: m for m in methods}
+    pagers = tuple(
+        plan_pager(op.pagination, by_id[op.operation_id], op, ctx, models)
+        for op in resource.operations
+        if op.pagination
+    )
+    waiters = tuple(
+        plan_waiter(op.waiter, by_id[op.operation_id]) for op in resource.operations if op.waiter
+    )
     return ResourcePlan(
         module=resource.python_name,
         attribute=resource.python_name,
         class_name=resource.class_name,
         docstring=safe_docstring(resource.description or f"Operations tagged {resource.tag!r}."),
         methods=methods,
-        imports=_resource_imports(methods),
+        pagers=pagers,
+        waiters=waiters,
+        imports=_resource_imports(methods, pagers, waiters),
     )
 
 
-def _resource_imports(methods: tuple[MethodPlan, ...]) -> tuple[str, ...]:
+def _resource_imports(
+    methods: tuple[MethodPlan, ...],
+    pagers: tuple[PagerPlan, ...],
+    waiters: tuple[WaiterPlan, ...],
+) -> tuple[str, ...]:
     """The import lines the resource module's type expressions need."""
     code = " ".join(
         " ".join([*m.keywords, *(p.declaration for p in m.positional), m.return_hint])
         + " ".join(r.type_expr for r in m.responses)
         for m in methods
     )
+    code += " ".join(" ".join([*p.keywords, p.item_hint]) for p in pagers)
+    code += " ".join(" ".join(w.keywords) for w in waiters)
     lines = []
     if "builtins." in code:
         lines.append("import builtins")
@@ -158,197 +142,27 @@ def _resource_imports(methods: tuple[MethodPlan, ...]) -> tuple[str, ...]:
     ]
     lines.append(f"from typing import {', '.join(typing_names)}")
     lines.append("")
+    lines.append("from functools import cached_property")
+    lines.append("")
     lines.append("import httpx")
     lines.append("")
     if "models." in code:
         lines.append("from .. import models")
+    if pagers or waiters:
+        lines.append("from .._base_client import CallOptions")
     endpoint_names = (
         ["Endpoint", "Param", "ResponseKind"]
         if any(m.params for m in methods)
         else ["Endpoint", "ResponseKind"]
     )
     lines.append(f"from .._endpoint import {', '.join(endpoint_names)}")
+    if pagers:
+        styles = sorted({p.pages_expr.split("(")[0] for p in pagers})
+        lines.append(f"from .._pagination import AsyncPager, {', '.join(styles)}, SyncPager")
+    lines.append("from .._response import async_raw_response, raw_response")
+    if waiters:
+        lines.append("from .._waiting import FinalStatus")
     lines.append("")
     lines.append("if TYPE_CHECKING:")
     lines.append("    from .._base_client import AsyncAPIClient, SyncAPIClient")
     return tuple(lines)
-
-
-def _method(
-    op: Operation, ctx: TypeContext, models: dict[str, Model], options: dict[str, Any]
-) -> MethodPlan:
-    pctx = TypeContext(for_parameter=True, shadowed=ctx.shadowed)
-    params = _params(op.parameters, pctx, options)
-    positional = tuple(p for p in params if p.location == "path")
-    keywords: list[str] = []
-    if op.body is not None:
-        hint = _body_hint(op.body.schema, pctx, models)
-        keywords.append(f"body: {hint}" if op.body.required else f"body: {hint} | None = None")
-    keywords += [p.declaration for p in params if p.location != "path"]
-    keywords += [
-        "extra_headers: Mapping[str, str] | None = None",
-        "timeout: float | httpx.Timeout | None = None",
-    ]
-    responses = _responses(op, ctx)
-    return MethodPlan(
-        name=op.python_name,
-        constant="_" + snake_case(op.python_name).upper(),
-        operation_id=op.operation_id,
-        http_method=op.method,
-        path=op.path,
-        accept=_accept(op),
-        body_media_type=op.body.media_type if op.body else "",
-        deprecated=op.deprecated,
-        security=op.security,
-        positional=positional,
-        keywords=tuple(keywords),
-        params=params,
-        responses=tuple(responses),
-        return_hint=_union([r.return_hint for r in responses]) or "None",
-        has_body=op.body is not None,
-        docstring=_method_docstring(op, params),
-        summary_cell=_one_line(op.summary).replace("|", "\\|"),
-    )
-
-
-def _params(
-    parameters: tuple[Parameter, ...], ctx: TypeContext, options: dict[str, Any]
-) -> tuple[ParamPlan, ...]:
-    names: dict[str, int] = {}
-    for p in parameters:
-        names[p.python_name] = names.get(p.python_name, 0) + 1
-    result = []
-    for p in parameters:  # already ordered by the IR: path, query, header, cookie
-        name = p.python_name
-        if names[name] > 1:
-            name = f"{name}_{p.location}"
-        if name in _RESERVED_ARGUMENTS or keyword.iskeyword(name):
-            name += "_"
-        hint = type_hint(p.schema, ctx)
-        optional = not p.required or p.name in options
-        if p.location == "path":
-            declaration = f"{name}: {hint}"
-        elif optional:
-            declaration = (
-                f"{name}: {hint} | None = None"
-                if not hint.endswith("| None") and hint != "Any"
-                else f"{name}: {hint} = None"
-            )
-        else:
-            declaration = f"{name}: {hint}"
-        doc = p.description
-        if p.name in options:
-            doc = (
-                doc + " " if doc else ""
-            ) + f"Defaults to the client's {name} ({options[p.name].default})."
-        if p.deprecated:
-            doc = "Deprecated. " + doc
-        result.append(
-            ParamPlan(
-                name, p.name, p.location, p.explode, p.deprecated, declaration, _one_line(doc)
-            )
-        )
-    return tuple(result)
-
-
-def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> str:
-    hint = type_hint(schema, ctx)
-    ref = schema.get("$ref", "")
-    if ref.startswith(MODEL_REF_PREFIX):
-        model = models[ref[len(MODEL_REF_PREFIX) :]]
-        members = [m for k in ("oneOf", "anyOf") for m in model.schema.get(k, [])]
-        if members and "properties" not in model.schema:
-            hint = _union([hint] + [type_hint(m, ctx) for m in members])
-    if hint.startswith("models.") or " models." in hint:
-        hint = _union([hint, "Mapping[str, Any]"])
-    return hint
-
-
-def _responses(op: Operation, ctx: TypeContext) -> list[ResponsePlan]:
-    plans = []
-    for response in op.responses:
-        if not response.status.startswith("2") and response.status.upper() != "2XX":
-            continue
-        if not response.content:
-            plans.append(ResponsePlan(response.status, "EMPTY", "None", "None"))
-            continue
-        content = _preferred_content(response.content)
-        kind = _kind(content.media_type)
-        if kind == "JSON":
-            type_expr = type_hint(content.schema, TypeContext())
-            hint = type_hint(content.schema, ctx)
-        else:
-            type_expr = hint = "str" if kind == "TEXT" else "bytes"
-        plans.append(ResponsePlan(response.status, kind, type_expr, hint))
-    return plans
-
-
-def _preferred_content(contents: Any) -> Any:
-    for content in contents:
-        if _kind(content.media_type) == "JSON":
-            return content
-    return contents[0]
-
-
-def _kind(media_type: str) -> str:
-    base = media_type.split(";")[0].strip().lower()
-    if base == "application/json" or base.endswith("+json"):
-        return "JSON"
-    if base.startswith("text/"):
-        return "TEXT"
-    return "BYTES"
-
-
-def _accept(op: Operation) -> str:
-    media: list[str] = []
-    for response in op.responses:
-        if response.status.startswith("2"):
-            for content in response.content:
-                if content.media_type not in media:
-                    media.append(content.media_type)
-    json_first = sorted(media, key=lambda m: _kind(m) != "JSON")
-    return ", ".join(json_first) or "application/json"
-
-
-def _union(hints: list[str]) -> str:
-    seen: list[str] = []
-    for hint in hints:
-        if hint and hint not in seen:
-            seen.append(hint)
-    non_none = [h for h in seen if h != "None"]
-    return " | ".join(non_none + (["None"] if "None" in seen else []))
-
-
-def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:
-    parts = [op.summary or f"{op.method} {op.path}"]
-    if op.description and op.description.strip() != op.summary.strip():
-        parts.append(op.description)
-    if op.deprecated:
-        parts.append("Deprecated: this operation may be removed by the service.")
-    args = [f"{p.python_name}: {p.doc}" if p.doc else p.python_name for p in params]
-    if op.body is not None:
-        args.insert(
-            0,
-            "body: "
-            + (_one_line(op.body.description) or "The request body, a model or a plain dict."),
-        )
-    text = "\n\n".join(parts)
-    if args:
-        text += "\n\nArgs:\n" + "\n".join("    " + a for a in args)
-    text += f"\n\n``{op.method} {op.path}`` (operationId ``{op.operation_id}``)"
-    return safe_docstring(text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(html.unescape(text).split())
-
-
-def safe_docstring(text: str) -> str:
-    """Spec text that can sit inside a triple-quoted string and mean itself."""
-    text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c if c in "\n\t" or c.isprintable() else f"\\x{ord(c):02x}" for c in text)
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if text.endswith('"'):
-        text += " "
-    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
-    return "\n".join(lines)

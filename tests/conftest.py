@@ -16,6 +16,8 @@ import pytest
 from generator.ir import Api
 from generator.pipeline import Options, Run, build_ir, generate_files
 
+from .fakes import FaultServer, iam_script, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "spec" / "qiskit-runtime-api.json"
 OVERLAYS = ROOT / "spec" / "overlays"
@@ -92,6 +94,22 @@ def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(autouse=True)
+def no_real_iam(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches IBM Cloud IAM: the default IAM URL is a closed local port."""
+    monkeypatch.setenv("IAM_URL", "http://127.0.0.1:9")
+    for name in ("QISKIT_IBM_TOKEN", "QISKIT_IBM_INSTANCE", "QISKIT_RUNTIME_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("QISKIT_RUNTIME_API_LOG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def fake_iam() -> Iterator[FaultServer]:
+    """A fake IBM Cloud IAM on 127.0.0.1 that accepts API keys starting with "good"."""
+    with serve(iam_script()) as server:
+        yield server
 
 
 @pytest.fixture

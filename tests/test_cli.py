@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,21 @@ def test_invalid_default_is_reported_at_its_pointer_and_nothing_is_written(
     ) in result.stderr
     assert "overlay" in result.stderr  # says what to do
     assert "Traceback" not in result.stderr
+    assert tree_digest(generated_copy) == before
+
+
+def test_a_wrong_runtime_extension_stops_the_run_and_writes_nothing(
+    generated_copy: Path, tmp_path: Path
+) -> None:
+    overlays = tmp_path / "overlays"
+    shutil.copytree(ROOT / "spec" / "overlays", overlays)
+    runtime = overlays / "60-runtime.yaml"
+    runtime.write_text(runtime.read_text().replace("total: count", "total: counted"))
+    before = tree_digest(generated_copy)
+    result = run_cli("generate", "--overlays", str(overlays), "--out", str(generated_copy))
+    assert result.returncode == 2
+    assert f"{SEED}#/paths/~1v1~1jobs/get/x-pagination/total: " in result.stderr
+    assert "'counted'" in result.stderr and "spec/overlays" in result.stderr
     assert tree_digest(generated_copy) == before
 
 

@@ -39,7 +39,12 @@ def client_with(
         return handler(request)
 
     http = httpx.Client(transport=httpx.MockTransport(record))
-    settings: dict[str, object] = {"api_key": "secret-key", "service_crn": CRN, "http_client": http}
+    settings: dict[str, object] = {
+        "api_key": "secret-key",
+        "auth": "apikey",
+        "service_crn": CRN,
+        "http_client": http,
+    }
     settings.update(options)
     return Client(**settings), seen  # type: ignore[arg-type]
 
@@ -229,7 +234,9 @@ def test_async_client_sends_the_same_request() -> None:
 
     async def call() -> models.JobResponse:
         http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-        async with AsyncClient(api_key="k", service_crn=CRN, http_client=http) as client:
+        async with AsyncClient(
+            api_key="k", auth="apikey", service_crn=CRN, http_client=http
+        ) as client:
             return await client.jobs.get("j1")
 
     job = asyncio.run(call())

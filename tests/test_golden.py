@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.pipeline import inputs_hash
 from generator.write import compare_tree
 
@@ -20,5 +22,8 @@ def test_generated_project_has_package_metadata_and_typing_marker(
     assert 'version = "0.41.6"' in seed_files["pyproject.toml"]
     assert seed_files["qiskit_runtime_api/py.typed"] == ""
     readme = seed_files["README.md"]
-    assert readme.count("| `client.") == 30
+    operation_rows = re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", readme, re.MULTILINE)
+    assert len(operation_rows) == 30
+    assert "| GET (every page) | `/v1/jobs` | `client.jobs.list_all()` |" in readme
+    assert "| GET (polled) | `/v1/jobs/{id}` | `client.jobs.wait()` |" in readme
     assert "| GET | `/v1/jobs/{id}/logs` | `client.jobs.get_logs()` |" in readme

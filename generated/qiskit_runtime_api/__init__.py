@@ -23,8 +23,12 @@ from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import RateLimitError as RateLimitError
 from ._exceptions import ResponseValidationError as ResponseValidationError
 from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
+from ._exceptions import WaitTimeoutError as WaitTimeoutError
 from ._operations import OPERATIONS as OPERATIONS
 from ._operations import OperationInfo as OperationInfo
+from ._pagination import AsyncPager as AsyncPager
+from ._pagination import SyncPager as SyncPager
+from ._response import APIResponse as APIResponse
 from ._version import API_VERSION as API_VERSION
 from ._version import __version__ as __version__
 
@@ -34,9 +38,11 @@ __all__ = [
     "SERVERS",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "Client",
@@ -48,7 +54,9 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
+    "SyncPager",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
     "__version__",
     "models",
 ]

@@ -6,6 +6,8 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
+from typing import Literal
 
 import httpx
 
@@ -36,28 +38,26 @@ class Client(SyncAPIClient):
 
     Args:
         api_key: IBM Cloud API key (default: the QISKIT_IBM_TOKEN environment variable).
-        token: A bearer token, sent instead of the API key.
+            It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires.
+        token: A bearer token, sent as is instead of the API key.
         service_crn: The service instance's CRN (default: QISKIT_IBM_INSTANCE).
+        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send
+            ``Authorization: apikey <key>``, no exchange).
+        iam_url: The IBM Cloud IAM endpoint (default: IAM_URL, else https://iam.cloud.ibm.com).
         api_version: API version to use Sent as ``IBM-API-Version``; default '2026-02-01'.
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
-        timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read).
-        max_retries: How many times a failed idempotent call is retried.
+        timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
+            and longer where an operation needs it: 900 s for a job submission).
+        max_retries: How many times a failed call is retried (default 2). Calls that may
+            have reached the service are retried only if they are idempotent, so a job
+            submission is never duplicated.
         http_client: Your own ``httpx.Client``, for proxies or custom transports.
         default_headers: Headers sent with every request.
         strict: Raise ``ResponseValidationError`` when a response does not match the spec,
             instead of returning the data with a logged warning.
     """
 
-    versions: Versions
-    jobs: Jobs
-    backends: Backends
-    sessions: Sessions
-    instances: Instances
-    tags: Tags
-    accounts: Accounts
-    workloads: Workloads
-    analytics: Analytics
     _package_version = __version__
 
     def __init__(
@@ -66,6 +66,8 @@ class Client(SyncAPIClient):
         api_key: str | None = None,
         token: str | None = None,
         service_crn: str | None = None,
+        auth: Literal["iam", "apikey"] = "iam",
+        iam_url: str | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         region: str | None = None,
@@ -82,6 +84,8 @@ class Client(SyncAPIClient):
             api_key=api_key,
             token=token,
             service_crn=service_crn,
+            auth=auth,
+            iam_url=iam_url,
             header_defaults={
                 "IBM-API-Version": api_version or "2026-02-01",
             },
@@ -91,15 +95,75 @@ class Client(SyncAPIClient):
             strict=strict,
         )
         super().__init__(settings, http_client)
-        self.versions = Versions(self)
-        self.jobs = Jobs(self)
-        self.backends = Backends(self)
-        self.sessions = Sessions(self)
-        self.instances = Instances(self)
-        self.tags = Tags(self)
-        self.accounts = Accounts(self)
-        self.workloads = Workloads(self)
-        self.analytics = Analytics(self)
+
+    def with_options(
+        self,
+        *,
+        api_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        strict: bool | None = None,
+    ) -> Client:
+        """A copy of this client with the given settings changed.
+
+        The copy shares this client's connections and IAM token; closing it
+        leaves them open. ``client.with_options(timeout=5).jobs.get(...)``.
+        """
+        return self._copy_with(
+            header_defaults={
+                "IBM-API-Version": api_version,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            strict=strict,
+        )
+
+    @cached_property
+    def versions(self) -> Versions:
+        """Operations tagged 'Versions'."""
+        return Versions(self)
+
+    @cached_property
+    def jobs(self) -> Jobs:
+        """Operations tagged 'Jobs'."""
+        return Jobs(self)
+
+    @cached_property
+    def backends(self) -> Backends:
+        """Operations tagged 'Backends'."""
+        return Backends(self)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Operations tagged 'Sessions'."""
+        return Sessions(self)
+
+    @cached_property
+    def instances(self) -> Instances:
+        """Operations tagged 'Instances'."""
+        return Instances(self)
+
+    @cached_property
+    def tags(self) -> Tags:
+        """Operations tagged 'Tags'."""
+        return Tags(self)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        """Operations tagged 'Accounts'."""
+        return Accounts(self)
+
+    @cached_property
+    def workloads(self) -> Workloads:
+        """Operations tagged 'Workloads'."""
+        return Workloads(self)
+
+    @cached_property
+    def analytics(self) -> Analytics:
+        """Operations tagged 'Analytics'."""
+        return Analytics(self)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -107,28 +171,26 @@ class AsyncClient(AsyncAPIClient):
 
     Args:
         api_key: IBM Cloud API key (default: the QISKIT_IBM_TOKEN environment variable).
-        token: A bearer token, sent instead of the API key.
+            It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires.
+        token: A bearer token, sent as is instead of the API key.
         service_crn: The service instance's CRN (default: QISKIT_IBM_INSTANCE).
+        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send
+            ``Authorization: apikey <key>``, no exchange).
+        iam_url: The IBM Cloud IAM endpoint (default: IAM_URL, else https://iam.cloud.ibm.com).
         api_version: API version to use Sent as ``IBM-API-Version``; default '2026-02-01'.
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
-        timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read).
-        max_retries: How many times a failed idempotent call is retried.
+        timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
+            and longer where an operation needs it: 900 s for a job submission).
+        max_retries: How many times a failed call is retried (default 2). Calls that may
+            have reached the service are retried only if they are idempotent, so a job
+            submission is never duplicated.
         http_client: Your own ``httpx.AsyncClient``, for proxies or custom transports.
         default_headers: Headers sent with every request.
         strict: Raise ``ResponseValidationError`` when a response does not match the spec,
             instead of returning the data with a logged warning.
     """
 
-    versions: AsyncVersions
-    jobs: AsyncJobs
-    backends: AsyncBackends
-    sessions: AsyncSessions
-    instances: AsyncInstances
-    tags: AsyncTags
-    accounts: AsyncAccounts
-    workloads: AsyncWorkloads
-    analytics: AsyncAnalytics
     _package_version = __version__
 
     def __init__(
@@ -137,6 +199,8 @@ class AsyncClient(AsyncAPIClient):
         api_key: str | None = None,
         token: str | None = None,
         service_crn: str | None = None,
+        auth: Literal["iam", "apikey"] = "iam",
+        iam_url: str | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         region: str | None = None,
@@ -153,6 +217,8 @@ class AsyncClient(AsyncAPIClient):
             api_key=api_key,
             token=token,
             service_crn=service_crn,
+            auth=auth,
+            iam_url=iam_url,
             header_defaults={
                 "IBM-API-Version": api_version or "2026-02-01",
             },
@@ -162,12 +228,72 @@ class AsyncClient(AsyncAPIClient):
             strict=strict,
         )
         super().__init__(settings, http_client)
-        self.versions = AsyncVersions(self)
-        self.jobs = AsyncJobs(self)
-        self.backends = AsyncBackends(self)
-        self.sessions = AsyncSessions(self)
-        self.instances = AsyncInstances(self)
-        self.tags = AsyncTags(self)
-        self.accounts = AsyncAccounts(self)
-        self.workloads = AsyncWorkloads(self)
-        self.analytics = AsyncAnalytics(self)
+
+    def with_options(
+        self,
+        *,
+        api_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        strict: bool | None = None,
+    ) -> AsyncClient:
+        """A copy of this client with the given settings changed.
+
+        The copy shares this client's connections and IAM token; closing it
+        leaves them open. ``client.with_options(timeout=5).jobs.get(...)``.
+        """
+        return self._copy_with(
+            header_defaults={
+                "IBM-API-Version": api_version,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            strict=strict,
+        )
+
+    @cached_property
+    def versions(self) -> AsyncVersions:
+        """Operations tagged 'Versions'."""
+        return AsyncVersions(self)
+
+    @cached_property
+    def jobs(self) -> AsyncJobs:
+        """Operations tagged 'Jobs'."""
+        return AsyncJobs(self)
+
+    @cached_property
+    def backends(self) -> AsyncBackends:
+        """Operations tagged 'Backends'."""
+        return AsyncBackends(self)
+
+    @cached_property
+    def sessions(self) -> AsyncSessions:
+        """Operations tagged 'Sessions'."""
+        return AsyncSessions(self)
+
+    @cached_property
+    def instances(self) -> AsyncInstances:
+        """Operations tagged 'Instances'."""
+        return AsyncInstances(self)
+
+    @cached_property
+    def tags(self) -> AsyncTags:
+        """Operations tagged 'Tags'."""
+        return AsyncTags(self)
+
+    @cached_property
+    def accounts(self) -> AsyncAccounts:
+        """Operations tagged 'Accounts'."""
+        return AsyncAccounts(self)
+
+    @cached_property
+    def workloads(self) -> AsyncWorkloads:
+        """Operations tagged 'Workloads'."""
+        return AsyncWorkloads(self)
+
+    @cached_property
+    def analytics(self) -> AsyncAnalytics:
+        """Operations tagged 'Analytics'."""
+        return AsyncAnalytics(self)

@@ -50,6 +50,7 @@ class Endpoint:
     body_media_type: str | None = None
     deprecated: bool = False
     security: tuple[tuple[str, ...], ...] = field(default=())
+    timeout: float | None = None  # seconds to read, when the operation needs its own
 
 
 @dataclass(frozen=True)

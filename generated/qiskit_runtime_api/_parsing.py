@@ -17,12 +17,12 @@ import typing
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 
 from ._endpoint import Endpoint, ResponseKind
 from ._exceptions import ResponseValidationError, status_error
 
-__all__ = ["lenient_validate", "parse_response", "response_kind"]
+__all__ = ["lenient_validate", "parse_response", "read_path", "response_kind"]
 
 logger = logging.getLogger("qiskit_runtime_api")
 
@@ -140,3 +140,26 @@ def _list_item_type(target: Any) -> Any:
             args = typing.get_args(member)
             return args[0] if args else Any
     return None
+
+
+def read_path(value: Any, path: str) -> Any:
+    """The member at ``path`` (``"next/href"``) of a parsed body, by wire names; None if absent."""
+    for part in path.strip("/").split("/") if path.strip("/") else []:
+        if isinstance(value, BaseModel):
+            value = _model_member(value, part)
+        elif isinstance(value, dict):
+            value = value.get(part)
+        else:
+            return None
+        if value is None:
+            return None
+    return value
+
+
+def _model_member(model: BaseModel, wire_name: str) -> Any:
+    for name, info in type(model).model_fields.items():
+        if (info.alias or name) == wire_name:
+            return getattr(model, name)
+    if isinstance(model, RootModel):
+        return read_path(model.root, wire_name)
+    return (model.model_extra or {}).get(wire_name)

@@ -1,46 +1,96 @@
 """The part of ``Client`` and ``AsyncClient`` that is the same for every API.
 
-Everything but sending is shared: a call's request is built by
-``_BaseClient._request_for`` and its response read by ``parse_response``;
-``SyncAPIClient`` and ``AsyncAPIClient`` differ only in how they send.
+One call is a conversation written once, as a generator (``_call_flow``):
+it builds the request, asks for credentials, sends, and decides whether to
+retry and how long to wait. It yields what it needs done (``_Authorize``,
+``_Send``, ``_Sleep``) and the sync and async clients only carry that out,
+with ``httpx.Client`` and ``time.sleep`` or their asyncio twins.
 """
 
 from __future__ import annotations
 
-import logging
+import copy
 import platform
-import time
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
 import httpx
 
-from ._endpoint import Endpoint, prepare
-from ._exceptions import APIConnectionError, APITimeoutError
+from ._auth import Authenticator
+from ._clock import SYSTEM_CLOCK, Clock
+from ._endpoint import Endpoint, Prepared, prepare
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    InternalServerError,
+    RateLimitError,
+)
+from ._logs import logger, redacted_headers, setup_logging
+from ._pagination import AsyncPager, Pages, SyncPager
 from ._parsing import parse_response
-from ._settings import Settings
+from ._response import record_response
+from ._retry import parse_retry_after, retry_delay, retry_status, retry_transport_error
+from ._settings import Settings, choose_timeout
+from ._waiting import FinalStatus, WaitSchedule
 
-__all__ = ["AsyncAPIClient", "SyncAPIClient"]
-
-logger = logging.getLogger("qiskit_runtime_api")
+__all__ = ["AsyncAPIClient", "CallOptions", "SyncAPIClient"]
 
 _SyncT = TypeVar("_SyncT", bound="SyncAPIClient")
 _AsyncT = TypeVar("_AsyncT", bound="AsyncAPIClient")
+_ClientT = TypeVar("_ClientT", bound="_BaseClient")
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """Per-call settings every generated method takes."""
+
+    extra_headers: Mapping[str, str] | None = None
+    timeout: float | httpx.Timeout | None = None
+    max_retries: int | None = None
+
+
+@dataclass(frozen=True)
+class _Authorize:
+    stale: str | None  # the Authorization value the service just refused
+
+
+@dataclass(frozen=True)
+class _Send:
+    request: httpx.Request
+
+
+@dataclass(frozen=True)
+class _Sleep:
+    seconds: float
+
+
+_Action = _Authorize | _Send | _Sleep
+_Flow = Generator[_Action, Any, Any]
 
 
 def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    where = f"{request.method} {request.url.path}"
+    where = f"{request.method} {request.url.copy_with(query=None)}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"request timed out: {where}", request)
-    return APIConnectionError(f"connection failed: {where}: {type(exc).__name__}", request)
+        return APITimeoutError(f"request timed out ({type(exc).__name__}): {where}", request)
+    return APIConnectionError(f"connection failed ({type(exc).__name__}): {where}", request)
+
+
+def _auth_retryable(exc: APIError) -> bool:
+    """An IAM failure worth another try: the service never saw the request."""
+    return isinstance(exc, (APIConnectionError, InternalServerError, RateLimitError))
 
 
 class _BaseClient:
     _package_version = "0"
 
     def __init__(self, settings: Settings) -> None:
+        setup_logging()
         self._settings = settings
+        self._auth: Authenticator = settings.authenticator()
+        self._clock: Clock = SYSTEM_CLOCK
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._settings.base_url!r})"
@@ -49,36 +99,44 @@ class _BaseClient:
     def base_url(self) -> str:
         return self._settings.base_url
 
+    @property
+    def max_retries(self) -> int:
+        return self._settings.max_retries
+
+    def _copy_with(self: _ClientT, **changes: Any) -> _ClientT:
+        """A client with some settings changed, sharing the connections and the token."""
+        clone = copy.copy(self)
+        for name in [n for n in vars(self) if not n.startswith("_")]:  # resources of ``self``
+            delattr(clone, name)
+        clone._settings = self._settings.with_changes(**changes)
+        clone._owns_http = False  # type: ignore[attr-defined]
+        return clone
+
     def _user_agent(self) -> str:
         return (
             f"qiskit-runtime-api/{self._package_version} "
             f"Python/{platform.python_version()} httpx/{httpx.__version__}"
         )
 
-    def _request_for(
-        self,
-        http: httpx.Client | httpx.AsyncClient,
-        endpoint: Endpoint,
-        arguments: Mapping[str, Any],
-        body: Any,
-        extra_headers: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-    ) -> httpx.Request:
+    def _prepare(self, endpoint: Endpoint, arguments: Mapping[str, Any], body: Any) -> Prepared:
         filled = dict(arguments)
         for python_name, param in endpoint.params.items():
             if param.location == "header" and filled.get(python_name) is None:
                 filled[python_name] = self._settings.header_defaults.get(param.name)
-        prepared = prepare(endpoint, filled, body)
+        return prepare(endpoint, filled, body)
+
+    def _request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        prepared: Prepared,
+        auth: Mapping[str, str],
+        options: CallOptions,
+        timeout: httpx.Timeout,
+    ) -> httpx.Request:
         headers = {"User-Agent": self._user_agent(), **self._settings.default_headers}
-        if endpoint.security:
-            headers.update(self._settings.auth_headers())
+        headers.update(auth)
         headers.update(prepared.headers)
-        headers.update(extra_headers or {})
-        chosen = (
-            self._settings.timeout
-            if timeout is None
-            else self._settings.with_changes(timeout=timeout).timeout
-        )
+        headers.update(options.extra_headers or {})
         return http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
@@ -86,18 +144,109 @@ class _BaseClient:
             headers=headers,
             cookies=prepared.cookies or None,
             content=prepared.content,
-            timeout=chosen,
+            timeout=timeout,
         )
 
-    def _log(self, request: httpx.Request, response: httpx.Response | None, started: float) -> None:
-        status = response.status_code if response is not None else "no answer"
-        logger.debug(
-            "%s %s -> %s in %.3fs",
-            request.method,
-            request.url.copy_with(query=None),
-            status,
-            time.monotonic() - started,
+    def _call_flow(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        endpoint: Endpoint,
+        arguments: Mapping[str, Any],
+        body: Any,
+        options: CallOptions,
+    ) -> _Flow:
+        """One call, from arguments to parsed value, retries included."""
+        settings = self._settings
+        budget = settings.max_retries if options.max_retries is None else options.max_retries
+        prepared = self._prepare(endpoint, arguments, body)
+        timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
+        method = prepared.method
+        retries = 0
+        stale: str | None = None
+        renewed = False
+        while True:
+            auth: dict[str, str] = {}
+            if endpoint.security:
+                try:
+                    auth = yield _Authorize(stale)
+                except APIError as exc:
+                    if not _auth_retryable(exc) or retries >= budget:
+                        raise
+                    yield _Sleep(self._retry_wait(method, endpoint.path, retries, None, exc))
+                    retries += 1
+                    continue
+            request = self._request(http, prepared, auth, options, timeout)
+            started = self._clock.monotonic()
+            try:
+                response: httpx.Response = yield _Send(request)
+            except httpx.TransportError as exc:
+                error = _transport_error(exc, request)
+                self._log_attempt(request, None, started, retries, budget)
+                if retries >= budget or not retry_transport_error(method, exc):
+                    raise error from exc
+                yield _Sleep(self._retry_wait(method, endpoint.path, retries, None, error))
+                retries += 1
+                continue
+            self._log_attempt(request, response, started, retries, budget)
+            status = response.status_code
+            if status == 401 and self._auth.renewable and not renewed:
+                # The token may have been revoked or expired early: renew it once.
+                renewed, stale = True, request.headers.get("Authorization")
+                continue
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
+            if retries < budget and retry_status(method, status, retry_after):
+                why = f"{status} {response.reason_phrase}"
+                yield _Sleep(self._retry_wait(method, endpoint.path, retries, retry_after, why))
+                retries += 1
+                continue
+            record_response(response, retries)
+            return parse_response(endpoint, response, settings.strict)
+
+    def _schedule(
+        self,
+        endpoint: Endpoint,
+        arguments: Mapping[str, Any],
+        timeout: float | None,
+        poll_interval: float,
+        max_interval: float,
+    ) -> WaitSchedule:
+        ids = ", ".join(
+            f"{name}={value!r}"
+            for name, value in arguments.items()
+            if value is not None and endpoint.params[name].location == "path"
         )
+        what = f"{endpoint.operation_id}({ids})"
+        return WaitSchedule(self._clock, what, timeout, poll_interval, max_interval)
+
+    def _retry_wait(
+        self, method: str, path: str, retries: int, retry_after: float | None, why: object
+    ) -> float:
+        delay = retry_delay(retries, retry_after)
+        logger.info(
+            "retrying %s %s in %.2f s (retry %d) after: %s", method, path, delay, retries + 1, why
+        )
+        return delay
+
+    def _log_attempt(
+        self,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        started: float,
+        retries: int,
+        budget: int,
+    ) -> None:
+        status = f"{response.status_code}" if response is not None else "no answer"
+        logger.info(
+            "%s %s -> %s in %.3f s (attempt %d of %d)",
+            request.method,
+            request.url,
+            status,
+            self._clock.monotonic() - started,
+            retries + 1,
+            budget + 1,
+        )
+        if logger.isEnabledFor(10):  # DEBUG
+            logger.debug("request headers: %s", redacted_headers(request.headers))
 
 
 class SyncAPIClient(_BaseClient):
@@ -105,6 +254,25 @@ class SyncAPIClient(_BaseClient):
         super().__init__(settings)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client()
+
+    def _run(self, flow: _Flow) -> Any:
+        reply: Any = None
+        failure: Exception | None = None
+        while True:
+            try:
+                action = flow.throw(failure) if failure is not None else flow.send(reply)
+            except StopIteration as done:
+                return done.value
+            reply, failure = None, None
+            try:
+                if isinstance(action, _Send):
+                    reply = self._http.send(action.request)
+                elif isinstance(action, _Sleep):
+                    self._clock.sleep(action.seconds)
+                else:
+                    reply = self._auth.headers_sync(self._http, self._clock, action.stale)
+            except (httpx.TransportError, APIError) as exc:
+                failure = exc
 
     def _call(
         self,
@@ -114,17 +282,42 @@ class SyncAPIClient(_BaseClient):
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> Any:
-        request = self._request_for(self._http, endpoint, arguments, body, extra_headers, timeout)
-        started = time.monotonic()
-        try:
-            response = self._http.send(request)
-            response.read()
-        except httpx.TransportError as exc:
-            self._log(request, None, started)
-            raise _transport_error(exc, request) from exc
-        self._log(request, response, started)
-        return parse_response(endpoint, response, self._settings.strict)
+        options = CallOptions(extra_headers, timeout, max_retries)
+        return self._run(self._call_flow(self._http, endpoint, arguments, body, options))
+
+    def _pager(
+        self,
+        endpoint: Endpoint,
+        pages: Pages,
+        arguments: Mapping[str, Any],
+        page_size: int | None,
+        options: CallOptions,
+    ) -> SyncPager[Any]:
+        def fetch(page_args: Mapping[str, Any]) -> Any:
+            flow = self._call_flow(self._http, endpoint, {**arguments, **page_args}, None, options)
+            return self._run(flow)
+
+        return SyncPager(fetch, pages, page_size)
+
+    def _wait(
+        self,
+        endpoint: Endpoint,
+        arguments: Mapping[str, Any],
+        final: FinalStatus,
+        options: CallOptions,
+        *,
+        timeout: float | None,
+        poll_interval: float,
+        max_interval: float,
+    ) -> Any:
+        schedule = self._schedule(endpoint, arguments, timeout, poll_interval, max_interval)
+        while True:
+            value = self._run(self._call_flow(self._http, endpoint, arguments, None, options))
+            if final.reached(value):
+                return value
+            self._clock.sleep(schedule.next_sleep(final, value))
 
     def close(self) -> None:
         if self._owns_http:
@@ -148,6 +341,25 @@ class AsyncAPIClient(_BaseClient):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient()
 
+    async def _run(self, flow: _Flow) -> Any:
+        reply: Any = None
+        failure: Exception | None = None
+        while True:
+            try:
+                action = flow.throw(failure) if failure is not None else flow.send(reply)
+            except StopIteration as done:
+                return done.value
+            reply, failure = None, None
+            try:
+                if isinstance(action, _Send):
+                    reply = await self._http.send(action.request)
+                elif isinstance(action, _Sleep):
+                    await self._clock.asleep(action.seconds)
+                else:
+                    reply = await self._auth.headers_async(self._http, self._clock, action.stale)
+            except (httpx.TransportError, APIError) as exc:
+                failure = exc
+
     async def _call(
         self,
         endpoint: Endpoint,
@@ -156,17 +368,42 @@ class AsyncAPIClient(_BaseClient):
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> Any:
-        request = self._request_for(self._http, endpoint, arguments, body, extra_headers, timeout)
-        started = time.monotonic()
-        try:
-            response = await self._http.send(request)
-            await response.aread()
-        except httpx.TransportError as exc:
-            self._log(request, None, started)
-            raise _transport_error(exc, request) from exc
-        self._log(request, response, started)
-        return parse_response(endpoint, response, self._settings.strict)
+        options = CallOptions(extra_headers, timeout, max_retries)
+        return await self._run(self._call_flow(self._http, endpoint, arguments, body, options))
+
+    def _pager(
+        self,
+        endpoint: Endpoint,
+        pages: Pages,
+        arguments: Mapping[str, Any],
+        page_size: int | None,
+        options: CallOptions,
+    ) -> AsyncPager[Any]:
+        async def fetch(page_args: Mapping[str, Any]) -> Any:
+            flow = self._call_flow(self._http, endpoint, {**arguments, **page_args}, None, options)
+            return await self._run(flow)
+
+        return AsyncPager(fetch, pages, page_size)
+
+    async def _wait(
+        self,
+        endpoint: Endpoint,
+        arguments: Mapping[str, Any],
+        final: FinalStatus,
+        options: CallOptions,
+        *,
+        timeout: float | None,
+        poll_interval: float,
+        max_interval: float,
+    ) -> Any:
+        schedule = self._schedule(endpoint, arguments, timeout, poll_interval, max_interval)
+        while True:
+            value = await self._run(self._call_flow(self._http, endpoint, arguments, None, options))
+            if final.reached(value):
+                return value
+            await self._clock.asleep(schedule.next_sleep(final, value))
 
     async def close(self) -> None:
         if self._owns_http:

@@ -12,11 +12,15 @@
     │   ├── UnprocessableEntityError   422
     │   ├── RateLimitError             429
     │   └── InternalServerError        5xx
-    └── ResponseValidationError   a 2xx body did not match its schema (strict mode)
+    ├── ResponseValidationError   a 2xx body did not match its schema (strict mode)
+    └── WaitTimeoutError          ``wait()`` gave up before the job reached a final status
 
 ``APIStatusError`` carries the response, the parsed body, the service's
 ``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
-``trace`` id. Its text never contains credentials.
+``trace`` id (IBM Cloud IAM's ``errorCode``/``errorMessage``/``context.requestId``
+are read the same way). ``str(err)`` gives the status, the first message and
+its solution, and the trace id; a body that is not JSON is kept as text. Its
+text never contains credentials.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
     "status_error",
 ]
 
@@ -76,16 +81,20 @@ class ErrorDetail:
 class APIStatusError(APIError):
     """The service answered with a status that is not 2xx."""
 
-    def __init__(self, response: httpx.Response, body: Any) -> None:
+    def __init__(self, response: httpx.Response, body: Any, context: str = "") -> None:
         self.response = response
         self.status_code = response.status_code
         self.body = body
         self.errors = _error_details(body)
-        self.trace = str(body.get("trace", "")) if isinstance(body, dict) else ""
-        super().__init__(self._describe(), response.request)
+        self.trace = _trace(body)
+        super().__init__(self._describe(context), response.request)
 
-    def _describe(self) -> str:
+    def _describe(self, context: str) -> str:
         text = f"{self.status_code} {self.response.reason_phrase}".strip()
+        request = self.response.request
+        text += f" from {request.method} {request.url.copy_with(query=None)}"
+        if context:
+            text = f"{context}: {text}"
         if self.errors:
             first = self.errors[0]
             text += f": {first.message}" if first.message else ""
@@ -93,8 +102,9 @@ class APIStatusError(APIError):
             if len(self.errors) > 1:
                 text += f" [+{len(self.errors) - 1} more]"
         elif isinstance(self.body, str) and self.body.strip():
-            raw = self.body.strip()
-            text += ": " + (raw if len(raw) <= 200 else raw[:197] + "...")
+            text += ": " + _shorten(self.body.strip())
+        elif self.body is not None:
+            text += ": " + _shorten(json.dumps(self.body, ensure_ascii=False))
         if self.trace:
             text += f" [trace {self.trace}]"
         return text
@@ -141,6 +151,14 @@ class ResponseValidationError(APIError):
         self.raw_body = raw_body
 
 
+class WaitTimeoutError(APIError):
+    """``wait()`` ran out of time; ``last`` is the value seen last."""
+
+    def __init__(self, message: str, last: Any) -> None:
+        super().__init__(message)
+        self.last = last
+
+
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -152,19 +170,38 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The exception for a non-2xx ``response`` (its body already read)."""
+def status_error(
+    response: httpx.Response, context: str = "", kind: type[APIStatusError] | None = None
+) -> APIStatusError:
+    """The exception for a non-2xx ``response`` (its body already read), of ``kind`` if given."""
     body: Any
     try:
         body = json.loads(response.content) if response.content else None
     except ValueError:
         body = response.text
+    if kind is not None:
+        return kind(response, body, context)
     if response.status_code >= 500:
-        return InternalServerError(response, body)
-    return _BY_STATUS.get(response.status_code, APIStatusError)(response, body)
+        return InternalServerError(response, body, context)
+    return _BY_STATUS.get(response.status_code, APIStatusError)(response, body, context)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _trace(body: Any) -> str:
+    if not isinstance(body, dict):
+        return ""
+    if body.get("trace"):
+        return str(body["trace"])
+    context = body.get("context")
+    return str(context.get("requestId", "")) if isinstance(context, dict) else ""
 
 
 def _error_details(body: Any) -> list[ErrorDetail]:
+    if isinstance(body, dict) and "errorMessage" in body:  # IBM Cloud IAM
+        return [ErrorDetail(str(body.get("errorCode", "")), str(body["errorMessage"]), "", "")]
     if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
         return []
     details = []

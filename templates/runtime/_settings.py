@@ -1,8 +1,12 @@
 """A client's configuration: where to send, which credentials, which defaults.
 
 Arguments win over environment variables: ``QISKIT_IBM_TOKEN`` (API key),
-``QISKIT_IBM_INSTANCE`` (service CRN), ``QISKIT_RUNTIME_API_URL`` (base URL).
-Credentials never appear in ``repr()``.
+``QISKIT_IBM_INSTANCE`` (service CRN), ``QISKIT_RUNTIME_API_URL`` (base URL),
+``IAM_URL`` (the IBM Cloud IAM endpoint). Credentials never appear in ``repr()``.
+
+Timeouts: a call's ``timeout=`` wins, then the client's, then the operation's
+own default from the spec (900 s to read for a job submission), then 5 s to
+connect and 60 s to read.
 """
 
 from __future__ import annotations
@@ -14,12 +18,26 @@ from typing import Any
 
 import httpx
 
-__all__ = ["DEFAULT_TIMEOUT", "ENV_API_KEY", "ENV_INSTANCE", "ENV_URL", "Settings"]
+from ._auth import DEFAULT_IAM_URL, Authenticator, IAMAuthenticator, StaticAuthenticator
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ENV_API_KEY",
+    "ENV_IAM_URL",
+    "ENV_INSTANCE",
+    "ENV_URL",
+    "Settings",
+    "as_timeout",
+    "choose_timeout",
+]
 
 ENV_API_KEY = "QISKIT_IBM_TOKEN"
 ENV_INSTANCE = "QISKIT_IBM_INSTANCE"
 ENV_URL = "QISKIT_RUNTIME_API_URL"
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+ENV_IAM_URL = "IAM_URL"
+CONNECT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=CONNECT_TIMEOUT)
+AUTH_MODES = ("iam", "apikey")
 
 
 @dataclass(frozen=True)
@@ -28,9 +46,11 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)
     token: str | None = field(default=None, repr=False)
     service_crn: str | None = field(default=None, repr=False)
+    auth: str = "iam"  # iam: exchange api_key for a token; apikey: send it as is
+    iam_url: str = DEFAULT_IAM_URL
     header_defaults: Mapping[str, str] = field(default_factory=dict)
     default_headers: Mapping[str, str] = field(default_factory=dict)
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    timeout: httpx.Timeout | None = None  # None: the operation's default
     max_retries: int = 2
     strict: bool = False
 
@@ -44,6 +64,8 @@ class Settings:
         api_key: str | None,
         token: str | None,
         service_crn: str | None,
+        auth: str,
+        iam_url: str | None,
         header_defaults: Mapping[str, str],
         default_headers: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
@@ -52,6 +74,10 @@ class Settings:
     ) -> Settings:
         api_key = api_key or os.environ.get(ENV_API_KEY) or None
         service_crn = service_crn or os.environ.get(ENV_INSTANCE) or None
+        if auth not in AUTH_MODES:
+            raise ValueError(f"auth must be one of {', '.join(AUTH_MODES)}, not {auth!r}")
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
         if not api_key and not token:
             raise ValueError(
                 "no credentials: pass api_key= or token=, or set the "
@@ -70,35 +96,51 @@ class Settings:
             api_key=api_key,
             token=token,
             service_crn=service_crn,
+            auth=auth,
+            iam_url=(iam_url or os.environ.get(ENV_IAM_URL) or DEFAULT_IAM_URL).rstrip("/"),
             header_defaults=dict(header_defaults),
             default_headers=dict(default_headers or {}),
-            timeout=_timeout(timeout),
+            timeout=None if timeout is None else as_timeout(timeout),
             max_retries=max_retries,
             strict=strict,
         )
 
     def with_changes(self, **changes: Any) -> Settings:
+        """A copy with the given settings changed; ``None`` values change nothing."""
+        changes = {k: v for k, v in changes.items() if v is not None}
         if "timeout" in changes:
-            changes["timeout"] = _timeout(changes["timeout"])
+            changes["timeout"] = as_timeout(changes["timeout"])
+        if "max_retries" in changes and changes["max_retries"] < 0:
+            raise ValueError("max_retries must be 0 or more")
+        for name in ("header_defaults", "default_headers"):
+            if name in changes:
+                given = {k: v for k, v in changes[name].items() if v is not None}
+                changes[name] = {**getattr(self, name), **given}
         return replace(self, **changes)
 
-    def auth_headers(self) -> dict[str, str]:
-        headers = {}
+    def authenticator(self) -> Authenticator:
+        extra = {"Service-CRN": self.service_crn} if self.service_crn else {}
         if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        elif self.api_key:
-            headers["Authorization"] = f"apikey {self.api_key}"
-        if self.service_crn:
-            headers["Service-CRN"] = self.service_crn
-        return headers
-
-    def secrets(self) -> list[str]:
-        return [s for s in (self.api_key, self.token) if s]
+            return StaticAuthenticator(f"Bearer {self.token}", extra)
+        assert self.api_key is not None
+        if self.auth == "apikey":
+            return StaticAuthenticator(f"apikey {self.api_key}", extra)
+        return IAMAuthenticator(self.api_key, self.iam_url, extra)
 
 
-def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
-    if value is None:
-        return DEFAULT_TIMEOUT
+def as_timeout(value: float | httpx.Timeout) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         return value
-    return httpx.Timeout(float(value), connect=min(5.0, float(value)))
+    return httpx.Timeout(float(value), connect=min(CONNECT_TIMEOUT, float(value)))
+
+
+def choose_timeout(
+    call: float | httpx.Timeout | None, client: httpx.Timeout | None, operation: float | None
+) -> httpx.Timeout:
+    if call is not None:
+        return as_timeout(call)
+    if client is not None:
+        return client
+    if operation is not None:
+        return httpx.Timeout(operation, connect=CONNECT_TIMEOUT)
+    return DEFAULT_TIMEOUT

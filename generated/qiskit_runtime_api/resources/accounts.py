@@ -6,22 +6,23 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "Accounts",
+    "AccountsWithRawResponse",
     "AsyncAccounts",
+    "AsyncAccountsWithRawResponse",
 ]
 
 _GET = Endpoint(
@@ -40,6 +41,7 @@ _GET = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -49,6 +51,11 @@ class Accounts:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AccountsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AccountsWithRawResponse(self)
+
     def get(
         self,
         account_id: str,
@@ -57,6 +64,7 @@ class Accounts:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAccountResponse:
         """Get account configuration
 
@@ -79,8 +87,16 @@ class Accounts:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AccountsWithRawResponse:
+    """``Accounts``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Accounts) -> None:
+        self.get = raw_response(resource.get)
 
 
 class AsyncAccounts:
@@ -88,6 +104,11 @@ class AsyncAccounts:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAccountsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncAccountsWithRawResponse(self)
 
     async def get(
         self,
@@ -97,6 +118,7 @@ class AsyncAccounts:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAccountResponse:
         """Get account configuration
 
@@ -119,5 +141,13 @@ class AsyncAccounts:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncAccountsWithRawResponse:
+    """``AsyncAccounts``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncAccounts) -> None:
+        self.get = async_raw_response(resource.get)

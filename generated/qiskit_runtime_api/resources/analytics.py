@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "Analytics",
+    "AnalyticsWithRawResponse",
     "AsyncAnalytics",
+    "AsyncAnalyticsWithRawResponse",
 ]
 
 _GET_USAGE = Endpoint(
@@ -46,6 +47,7 @@ _GET_USAGE = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_USAGE_GROUPED = Endpoint(
     operation_id="get_usage_analytics_grouped",
@@ -69,6 +71,7 @@ _GET_USAGE_GROUPED = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_USAGE_GROUPED_BY_DATE = Endpoint(
     operation_id="get_usage_analytics_grouped_by_date",
@@ -92,6 +95,7 @@ _GET_USAGE_GROUPED_BY_DATE = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_FILTERS = Endpoint(
     operation_id="analytics_filters",
@@ -108,6 +112,7 @@ _GET_FILTERS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -116,6 +121,11 @@ class Analytics:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AnalyticsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AnalyticsWithRawResponse(self)
 
     def get_usage(
         self,
@@ -130,6 +140,7 @@ class Analytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageResponse:
         """Get usage analytics
 
@@ -160,6 +171,7 @@ class Analytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -177,6 +189,7 @@ class Analytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedResponse:
         """Get usage analytics grouped
 
@@ -209,6 +222,7 @@ class Analytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -226,6 +240,7 @@ class Analytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedByDateResponse:
         """Get usage analytics grouped by date
 
@@ -258,6 +273,7 @@ class Analytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -268,6 +284,7 @@ class Analytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsFiltersResponse:
         """Get analytics filters
 
@@ -286,8 +303,19 @@ class Analytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AnalyticsWithRawResponse:
+    """``Analytics``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Analytics) -> None:
+        self.get_usage = raw_response(resource.get_usage)
+        self.get_usage_grouped = raw_response(resource.get_usage_grouped)
+        self.get_usage_grouped_by_date = raw_response(resource.get_usage_grouped_by_date)
+        self.get_filters = raw_response(resource.get_filters)
 
 
 class AsyncAnalytics:
@@ -295,6 +323,11 @@ class AsyncAnalytics:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAnalyticsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncAnalyticsWithRawResponse(self)
 
     async def get_usage(
         self,
@@ -309,6 +342,7 @@ class AsyncAnalytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageResponse:
         """Get usage analytics
 
@@ -339,6 +373,7 @@ class AsyncAnalytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -356,6 +391,7 @@ class AsyncAnalytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedResponse:
         """Get usage analytics grouped
 
@@ -388,6 +424,7 @@ class AsyncAnalytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -405,6 +442,7 @@ class AsyncAnalytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedByDateResponse:
         """Get usage analytics grouped by date
 
@@ -437,6 +475,7 @@ class AsyncAnalytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -447,6 +486,7 @@ class AsyncAnalytics:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetAnalyticsFiltersResponse:
         """Get analytics filters
 
@@ -465,5 +505,16 @@ class AsyncAnalytics:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncAnalyticsWithRawResponse:
+    """``AsyncAnalytics``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncAnalytics) -> None:
+        self.get_usage = async_raw_response(resource.get_usage)
+        self.get_usage_grouped = async_raw_response(resource.get_usage_grouped)
+        self.get_usage_grouped_by_date = async_raw_response(resource.get_usage_grouped_by_date)
+        self.get_filters = async_raw_response(resource.get_filters)

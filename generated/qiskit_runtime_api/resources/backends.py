@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncBackends",
+    "AsyncBackendsWithRawResponse",
     "Backends",
+    "BackendsWithRawResponse",
 ]
 
 _LIST = Endpoint(
@@ -40,6 +41,7 @@ _LIST = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_PROPERTIES = Endpoint(
     operation_id="get_backend_properties",
@@ -58,6 +60,7 @@ _GET_PROPERTIES = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_CONFIGURATION = Endpoint(
     operation_id="get_backend_configuration",
@@ -75,6 +78,7 @@ _GET_CONFIGURATION = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_STATUS = Endpoint(
     operation_id="get_backend_status",
@@ -91,6 +95,7 @@ _GET_STATUS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_DEFAULTS = Endpoint(
     operation_id="get_backend_defaults",
@@ -107,6 +112,7 @@ _GET_DEFAULTS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -116,6 +122,11 @@ class Backends:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> BackendsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return BackendsWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -123,6 +134,7 @@ class Backends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendsResponseV2:
         """List your backends
 
@@ -144,6 +156,7 @@ class Backends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -156,6 +169,7 @@ class Backends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetBackendPropertiesResponse:
         """Get backend properties
 
@@ -180,6 +194,7 @@ class Backends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -191,6 +206,7 @@ class Backends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendsConfigurationResponse:
         """Get backend configuration
 
@@ -213,6 +229,7 @@ class Backends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -223,6 +240,7 @@ class Backends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendStatusResponse:
         """Get backend status
 
@@ -243,6 +261,7 @@ class Backends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -253,6 +272,7 @@ class Backends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> dict[str, Any]:
         """Get backend default settings
 
@@ -273,8 +293,20 @@ class Backends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class BackendsWithRawResponse:
+    """``Backends``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Backends) -> None:
+        self.list = raw_response(resource.list)
+        self.get_properties = raw_response(resource.get_properties)
+        self.get_configuration = raw_response(resource.get_configuration)
+        self.get_status = raw_response(resource.get_status)
+        self.get_defaults = raw_response(resource.get_defaults)
 
 
 class AsyncBackends:
@@ -283,6 +315,11 @@ class AsyncBackends:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBackendsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncBackendsWithRawResponse(self)
+
     async def list(
         self,
         *,
@@ -290,6 +327,7 @@ class AsyncBackends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendsResponseV2:
         """List your backends
 
@@ -311,6 +349,7 @@ class AsyncBackends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -323,6 +362,7 @@ class AsyncBackends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetBackendPropertiesResponse:
         """Get backend properties
 
@@ -347,6 +387,7 @@ class AsyncBackends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -358,6 +399,7 @@ class AsyncBackends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendsConfigurationResponse:
         """Get backend configuration
 
@@ -380,6 +422,7 @@ class AsyncBackends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -390,6 +433,7 @@ class AsyncBackends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.BackendStatusResponse:
         """Get backend status
 
@@ -410,6 +454,7 @@ class AsyncBackends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -420,6 +465,7 @@ class AsyncBackends:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> dict[str, Any]:
         """Get backend default settings
 
@@ -440,5 +486,17 @@ class AsyncBackends:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncBackendsWithRawResponse:
+    """``AsyncBackends``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncBackends) -> None:
+        self.list = async_raw_response(resource.list)
+        self.get_properties = async_raw_response(resource.get_properties)
+        self.get_configuration = async_raw_response(resource.get_configuration)
+        self.get_status = async_raw_response(resource.get_status)
+        self.get_defaults = async_raw_response(resource.get_defaults)

@@ -6,22 +6,23 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncInstances",
+    "AsyncInstancesWithRawResponse",
     "Instances",
+    "InstancesWithRawResponse",
 ]
 
 _GET = Endpoint(
@@ -38,6 +39,7 @@ _GET = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_CONFIGURATION = Endpoint(
     operation_id="get_instance_configuration",
@@ -53,6 +55,7 @@ _GET_CONFIGURATION = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _REPLACE_CONFIGURATION = Endpoint(
     operation_id="replace_instance_configuration",
@@ -68,6 +71,7 @@ _REPLACE_CONFIGURATION = Endpoint(
     body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_USAGE = Endpoint(
     operation_id="get_usage",
@@ -83,6 +87,7 @@ _GET_USAGE = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -92,12 +97,18 @@ class Instances:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> InstancesWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return InstancesWithRawResponse(self)
+
     def get(
         self,
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceResponse:
         """Get current instance details
 
@@ -116,6 +127,7 @@ class Instances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -125,6 +137,7 @@ class Instances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceConfigurationResponse:
         """Get instance configuration
 
@@ -143,6 +156,7 @@ class Instances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -153,6 +167,7 @@ class Instances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Update instance configuration
 
@@ -172,6 +187,7 @@ class Instances:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -181,6 +197,7 @@ class Instances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceUsageResponse:
         """Get instance usage
 
@@ -197,8 +214,19 @@ class Instances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class InstancesWithRawResponse:
+    """``Instances``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Instances) -> None:
+        self.get = raw_response(resource.get)
+        self.get_configuration = raw_response(resource.get_configuration)
+        self.replace_configuration = raw_response(resource.replace_configuration)
+        self.get_usage = raw_response(resource.get_usage)
 
 
 class AsyncInstances:
@@ -207,12 +235,18 @@ class AsyncInstances:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncInstancesWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncInstancesWithRawResponse(self)
+
     async def get(
         self,
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceResponse:
         """Get current instance details
 
@@ -231,6 +265,7 @@ class AsyncInstances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -240,6 +275,7 @@ class AsyncInstances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceConfigurationResponse:
         """Get instance configuration
 
@@ -258,6 +294,7 @@ class AsyncInstances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -268,6 +305,7 @@ class AsyncInstances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Update instance configuration
 
@@ -287,6 +325,7 @@ class AsyncInstances:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -296,6 +335,7 @@ class AsyncInstances:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.GetInstanceUsageResponse:
         """Get instance usage
 
@@ -312,5 +352,16 @@ class AsyncInstances:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncInstancesWithRawResponse:
+    """``AsyncInstances``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncInstances) -> None:
+        self.get = async_raw_response(resource.get)
+        self.get_configuration = async_raw_response(resource.get_configuration)
+        self.replace_configuration = async_raw_response(resource.replace_configuration)
+        self.get_usage = async_raw_response(resource.get_usage)

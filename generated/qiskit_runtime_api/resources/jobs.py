@@ -7,22 +7,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._pagination import AsyncPager, OffsetPages, SyncPager
+from .._response import async_raw_response, raw_response
+from .._waiting import FinalStatus
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncJobs",
+    "AsyncJobsWithRawResponse",
     "Jobs",
+    "JobsWithRawResponse",
 ]
 
 _GET = Endpoint(
@@ -41,6 +45,7 @@ _GET = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _DELETE = Endpoint(
     operation_id="delete_job",
@@ -57,6 +62,7 @@ _DELETE = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _LIST = Endpoint(
     operation_id="list_jobs",
@@ -83,6 +89,7 @@ _LIST = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _CREATE = Endpoint(
     operation_id="create_job",
@@ -99,6 +106,7 @@ _CREATE = Endpoint(
     body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=900.0,
 )
 _GET_RESULTS = Endpoint(
     operation_id="get_job_results_jid",
@@ -116,6 +124,7 @@ _GET_RESULTS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_LOGS = Endpoint(
     operation_id="get_jog_logs_jid",
@@ -132,6 +141,7 @@ _GET_LOGS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _CANCEL = Endpoint(
     operation_id="cancel_job_jid",
@@ -149,6 +159,7 @@ _CANCEL = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET_METRICS = Endpoint(
     operation_id="get_job_metrics_jid",
@@ -165,6 +176,7 @@ _GET_METRICS = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _REPLACE_TAGS = Endpoint(
     operation_id="replace_job_tags",
@@ -181,6 +193,11 @@ _REPLACE_TAGS = Endpoint(
     body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
+)
+_LIST_PAGES = OffsetPages(items="jobs", limit="limit", offset="offset", total="count")
+_GET_FINAL = FinalStatus(
+    "status", frozenset({"Cancelled", "Cancelled - Ran too long", "Completed", "Failed"})
 )
 
 
@@ -190,6 +207,11 @@ class Jobs:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return JobsWithRawResponse(self)
+
     def get(
         self,
         job_id: str,
@@ -198,6 +220,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobResponse:
         """List job details
 
@@ -220,6 +243,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -230,6 +254,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete a job
 
@@ -250,6 +275,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -270,6 +296,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobsResponse:
         """List jobs
 
@@ -310,6 +337,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -327,6 +355,7 @@ class Jobs:
         parent_job_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateJobResponse:
         """Run a job
 
@@ -348,6 +377,7 @@ class Jobs:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -358,6 +388,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str | None:
         """List job results
 
@@ -378,6 +409,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -388,6 +420,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """List job logs
 
@@ -408,6 +441,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -419,6 +453,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Cancel a job
 
@@ -441,6 +476,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -451,6 +487,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobMetrics:
         """Get job metrics
 
@@ -471,6 +508,7 @@ class Jobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -482,6 +520,7 @@ class Jobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Replace job tags
 
@@ -501,8 +540,109 @@ class Jobs:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+    def list_all(
+        self,
+        *,
+        pending: bool | None = None,
+        program: str | None = None,
+        backend: str | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        sort: str | None = None,
+        tags: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        page_size: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[models.JobResponse]:
+        """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
+
+        Args:
+            page_size: items per page (sent as ``limit``)
+            pending: Returns 'Queued' and 'Running' jobs if true. Returns 'Completed', 'Cancelled', and 'Failed' jobs if false.
+            program: Program ID to filter jobs
+            backend: Backend to filter jobs
+            created_after: Job created after filter
+            created_before: Job created before filter
+            sort: Sort jobs by created time ASC or DESC (default)
+            tags: Tags to filter jobs
+            session_id: Session ID to filter jobs
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+        """
+        pager: SyncPager[models.JobResponse] = self._client._pager(
+            _LIST,
+            _LIST_PAGES,
+            {
+                "pending": pending,
+                "program": program,
+                "backend": backend,
+                "created_after": created_after,
+                "created_before": created_before,
+                "sort": sort,
+                "tags": tags,
+                "session_id": session_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            page_size,
+            CallOptions(extra_headers, timeout, max_retries),
+        )
+        return pager
+
+    def wait(
+        self,
+        job_id: str,
+        *,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        timeout: float | None = None,
+        poll_interval: float = 1.0,
+        max_interval: float = 10.0,
+        extra_headers: Mapping[str, str] | None = None,
+        request_timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> models.JobResponse:
+        """Poll :meth:`get` until ``status`` is final (Completed, Failed, Cancelled, Cancelled - Ran too long) and return the last answer.
+
+        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``timeout`` seconds; ``None`` waits as long as it takes. ``request_timeout`` is each poll's HTTP timeout.
+        """
+        result: models.JobResponse = self._client._wait(
+            _GET,
+            {
+                "job_id": job_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            _GET_FINAL,
+            CallOptions(extra_headers, request_timeout, max_retries),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+        )
+        return result
+
+
+class JobsWithRawResponse:
+    """``Jobs``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Jobs) -> None:
+        self.get = raw_response(resource.get)
+        self.delete = raw_response(resource.delete)
+        self.list = raw_response(resource.list)
+        self.create = raw_response(resource.create)
+        self.get_results = raw_response(resource.get_results)
+        self.get_logs = raw_response(resource.get_logs)
+        self.cancel = raw_response(resource.cancel)
+        self.get_metrics = raw_response(resource.get_metrics)
+        self.replace_tags = raw_response(resource.replace_tags)
 
 
 class AsyncJobs:
@@ -510,6 +650,11 @@ class AsyncJobs:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncJobsWithRawResponse(self)
 
     async def get(
         self,
@@ -519,6 +664,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobResponse:
         """List job details
 
@@ -541,6 +687,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -551,6 +698,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete a job
 
@@ -571,6 +719,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -591,6 +740,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobsResponse:
         """List jobs
 
@@ -631,6 +781,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -648,6 +799,7 @@ class AsyncJobs:
         parent_job_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateJobResponse:
         """Run a job
 
@@ -669,6 +821,7 @@ class AsyncJobs:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -679,6 +832,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str | None:
         """List job results
 
@@ -699,6 +853,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -709,6 +864,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """List job logs
 
@@ -729,6 +885,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -740,6 +897,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Cancel a job
 
@@ -762,6 +920,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -772,6 +931,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.JobMetrics:
         """Get job metrics
 
@@ -792,6 +952,7 @@ class AsyncJobs:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -803,6 +964,7 @@ class AsyncJobs:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Replace job tags
 
@@ -822,5 +984,106 @@ class AsyncJobs:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+    def list_all(
+        self,
+        *,
+        pending: bool | None = None,
+        program: str | None = None,
+        backend: str | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        sort: str | None = None,
+        tags: Sequence[str] | None = None,
+        session_id: str | None = None,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        page_size: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[models.JobResponse]:
+        """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
+
+        Args:
+            page_size: items per page (sent as ``limit``)
+            pending: Returns 'Queued' and 'Running' jobs if true. Returns 'Completed', 'Cancelled', and 'Failed' jobs if false.
+            program: Program ID to filter jobs
+            backend: Backend to filter jobs
+            created_after: Job created after filter
+            created_before: Job created before filter
+            sort: Sort jobs by created time ASC or DESC (default)
+            tags: Tags to filter jobs
+            session_id: Session ID to filter jobs
+            exclude_params: Exclude job params from the response
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+        """
+        pager: AsyncPager[models.JobResponse] = self._client._pager(
+            _LIST,
+            _LIST_PAGES,
+            {
+                "pending": pending,
+                "program": program,
+                "backend": backend,
+                "created_after": created_after,
+                "created_before": created_before,
+                "sort": sort,
+                "tags": tags,
+                "session_id": session_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            page_size,
+            CallOptions(extra_headers, timeout, max_retries),
+        )
+        return pager
+
+    async def wait(
+        self,
+        job_id: str,
+        *,
+        exclude_params: bool | None = None,
+        api_version: str | None = None,
+        timeout: float | None = None,
+        poll_interval: float = 1.0,
+        max_interval: float = 10.0,
+        extra_headers: Mapping[str, str] | None = None,
+        request_timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> models.JobResponse:
+        """Poll :meth:`get` until ``status`` is final (Completed, Failed, Cancelled, Cancelled - Ran too long) and return the last answer.
+
+        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``timeout`` seconds; ``None`` waits as long as it takes. ``request_timeout`` is each poll's HTTP timeout.
+        """
+        result: models.JobResponse = await self._client._wait(
+            _GET,
+            {
+                "job_id": job_id,
+                "exclude_params": exclude_params,
+                "api_version": api_version,
+            },
+            _GET_FINAL,
+            CallOptions(extra_headers, request_timeout, max_retries),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+        )
+        return result
+
+
+class AsyncJobsWithRawResponse:
+    """``AsyncJobs``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncJobs) -> None:
+        self.get = async_raw_response(resource.get)
+        self.delete = async_raw_response(resource.delete)
+        self.list = async_raw_response(resource.list)
+        self.create = async_raw_response(resource.create)
+        self.get_results = async_raw_response(resource.get_results)
+        self.get_logs = async_raw_response(resource.get_logs)
+        self.cancel = async_raw_response(resource.cancel)
+        self.get_metrics = async_raw_response(resource.get_metrics)
+        self.replace_tags = async_raw_response(resource.replace_tags)

@@ -6,22 +6,23 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncSessions",
+    "AsyncSessionsWithRawResponse",
     "Sessions",
+    "SessionsWithRawResponse",
 ]
 
 _CREATE = Endpoint(
@@ -38,6 +39,7 @@ _CREATE = Endpoint(
     body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _GET = Endpoint(
     operation_id="get_session",
@@ -54,6 +56,7 @@ _GET = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _UPDATE = Endpoint(
     operation_id="update_session",
@@ -70,6 +73,7 @@ _UPDATE = Endpoint(
     body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 _CLOSE = Endpoint(
     operation_id="delete_session_close",
@@ -86,6 +90,7 @@ _CLOSE = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -94,6 +99,11 @@ class Sessions:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> SessionsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return SessionsWithRawResponse(self)
 
     def create(
         self,
@@ -108,6 +118,7 @@ class Sessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateSessionResponse:
         """Create a session
 
@@ -125,6 +136,7 @@ class Sessions:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -135,6 +147,7 @@ class Sessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateSessionResponse:
         """Get a session
 
@@ -153,6 +166,7 @@ class Sessions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -164,6 +178,7 @@ class Sessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Update a session
 
@@ -183,6 +198,7 @@ class Sessions:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -193,6 +209,7 @@ class Sessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Close job session
 
@@ -215,8 +232,19 @@ class Sessions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class SessionsWithRawResponse:
+    """``Sessions``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Sessions) -> None:
+        self.create = raw_response(resource.create)
+        self.get = raw_response(resource.get)
+        self.update = raw_response(resource.update)
+        self.close = raw_response(resource.close)
 
 
 class AsyncSessions:
@@ -224,6 +252,11 @@ class AsyncSessions:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSessionsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncSessionsWithRawResponse(self)
 
     async def create(
         self,
@@ -238,6 +271,7 @@ class AsyncSessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateSessionResponse:
         """Create a session
 
@@ -255,6 +289,7 @@ class AsyncSessions:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -265,6 +300,7 @@ class AsyncSessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.CreateSessionResponse:
         """Get a session
 
@@ -283,6 +319,7 @@ class AsyncSessions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -294,6 +331,7 @@ class AsyncSessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Update a session
 
@@ -313,6 +351,7 @@ class AsyncSessions:
             body,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
 
@@ -323,6 +362,7 @@ class AsyncSessions:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Close job session
 
@@ -345,5 +385,16 @@ class AsyncSessions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncSessionsWithRawResponse:
+    """``AsyncSessions``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = async_raw_response(resource.create)
+        self.get = async_raw_response(resource.get)
+        self.update = async_raw_response(resource.update)
+        self.close = async_raw_response(resource.close)

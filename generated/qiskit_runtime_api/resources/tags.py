@@ -6,22 +6,23 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncTags",
+    "AsyncTagsWithRawResponse",
     "Tags",
+    "TagsWithRawResponse",
 ]
 
 _LIST = Endpoint(
@@ -40,6 +41,7 @@ _LIST = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
 )
 
 
@@ -49,6 +51,11 @@ class Tags:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> TagsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return TagsWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -57,6 +64,7 @@ class Tags:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.ListTagsResponse:
         """List tags
 
@@ -79,8 +87,16 @@ class Tags:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class TagsWithRawResponse:
+    """``Tags``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Tags) -> None:
+        self.list = raw_response(resource.list)
 
 
 class AsyncTags:
@@ -88,6 +104,11 @@ class AsyncTags:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTagsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncTagsWithRawResponse(self)
 
     async def list(
         self,
@@ -97,6 +118,7 @@ class AsyncTags:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.ListTagsResponse:
         """List tags
 
@@ -119,5 +141,13 @@ class AsyncTags:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncTagsWithRawResponse:
+    """``AsyncTags``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncTags) -> None:
+        self.list = async_raw_response(resource.list)

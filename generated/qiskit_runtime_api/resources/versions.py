@@ -6,22 +6,23 @@ Generated from the OpenAPI spec: do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import httpx
 
 from .. import models
 from .._endpoint import Endpoint, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncVersions",
+    "AsyncVersionsWithRawResponse",
     "Versions",
+    "VersionsWithRawResponse",
 ]
 
 _LIST = Endpoint(
@@ -36,6 +37,7 @@ _LIST = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(),
+    timeout=None,
 )
 
 
@@ -45,11 +47,17 @@ class Versions:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> VersionsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return VersionsWithRawResponse(self)
+
     def list(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.VersionResponse:
         """Get versions
 
@@ -63,8 +71,16 @@ class Versions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class VersionsWithRawResponse:
+    """``Versions``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Versions) -> None:
+        self.list = raw_response(resource.list)
 
 
 class AsyncVersions:
@@ -73,11 +89,17 @@ class AsyncVersions:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncVersionsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncVersionsWithRawResponse(self)
+
     async def list(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.VersionResponse:
         """Get versions
 
@@ -91,5 +113,13 @@ class AsyncVersions:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+
+class AsyncVersionsWithRawResponse:
+    """``AsyncVersions``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncVersions) -> None:
+        self.list = async_raw_response(resource.list)

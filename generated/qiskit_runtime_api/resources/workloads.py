@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
-
-if TYPE_CHECKING:
-    from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._pagination import AsyncPager, CursorPages, SyncPager
+from .._response import async_raw_response, raw_response
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
     "AsyncWorkloads",
+    "AsyncWorkloadsWithRawResponse",
     "Workloads",
+    "WorkloadsWithRawResponse",
 ]
 
 _LIST = Endpoint(
@@ -51,6 +54,10 @@ _LIST = Endpoint(
     body_media_type=None,
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
+)
+_LIST_PAGES = CursorPages(
+    items="workloads", cursor="next", cursor_query="next", next="next/href", limit="limit"
 )
 
 
@@ -59,6 +66,11 @@ class Workloads:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> WorkloadsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return WorkloadsWithRawResponse(self)
 
     def list(
         self,
@@ -80,6 +92,7 @@ class Workloads:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.ListWorkloadsResponse:
         """List user instance workloads
 
@@ -120,8 +133,71 @@ class Workloads:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+    def list_all(
+        self,
+        *,
+        user: Literal["me"] | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        backend: str | None = None,
+        search: str | None = None,
+        status: (
+            Sequence[Literal["completed", "canceled", "failed", "pending", "in_progress"]] | None
+        ) = None,
+        mode: Literal["job", "session", "batch"] | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        tags: Sequence[str] | None = None,
+        api_version: str | None = None,
+        page_size: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[models.ListWorkloadsResponseWorkload]:
+        """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
+
+        Args:
+            page_size: items per page (sent as ``limit``)
+            user: User identifier. For now it can only be "me".
+            sort: Field to sort the workloads by. A `-` prefix indicates descending sort order.
+            backend: Backend name
+            search: Optional search string, used to filter workloads by id or tags
+            status: Status type to filter workloads by. It can be pending, in_progress, failed, completed or canceled.
+            mode: Workload mode: job, session or batch
+            created_after: Filter jobs and session created after this date
+            created_before: Filter jobs and session created before this date
+            tags: Optional array of tags for the workloads
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+        """
+        pager: SyncPager[models.ListWorkloadsResponseWorkload] = self._client._pager(
+            _LIST,
+            _LIST_PAGES,
+            {
+                "user": user,
+                "sort": sort,
+                "backend": backend,
+                "search": search,
+                "status": status,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "tags": tags,
+                "api_version": api_version,
+            },
+            page_size,
+            CallOptions(extra_headers, timeout, max_retries),
+        )
+        return pager
+
+
+class WorkloadsWithRawResponse:
+    """``Workloads``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: Workloads) -> None:
+        self.list = raw_response(resource.list)
 
 
 class AsyncWorkloads:
@@ -129,6 +205,11 @@ class AsyncWorkloads:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncWorkloadsWithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers, parsed value)."""
+        return AsyncWorkloadsWithRawResponse(self)
 
     async def list(
         self,
@@ -150,6 +231,7 @@ class AsyncWorkloads:
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> models.ListWorkloadsResponse:
         """List user instance workloads
 
@@ -190,5 +272,68 @@ class AsyncWorkloads:
             None,
             extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
         return result
+
+    def list_all(
+        self,
+        *,
+        user: Literal["me"] | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        backend: str | None = None,
+        search: str | None = None,
+        status: (
+            Sequence[Literal["completed", "canceled", "failed", "pending", "in_progress"]] | None
+        ) = None,
+        mode: Literal["job", "session", "batch"] | None = None,
+        created_after: datetime.datetime | str | None = None,
+        created_before: datetime.datetime | str | None = None,
+        tags: Sequence[str] | None = None,
+        api_version: str | None = None,
+        page_size: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[models.ListWorkloadsResponseWorkload]:
+        """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
+
+        Args:
+            page_size: items per page (sent as ``limit``)
+            user: User identifier. For now it can only be "me".
+            sort: Field to sort the workloads by. A `-` prefix indicates descending sort order.
+            backend: Backend name
+            search: Optional search string, used to filter workloads by id or tags
+            status: Status type to filter workloads by. It can be pending, in_progress, failed, completed or canceled.
+            mode: Workload mode: job, session or batch
+            created_after: Filter jobs and session created after this date
+            created_before: Filter jobs and session created before this date
+            tags: Optional array of tags for the workloads
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+        """
+        pager: AsyncPager[models.ListWorkloadsResponseWorkload] = self._client._pager(
+            _LIST,
+            _LIST_PAGES,
+            {
+                "user": user,
+                "sort": sort,
+                "backend": backend,
+                "search": search,
+                "status": status,
+                "mode": mode,
+                "created_after": created_after,
+                "created_before": created_before,
+                "tags": tags,
+                "api_version": api_version,
+            },
+            page_size,
+            CallOptions(extra_headers, timeout, max_retries),
+        )
+        return pager
+
+
+class AsyncWorkloadsWithRawResponse:
+    """``AsyncWorkloads``'s methods, each returning an ``APIResponse``."""
+
+    def __init__(self, resource: AsyncWorkloads) -> None:
+        self.list = async_raw_response(resource.list)

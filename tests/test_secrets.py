@@ -1,0 +1,89 @@
+"""Credentials never show: not in reprs, logs, exception messages or warnings."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+from qiskit_runtime_api import APIError, Client
+from qiskit_runtime_api._logs import logger as runtime_logger
+
+from .conftest import free_port
+from .fakes import Close, Delay, FakeClock, Received, Reply, iam_script, json_reply, serve
+
+API_KEY = "good-KEY-5ecret-0001"
+BAD_KEY = "bad-KEY-5ecret-0002"
+TOKEN = "TOKEN-5ecret-0003"
+IAM_TOKEN_PREFIX = "IAMTOKEN-5ecret"
+JOB = {"id": "j1", "status": "Completed", "state": {"status": "Completed"}, "program": {"id": "p"}}
+
+
+def service(request: Received) -> Reply | Close | Delay:
+    if request.path.endswith("/missing"):
+        return json_reply({"errors": [{"message": "no such job"}], "trace": "t-404"}, 404)
+    if request.path.endswith("/slow"):
+        return Delay(1.0, json_reply(JOB))
+    if request.path.endswith("/closed") or b"closed" in request.body:
+        return Close()
+    return json_reply(JOB)
+
+
+@pytest.fixture
+def debug_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    before, level = list(runtime_logger.handlers), runtime_logger.level
+    monkeypatch.setenv("QISKIT_RUNTIME_API_LOG", "debug")
+    yield
+    runtime_logger.handlers[:] = before
+    runtime_logger.setLevel(level)
+
+
+def test_no_secret_appears_in_reprs_logs_errors_or_warnings(
+    debug_log: None, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    seen: list[str] = []
+    clock = FakeClock()
+    with (
+        serve(iam_script(token_prefix=IAM_TOKEN_PREFIX)) as iam,
+        serve(service) as server,
+        warnings.catch_warnings(record=True) as caught_warnings,
+        caplog.at_level(logging.DEBUG, logger="qiskit_runtime_api"),
+    ):
+        warnings.simplefilter("always")
+        iam_client = Client(api_key=API_KEY, iam_url=iam.url, base_url=server.url, timeout=0.3)
+        token_client = Client(token=TOKEN, base_url=server.url, timeout=0.3)
+        refused = Client(api_key=BAD_KEY, iam_url=iam.url, base_url=server.url)
+        offline = Client(api_key=API_KEY, iam_url=f"http://127.0.0.1:{free_port()}")
+        apikey_client = Client(api_key=API_KEY, auth="apikey", base_url=server.url)
+        clients = [iam_client, token_client, refused, offline, apikey_client]
+        for client in clients:
+            client._clock = clock
+            seen += [repr(client), str(client._settings), repr(client._auth)]
+        iam_client.jobs.get("j1")
+        token_client.jobs.get("j1")
+        apikey_client.jobs.get("j1")
+        iam_client.jobs.list(created_after="2026-01-01")  # a deprecated-free call with a query
+        calls = [
+            lambda: iam_client.jobs.get("missing"),
+            lambda: iam_client.jobs.get("slow"),
+            lambda: token_client.jobs.create(body={"program_id": "closed"}),
+            lambda: token_client.jobs.get("closed"),
+            lambda: refused.jobs.get("j1"),
+            lambda: offline.jobs.get("j1"),
+        ]
+        errors = []
+        for call in calls:
+            with pytest.raises(APIError) as caught:
+                call()
+            errors.append(caught.value)
+        seen += [f"{e!s} {e!r} {e.args!r}" for e in errors]
+        seen += [str(w.message) for w in caught_warnings]
+    seen.append(capfd.readouterr().err)
+    seen.append(caplog.text)
+    text = "\n".join(seen)
+    assert "request headers" in text and "IBM Cloud IAM token obtained" in text  # it was logged
+    assert "could not reach IBM Cloud IAM" in text and "no such job" in text
+    for secret in (API_KEY, BAD_KEY, TOKEN, IAM_TOKEN_PREFIX):
+        assert secret not in text
