@@ -242,3 +242,30 @@ def test_async_client_sends_the_same_request() -> None:
     job = asyncio.run(call())
     assert job.id == "j1"
     assert seen[0].headers["IBM-API-Version"] == "2026-02-01"
+
+
+def test_importing_the_package_defers_models_and_resources() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = (
+        "import sys, qiskit_runtime_api as q; "
+        "print(sorted(m for m in sys.modules if m.startswith('qiskit_runtime_api.'))); "
+        "print('pydantic.main' in sys.modules); "
+        "q.Client(token='t').jobs; print('qiskit_runtime_api.models' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "generated")},
+    )
+    loaded, pydantic_main, models_after_use = done.stdout.splitlines()
+    assert "models" not in loaded and "resources" not in loaded and "_parsing" not in loaded
+    assert pydantic_main == "False"
+    assert models_after_use == "True"

@@ -5,7 +5,11 @@ The Qiskit Runtime API description
 Generated from the OpenAPI spec (version 0.41.6): do not edit.
 """
 
-from . import models as models
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._client import SERVERS as SERVERS
 from ._client import AsyncClient as AsyncClient
 from ._client import Client as Client
@@ -26,11 +30,32 @@ from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from ._exceptions import WaitTimeoutError as WaitTimeoutError
 from ._operations import OPERATIONS as OPERATIONS
 from ._operations import OperationInfo as OperationInfo
-from ._pagination import AsyncPager as AsyncPager
-from ._pagination import SyncPager as SyncPager
 from ._response import APIResponse as APIResponse
 from ._version import API_VERSION as API_VERSION
 from ._version import __version__ as __version__
+
+if TYPE_CHECKING:
+    from . import models as models
+    from ._pagination import AsyncPager as AsyncPager
+    from ._pagination import SyncPager as SyncPager
+
+# Imported on first use, to keep `import qiskit_runtime_api` fast: they build pydantic models.
+_LAZY = {
+    "models": ("models", ""),
+    "AsyncPager": ("_pagination", "AsyncPager"),
+    "SyncPager": ("_pagination", "SyncPager"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = importlib.import_module(f".{module_name}", __name__)
+    value = getattr(module, attribute) if attribute else module
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "API_VERSION",

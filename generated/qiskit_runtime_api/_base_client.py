@@ -14,7 +14,7 @@ import platform
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -29,12 +29,13 @@ from ._exceptions import (
     RateLimitError,
 )
 from ._logs import logger, redacted_headers, setup_logging
-from ._pagination import AsyncPager, Pages, SyncPager
-from ._parsing import parse_response
 from ._response import record_response
 from ._retry import parse_retry_after, retry_delay, retry_status, retry_transport_error
 from ._settings import Settings, choose_timeout
-from ._waiting import FinalStatus, WaitSchedule
+
+if TYPE_CHECKING:  # imported where used: they load pydantic, which `import` need not wait for
+    from ._pagination import AsyncPager, Pages, SyncPager
+    from ._waiting import FinalStatus, WaitSchedule
 
 __all__ = ["AsyncAPIClient", "CallOptions", "SyncAPIClient"]
 
@@ -200,6 +201,8 @@ class _BaseClient:
                 retries += 1
                 continue
             record_response(response, retries)
+            from ._parsing import parse_response
+
             return parse_response(endpoint, response, settings.strict)
 
     def _schedule(
@@ -216,6 +219,8 @@ class _BaseClient:
             if value is not None and endpoint.params[name].location == "path"
         )
         what = f"{endpoint.operation_id}({ids})"
+        from ._waiting import WaitSchedule
+
         return WaitSchedule(self._clock, what, timeout, poll_interval, max_interval)
 
     def _retry_wait(
@@ -298,6 +303,8 @@ class SyncAPIClient(_BaseClient):
         def fetch(page_args: Mapping[str, Any]) -> Any:
             flow = self._call_flow(self._http, endpoint, {**arguments, **page_args}, None, options)
             return self._run(flow)
+
+        from ._pagination import SyncPager
 
         return SyncPager(fetch, pages, page_size)
 
@@ -384,6 +391,8 @@ class AsyncAPIClient(_BaseClient):
         async def fetch(page_args: Mapping[str, Any]) -> Any:
             flow = self._call_flow(self._http, endpoint, {**arguments, **page_args}, None, options)
             return await self._run(flow)
+
+        from ._pagination import AsyncPager
 
         return AsyncPager(fetch, pages, page_size)
 

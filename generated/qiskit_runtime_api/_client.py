@@ -7,22 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._settings import Settings
 from ._version import __version__
-from .resources.accounts import Accounts, AsyncAccounts
-from .resources.analytics import Analytics, AsyncAnalytics
-from .resources.backends import AsyncBackends, Backends
-from .resources.instances import AsyncInstances, Instances
-from .resources.jobs import AsyncJobs, Jobs
-from .resources.sessions import AsyncSessions, Sessions
-from .resources.tags import AsyncTags, Tags
-from .resources.versions import AsyncVersions, Versions
-from .resources.workloads import AsyncWorkloads, Workloads
+
+if TYPE_CHECKING:
+    from .resources.accounts import Accounts, AsyncAccounts
+    from .resources.analytics import Analytics, AsyncAnalytics
+    from .resources.backends import AsyncBackends, Backends
+    from .resources.instances import AsyncInstances, Instances
+    from .resources.jobs import AsyncJobs, Jobs
+    from .resources.sessions import AsyncSessions, Sessions
+    from .resources.tags import AsyncTags, Tags
+    from .resources.versions import AsyncVersions, Versions
+    from .resources.workloads import AsyncWorkloads, Workloads
 
 __all__ = ["SERVERS", "AsyncClient", "Client"]
 
@@ -123,46 +125,64 @@ class Client(SyncAPIClient):
     @cached_property
     def versions(self) -> Versions:
         """Operations tagged 'Versions'."""
+        from .resources.versions import Versions
+
         return Versions(self)
 
     @cached_property
     def jobs(self) -> Jobs:
         """Operations tagged 'Jobs'."""
+        from .resources.jobs import Jobs
+
         return Jobs(self)
 
     @cached_property
     def backends(self) -> Backends:
         """Operations tagged 'Backends'."""
+        from .resources.backends import Backends
+
         return Backends(self)
 
     @cached_property
     def sessions(self) -> Sessions:
         """Operations tagged 'Sessions'."""
+        from .resources.sessions import Sessions
+
         return Sessions(self)
 
     @cached_property
     def instances(self) -> Instances:
         """Operations tagged 'Instances'."""
+        from .resources.instances import Instances
+
         return Instances(self)
 
     @cached_property
     def tags(self) -> Tags:
         """Operations tagged 'Tags'."""
+        from .resources.tags import Tags
+
         return Tags(self)
 
     @cached_property
     def accounts(self) -> Accounts:
         """Operations tagged 'Accounts'."""
+        from .resources.accounts import Accounts
+
         return Accounts(self)
 
     @cached_property
     def workloads(self) -> Workloads:
         """Operations tagged 'Workloads'."""
+        from .resources.workloads import Workloads
+
         return Workloads(self)
 
     @cached_property
     def analytics(self) -> Analytics:
         """Operations tagged 'Analytics'."""
+        from .resources.analytics import Analytics
+
         return Analytics(self)
 
 
@@ -256,44 +276,62 @@ class AsyncClient(AsyncAPIClient):
     @cached_property
     def versions(self) -> AsyncVersions:
         """Operations tagged 'Versions'."""
+        from .resources.versions import AsyncVersions
+
         return AsyncVersions(self)
 
     @cached_property
     def jobs(self) -> AsyncJobs:
         """Operations tagged 'Jobs'."""
+        from .resources.jobs import AsyncJobs
+
         return AsyncJobs(self)
 
     @cached_property
     def backends(self) -> AsyncBackends:
         """Operations tagged 'Backends'."""
+        from .resources.backends import AsyncBackends
+
         return AsyncBackends(self)
 
     @cached_property
     def sessions(self) -> AsyncSessions:
         """Operations tagged 'Sessions'."""
+        from .resources.sessions import AsyncSessions
+
         return AsyncSessions(self)
 
     @cached_property
     def instances(self) -> AsyncInstances:
         """Operations tagged 'Instances'."""
+        from .resources.instances import AsyncInstances
+
         return AsyncInstances(self)
 
     @cached_property
     def tags(self) -> AsyncTags:
         """Operations tagged 'Tags'."""
+        from .resources.tags import AsyncTags
+
         return AsyncTags(self)
 
     @cached_property
     def accounts(self) -> AsyncAccounts:
         """Operations tagged 'Accounts'."""
+        from .resources.accounts import AsyncAccounts
+
         return AsyncAccounts(self)
 
     @cached_property
     def workloads(self) -> AsyncWorkloads:
         """Operations tagged 'Workloads'."""
+        from .resources.workloads import AsyncWorkloads
+
         return AsyncWorkloads(self)
 
     @cached_property
     def analytics(self) -> AsyncAnalytics:
         """Operations tagged 'Analytics'."""
+        from .resources.analytics import AsyncAnalytics
+
         return AsyncAnalytics(self)

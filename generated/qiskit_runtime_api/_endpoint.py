@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
-
 __all__ = ["Endpoint", "Param", "Prepared", "ResponseKind", "prepare"]
 
 
@@ -124,6 +121,9 @@ def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
 
 
 def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:
+    from pydantic import BaseModel  # here, not at the top: `import` stays fast
+    from pydantic_core import to_jsonable_python
+
     if isinstance(body, bytes):
         headers["Content-Type"] = media_type
         return body
