@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
 
-.PHONY: help install generate check lint typecheck test validate ir clean
+.PHONY: help install generate check bump lint typecheck test validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
-	@echo "make check      fail when generated/ is stale; ruff and mypy --strict"
+	@echo "make check      fail when generated/ is stale or its code has no version; ruff, mypy"
+	@echo "make bump       issue the next post-release (0.41.6 -> 0.41.6.post1) for changed code"
 	@echo "make test       every test (installs Prism with npm ci)"
 
 $(STAMP): pyproject.toml
@@ -35,6 +36,9 @@ validate: $(STAMP)
 
 ir: $(STAMP)
 	$(PY) -m generator ir
+
+bump: $(STAMP)
+	$(PY) -m generator bump
 
 check: $(STAMP)
 	$(PY) -m generator check

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator validate|ir|generate|check``.
+"""Command line: ``python -m generator validate|ir|generate|check|bump``.
 
 The only module that prints and chooses exit statuses: 0 success, 1 ``check``
 found a difference, 2 the input is bad (nothing was written).
@@ -16,11 +16,13 @@ from pathlib import Path
 
 from .diagnostics import GeneratorError, Level
 from .pipeline import Options, Run, build_ir, generate_files, inputs_hash
+from .release import Release, bump_post, code_hash, read_release, write_release
 from .write import compare_tree, write_tree
 
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
+_RELEASE_HELP = "the release record: package version and the code hash it was issued for"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         ("ir", "print the intermediate representation as JSON"),
         ("generate", "regenerate the client package into --out"),
         ("check", "fail (exit 1) when --out differs from what the spec generates"),
+        ("bump", "issue the next post-release for changed generated code, then generate"),
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--spec", type=Path, default=ROOT / "spec" / "qiskit-runtime-api.json")
@@ -38,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=ROOT / "generated")
         command.add_argument("--package-name", default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
+        command.add_argument(
+            "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
+        )
     return parser
 
 
@@ -49,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         out=args.out,
         package=args.package_name,
         allow_remote_refs=args.allow_remote_refs,
+        release=args.release,
     )
     run = Run()
     try:
@@ -101,14 +108,32 @@ def _generate(options: Options, run: Run) -> int:
         f"wrote {written} files to {options.out}: {operations} operations, "
         f"{len(api.models)} models, {len(api.resources)} resources in {total:.2f} s"
     )
+    unissued = _unissued_code(options, files)
+    if unissued:
+        print(f"note: {unissued}", file=sys.stderr)
     return 0
+
+
+def _unissued_code(options: Options, files: dict[str, str]) -> str:
+    """Why the generated code has no version of its own yet, or ''."""
+    if options.release is None:
+        return ""
+    release = read_release(options.release)
+    if code_hash(files, options.package) == release.code_hash:
+        return ""
+    return (
+        f"{options.release}: the generated code differs from the code version "
+        f"{release.version} was issued for: run `make bump` to issue "
+        f"{bump_post(release.version)}, and commit the result"
+    )
 
 
 def _check(options: Options, run: Run) -> int:
     started = time.perf_counter()
     _, files = generate_files(options, run)
     differences = compare_tree(options.out, files, inputs_hash(options))
-    if not differences:
+    unissued = _unissued_code(options, files)
+    if not differences and not unissued:
         print(f"{options.out} is up to date ({time.perf_counter() - started:.2f} s)")
         return 0
     _print_diagnostics(run)
@@ -121,15 +146,39 @@ def _check(options: Options, run: Run) -> int:
                 f"generated/{path}",
             )
         )
-    print(
-        f"\n{len(differences)} files differ from what the spec generates: run `make generate` "
-        "and commit the result",
-        file=sys.stderr,
-    )
+    if differences:
+        print(
+            f"\n{len(differences)} files differ from what the spec generates: run `make generate` "
+            "and commit the result",
+            file=sys.stderr,
+        )
+    if unissued:
+        print(f"error: {unissued}", file=sys.stderr)
     return 1
 
 
-_COMMANDS = {"validate": _validate, "ir": _ir, "generate": _generate, "check": _check}
+def _bump(options: Options, run: Run) -> int:
+    assert options.release is not None  # the command line always names one
+    release = read_release(options.release)
+    _, files = generate_files(options, run)
+    digest = code_hash(files, options.package)
+    if digest == release.code_hash:
+        _print_diagnostics(run)
+        print(f"the generated code is the code {release.version} was issued for: nothing to bump")
+        return 0
+    issued = Release(bump_post(release.version), digest)
+    write_release(options.release, issued)
+    print(f"{options.release}: {release.version} -> {issued.version}")
+    return _generate(options, Run())
+
+
+_COMMANDS = {
+    "validate": _validate,
+    "ir": _ir,
+    "generate": _generate,
+    "check": _check,
+    "bump": _bump,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

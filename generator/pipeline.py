@@ -21,6 +21,7 @@ from .load import load_document
 from .models import render_models
 from .overlay import apply_overlays, overlay_files
 from .plan import plan_client
+from .release import read_release
 from .render import TEMPLATES, render_files
 from .resolve import Resolved, dereference
 from .validate import check_examples, validate_spec
@@ -37,6 +38,8 @@ class Options:
     out: Path
     package: str = "qiskit_runtime_api"
     allow_remote_refs: bool = False
+    release: Path | None = None
+    """``release.json`` (see ``generator.release``); without it the version is ``info.version``."""
 
     @property
     def distribution(self) -> str:
@@ -114,16 +117,19 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
         return source
 
     source = run.timed("models", models)
-    plan = plan_client(api, options.package, options.distribution, api.version)
+    version = read_release(options.release).version if options.release else api.version
+    plan = plan_client(api, options.package, options.distribution, version)
     files = run.timed("render", lambda: render_files(plan, source))
     formatted = run.timed("format", lambda: format_files(files))
     return api, formatted
 
 
 def inputs_hash(options: Options) -> str:
-    """A hash of everything the output depends on: spec, overlays, templates, generator."""
+    """A hash of everything the output depends on: spec, overlays, release record,
+    templates, generator."""
     digest = hashlib.sha256()
     sources = [options.spec, *overlay_files(options.overlays)]
+    sources += [options.release] if options.release else []
     sources += sorted(
         p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     )

@@ -21,11 +21,12 @@ from .fakes import FaultServer, iam_script, serve
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "spec" / "qiskit-runtime-api.json"
 OVERLAYS = ROOT / "spec" / "overlays"
+RELEASE = ROOT / "spec" / "release.json"
 PRISM = ROOT / "tests" / "prism" / "node_modules" / ".bin" / "prism"
 
 
 def seed_options(out: Path | None = None) -> Options:
-    return Options(spec=SEED, overlays=OVERLAYS, out=out or ROOT / "generated")
+    return Options(spec=SEED, overlays=OVERLAYS, out=out or ROOT / "generated", release=RELEASE)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ def test_generated_project_has_package_metadata_and_typing_marker(
     seed_files: dict[str, str],
 ) -> None:
     assert 'name = "qiskit-runtime-api"' in seed_files["pyproject.toml"]
-    assert 'version = "0.41.6"' in seed_files["pyproject.toml"]
+    assert 'dynamic = ["version"]' in seed_files["pyproject.toml"]
+    assert '__version__ = "0.41.6"' in seed_files["qiskit_runtime_api/_version.py"]
     assert seed_files["qiskit_runtime_api/py.typed"] == ""
     readme = seed_files["README.md"]
     operation_rows = re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", readme, re.MULTILINE)
