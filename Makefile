@@ -8,13 +8,15 @@ STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
 
-.PHONY: help install generate check bump lint typecheck test validate ir clean
+.PHONY: help install generate check bump diff update-spec lint typecheck test validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
 	@echo "make check      fail when generated/ is stale or its code has no version; ruff, mypy"
 	@echo "make bump       issue the next post-release (0.41.6 -> 0.41.6.post1) for changed code"
 	@echo "make test       every test (installs Prism with npm ci)"
+	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
+	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +41,17 @@ ir: $(STAMP)
 
 bump: $(STAMP)
 	$(PY) -m generator bump
+
+# The spec (and overlays) committed at BASE against the working tree's.
+BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo origin/main || echo HEAD)
+DIFF_ARGS ?=
+
+diff: $(STAMP)
+	$(PY) -m generator diff git:$(BASE) spec/qiskit-runtime-api.json $(DIFF_ARGS)
+
+update-spec: $(STAMP)
+	@test -n "$(SRC)" || { echo "usage: make update-spec SRC=<file or URL>" >&2; exit 2; }
+	$(PY) -m generator update-spec "$(SRC)"
 
 check: $(STAMP)
 	$(PY) -m generator check

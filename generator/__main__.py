@@ -1,7 +1,8 @@
-"""Command line: ``python -m generator validate|ir|generate|check|bump``.
+"""Command line: ``python -m generator validate|ir|generate|check|bump|diff|update-spec``.
 
 The only module that prints and chooses exit statuses: 0 success, 1 ``check``
-found a difference, 2 the input is bad (nothing was written).
+found a difference (``diff``: a change at the ``--fail-on`` level), 2 the
+input is bad (nothing was written).
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ import time
 from pathlib import Path
 
 from .diagnostics import GeneratorError, Level
+from .diff.compare import compare_sides
+from .diff.report import to_json, to_markdown
+from .diff.sources import open_side, relabel
 from .pipeline import Options, Run, build_ir, generate_files, inputs_hash
 from .release import Release, bump_post, code_hash, read_release, write_release
+from .update_spec import update_spec
 from .write import compare_tree, write_tree
 
 __all__ = ["main"]
@@ -44,11 +49,59 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
         )
+    _add_spec_commands(commands)
     return parser
+
+
+def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff", help="compare two specs: wire contract, Python API, generated code"
+    )
+    for side in ("old", "new"):
+        diff.add_argument(
+            side, help="a spec file, or git:<ref> for the spec and overlays committed at <ref>"
+        )
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument(
+        "--fail-on",
+        choices=("breaking", "warning"),
+        help="exit 1 when a change of this severity (or worse) is found",
+    )
+    diff.add_argument(
+        "--raw",
+        action="store_true",
+        help="compare the wire contract of the specs as published, without overlays "
+        "(the Python API is always that of the generated packages)",
+    )
+    diff.add_argument(
+        "--overlays",
+        type=Path,
+        default=ROOT / "spec" / "overlays",
+        help="the overlays applied to a spec file (a git:<ref> side uses its own)",
+    )
+    diff.add_argument(
+        "--repo", type=Path, default=Path("."), help="the git repository of git:<ref>"
+    )
+    diff.add_argument("--package-name", default="qiskit_runtime_api")
+    update = commands.add_parser(
+        "update-spec",
+        help="take a new upstream spec: copy it to spec/, write the changelog, bump the "
+        "version, regenerate",
+    )
+    update.add_argument("source", help="the new spec: a file path or an http(s) URL")
+    update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    update.add_argument("--package-name", default="qiskit_runtime_api")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in _SPEC_COMMANDS:
+        try:
+            return _SPEC_COMMANDS[args.command](args)
+        except GeneratorError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            return 2
     options = Options(
         spec=args.spec,
         overlays=args.overlays,
@@ -171,6 +224,42 @@ def _bump(options: Options, run: Run) -> int:
     print(f"{options.release}: {release.version} -> {issued.version}")
     return _generate(options, Run())
 
+
+def _diff(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with (
+        open_side(args.old, args.repo, args.overlays) as old,
+        open_side(args.new, args.repo, args.overlays) as new,
+    ):
+        try:
+            report = compare_sides(old, new, raw=args.raw, package=args.package_name)
+        except GeneratorError as exc:
+            raise relabel(exc, (old, new)) from None
+    text = to_json(report) if args.format == "json" else to_markdown(report)
+    sys.stdout.write(text)
+    print(
+        f"{report.verdict} ({report.semver}): {len(report.changes)} wire changes, "
+        f"{len(report.python_api)} Python API changes in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return 1 if args.fail_on and report.fails(args.fail_on) else 0
+
+
+def _update_spec(args: argparse.Namespace) -> int:
+    update = update_spec(args.root, args.source, args.package_name)
+    if update.report is None:
+        print(f"{args.source} is the spec already in {args.root / 'spec'}: nothing to do")
+        return 0
+    print(to_markdown(update.report))
+    print(
+        f"spec/ updated from {args.source}; version {update.old_version} -> "
+        f"{update.new_version} ({update.report.semver}); spec/CHANGELOG.md updated; "
+        f"wrote {update.written} files to {args.root / 'generated'}"
+    )
+    return 0
+
+
+_SPEC_COMMANDS = {"diff": _diff, "update-spec": _update_spec}
 
 _COMMANDS = {
     "validate": _validate,

@@ -26,7 +26,7 @@ from .render import TEMPLATES, render_files
 from .resolve import Resolved, dereference
 from .validate import check_examples, validate_spec
 
-__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash"]
+__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_spec"]
 
 T = TypeVar("T")
 
@@ -66,7 +66,8 @@ class Run:
             return work()
 
 
-def _resolved(options: Options, run: Run) -> Resolved:
+def resolve_spec(options: Options, run: Run) -> Resolved:
+    """Load, overlays, validate and dereference: the spec every later stage reads."""
     document = run.timed("load", lambda: load_document(options.spec))
     name = document.name
     files = overlay_files(options.overlays)
@@ -91,8 +92,9 @@ def _resolved(options: Options, run: Run) -> Resolved:
     return resolved
 
 
-def build_ir(options: Options, run: Run) -> Api:
-    resolved = _resolved(options, run)
+def build_ir(options: Options, run: Run, resolved: Resolved | None = None) -> Api:
+    """The IR of ``options.spec``, or of ``resolved`` when it was resolved already."""
+    resolved = resolved or resolve_spec(options, run)
     api, found = run.timed("IR", lambda: build_api(resolved))
     errors = [d for d in found if d.level is Level.ERROR]
     if errors:
@@ -101,8 +103,10 @@ def build_ir(options: Options, run: Run) -> Api:
     return api
 
 
-def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
-    api = build_ir(options, run)
+def generate_files(
+    options: Options, run: Run, resolved: Resolved | None = None
+) -> tuple[Api, dict[str, str]]:
+    api = build_ir(options, run, resolved)
 
     def models() -> str:
         with warnings.catch_warnings(record=True) as caught:

@@ -1,0 +1,137 @@
+"""Two sides → one ``Report``: wire changes, Python API changes, diffstat, verdict.
+
+Each side goes through the pipeline: its spec, overlaid and dereferenced,
+feeds the wire rules; its generated package (in memory, never written)
+feeds the Python API comparison and the diffstat. With ``raw`` the wire
+rules read the specs without overlays and without validation; the Python
+API is still that of the packages the pipeline generates (with overlays),
+since that is what users install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..diagnostics import GeneratorError, error
+from ..ir import Api
+from ..load import load_document
+from ..overlay import overlay_files
+from ..pipeline import Options, Run, generate_files, resolve_spec
+from ..resolve import Resolved, dereference
+from .changes import Change, Severity
+from .diffstat import Diffstat, diffstat
+from .links import link_causes
+from .python_api import ApiChange, compare_surfaces, read_surface
+from .sources import Side
+from .wire import compare_wire
+
+__all__ = ["Report", "Semver", "compare_sides"]
+
+Semver = Literal["major", "minor", "patch"]
+
+
+@dataclass(frozen=True)
+class Report:
+    old_label: str
+    new_label: str
+    old_version: str  # the specs' info.version
+    new_version: str
+    changes: tuple[Change, ...]
+    python_api: tuple[ApiChange, ...]
+    diffstat: Diffstat
+
+    @property
+    def severities(self) -> set[Severity]:
+        return {c.severity for c in self.changes} | {c.severity for c in self.python_api}
+
+    @property
+    def verdict(self) -> str:
+        if Severity.BREAKING in self.severities:
+            return "breaking"
+        return "non-breaking" if self.changes or self.python_api else "no API change"
+
+    @property
+    def semver(self) -> Semver:
+        """The version bump of the package: major, minor (additions) or patch."""
+        if self.verdict == "breaking":
+            return "major"
+        if any(c.addition for c in self.changes) or any(c.addition for c in self.python_api):
+            return "minor"
+        return "patch"
+
+    def fails(self, level: str) -> bool:
+        """Whether a change at ``level`` (breaking | warning) or worse is in the report."""
+        worst = min((s.rank for s in self.severities), default=Severity.INFO.rank + 1)
+        return worst <= Severity(level).rank
+
+
+@dataclass(frozen=True)
+class _Built:
+    resolved: Resolved
+    api: Api
+    files: dict[str, str]
+
+
+def compare_sides(
+    old: Side, new: Side, *, raw: bool = False, package: str = "qiskit_runtime_api"
+) -> Report:
+    """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input."""
+    built: dict[str, _Built] = {}
+    sides = []
+    for side in (old, new):
+        key = _inputs_key(side)
+        if key not in built:
+            options = Options(
+                spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package
+            )
+            run = Run()
+            resolved = resolve_spec(options, run)
+            api, files = generate_files(options, run, resolved)
+            built[key] = _Built(resolved, api, files)
+        sides.append(built[key])
+    before, after = sides
+    if raw:
+        wire = compare_wire(_raw(old), _raw(new))
+    else:
+        wire = compare_wire(before.resolved, after.resolved)
+    surfaces = (read_surface(before.files, package), read_surface(after.files, package))
+    python_api = link_causes(compare_surfaces(*surfaces), wire, (before.api, after.api), surfaces)
+    return Report(
+        old.label,
+        new.label,
+        before.api.version,
+        after.api.version,
+        tuple(wire),
+        tuple(python_api),
+        diffstat(before.files, after.files),
+    )
+
+
+def _inputs_key(side: Side) -> str:
+    digest = hashlib.sha256()
+    for path in [side.spec, *overlay_files(side.overlays)]:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(str(path).encode())  # generate_files reports it
+    return digest.hexdigest()
+
+
+def _raw(side: Side) -> Resolved:
+    """The spec as published: no overlays, no validation, references checked."""
+    document = load_document(side.spec)
+    data: Any = document.data
+    if not isinstance(data, dict) or not str(data.get("openapi", "")).startswith(("3.0", "3.1")):
+        raise GeneratorError(
+            [
+                error(
+                    document.name,
+                    "/openapi",
+                    "not an OpenAPI 3.0 or 3.1 document",
+                    "check the file",
+                )
+            ]
+        )
+    return dereference(data, document.name, side.spec.resolve().parent)

@@ -1,0 +1,130 @@
+"""Each Python API change tied to the wire changes that caused it.
+
+The IR of each side says where every Python name comes from: a resource
+method is an operation (``Jobs.list`` is ``GET /v1/jobs``), a method
+parameter is a wire parameter, a model stands for the spec places in
+``Model.pointers``. A wire change is a cause when it is in the method's
+operation (and about the same parameter), or when its pointer is inside the
+model or field (``…/properties/status``), or contains it (the operation that
+added the model). A Python change without a cause comes from the generator
+itself (a naming rule, a template).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .. import pointer as jp
+from ..ir import Api
+from .changes import Change
+from .python_api import ApiChange, Surface
+
+__all__ = ["link_causes"]
+
+
+@dataclass
+class _Origins:
+    """Where Python names come from, on both sides."""
+
+    operations: dict[tuple[str, str], str] = field(default_factory=dict)  # (class, method)
+    parameters: dict[tuple[str, str, str], str] = field(default_factory=dict)  # + python name
+    resources: dict[str, set[str]] = field(default_factory=dict)  # class or attribute -> ops
+    models: dict[str, set[str]] = field(default_factory=dict)  # model -> spec pointers
+
+    def add(self, api: Api) -> None:
+        for resource in api.resources:
+            classes = (resource.class_name, "Async" + resource.class_name)
+            labels = {f"{op.method} {op.path}" for op in resource.operations}
+            for name in (*classes, resource.python_name):
+                self.resources.setdefault(name, set()).update(labels)
+            for op, cls in ((op, cls) for op in resource.operations for cls in classes):
+                label = f"{op.method} {op.path}"
+                self.operations[(cls, op.python_name)] = label
+                for param in op.parameters:
+                    self.parameters[(cls, op.python_name, param.python_name)] = param.name
+        for model in api.models:
+            self.models.setdefault(model.name, set()).update(model.pointers)
+
+
+def link_causes(
+    changes: list[ApiChange],
+    wire: list[Change],
+    apis: tuple[Api, Api],
+    surfaces: tuple[Surface, Surface],
+) -> list[ApiChange]:
+    origins = _Origins()
+    for api in apis:
+        origins.add(api)
+    return [replace(c, caused_by=tuple(_causes(c, wire, origins, surfaces))) for c in changes]
+
+
+def _causes(
+    change: ApiChange, wire: list[Change], origins: _Origins, surfaces: tuple[Surface, Surface]
+) -> list[Change]:
+    owner = change.owners[0]
+    if "." in owner:  # a method's parameter or return type
+        cls, method = owner.split(".", 1)
+        operation = origins.operations.get((cls, method))
+        if change.member in ("", "body"):
+            prefix = "response" if change.member == "" else "request-"
+            return [
+                c
+                for c in wire
+                if operation in c.operations
+                and c.kind.startswith(prefix)
+                and not c.kind.startswith("request-parameter")
+            ]
+        name = origins.parameters.get((cls, method, change.member), change.member)
+        return [
+            c
+            for c in wire
+            if operation in c.operations and c.kind.startswith("request-") and c.subject == name
+        ]
+    if (owner, change.member) in origins.operations:  # a method added or removed
+        operation = origins.operations[(owner, change.member)]
+        return [c for c in wire if operation in c.operations and c.kind.startswith("operation-")]
+    if owner in origins.models:
+        places = origins.models[owner]
+        if change.member:
+            wire_name = _wire_name(owner, change.member, surfaces)
+            places = {jp.join(p, "properties", wire_name) for p in places}
+        return [c for c in wire if any(_related(p, places) for p in _pointers(c))]
+    # A resource class, or the client's attribute that holds one.
+    resource = change.member or owner
+    if resource in origins.resources:
+        operations = origins.resources[resource]
+        return [
+            c
+            for c in wire
+            if set(c.operations) & operations and c.kind in ("operation-added", "operation-removed")
+        ]
+    return []
+
+
+def _wire_name(owner: str, member: str, surfaces: tuple[Surface, Surface]) -> str:
+    for surface in surfaces:
+        found = surface.owners.get(owner, {}).get(member)
+        if found is not None and found.alias:
+            return found.alias
+    return member
+
+
+def _pointers(change: Change) -> set[str]:
+    """The pointers of what changed: for a removal, where the removed part was."""
+    found = set()
+    for place in change.places:
+        if place.old_pointer.startswith(place.pointer + "/"):  # pointer: its old container
+            found.add(place.old_pointer)
+        else:
+            found.update(p for p in (place.pointer, place.old_pointer) if p)
+    return found
+
+
+def _related(pointer: str, places: set[str]) -> bool:
+    """``pointer`` is inside one of ``places``, or is an operation or more that contains it."""
+    for place in places:
+        if pointer == place or pointer.startswith(place + "/"):
+            return True
+        if len(jp.parse(pointer)) >= 3 and place.startswith(pointer + "/"):
+            return True
+    return False

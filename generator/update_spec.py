@@ -1,0 +1,135 @@
+"""``update-spec``: a new upstream spec comes in with its report, version and code.
+
+1. The new spec is read (a file, or http(s) with ``urllib``) and compared
+   with the current one (``generator.diff``). That runs the whole pipeline on
+   it, so a spec that does not validate stops here, before anything is written.
+2. The version is ``release.bump_for_spec_update(current, new info.version,
+   the report's semver)``; the package is generated in memory with it.
+3. Only then: the spec is copied verbatim into ``spec/``, the release record
+   is rewritten, the report goes on top of ``spec/CHANGELOG.md`` (newest
+   first), and ``generated/`` is swapped in atomically.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import GeneratorError, error
+from .diff.compare import Report, compare_sides
+from .diff.report import PACKAGE, to_markdown
+from .diff.sources import OVERLAYS_PATH, SPEC_PATH, Side, relabel
+from .pipeline import Options, Run, generate_files, inputs_hash
+from .release import (
+    RELEASE_FILE,
+    Release,
+    bump_for_spec_update,
+    code_hash,
+    load_release,
+    save_release,
+)
+from .write import write_tree
+
+__all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
+
+CHANGELOG_PATH = "spec/CHANGELOG.md"
+_CHANGELOG_HEADER = f"# Changelog of {PACKAGE}\n\nNewest first; written by `make update-spec`.\n"
+_DOWNLOAD_TIMEOUT_SECONDS = 60
+_PLACEHOLDER_HASH = "sha256:" + "0" * 64
+
+
+@dataclass(frozen=True)
+class SpecUpdate:
+    report: Report | None  # None: the spec was already this one
+    old_version: str
+    new_version: str
+    written: int  # files written to generated/
+
+
+def fetch_spec(source: str) -> bytes:
+    """The bytes of ``source``: a file path, or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(source, timeout=_DOWNLOAD_TIMEOUT_SECONDS) as answer:
+                data: bytes = answer.read()
+                return data
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            raise GeneratorError(
+                [error(source, "", f"cannot download the spec: {reason}", "check the URL")]
+            ) from None
+    if "://" in source:
+        raise GeneratorError(
+            [error(source, "", "only http(s) URLs and file paths are read", "download it first")]
+        )
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise GeneratorError(
+            [error(source, "", f"cannot read the file: {exc.strerror}", "check the path")]
+        ) from None
+
+
+def update_spec(
+    root: Path,
+    source: str,
+    package: str = "qiskit_runtime_api",
+    today: datetime.date | None = None,
+) -> SpecUpdate:
+    """Bring the spec at ``source`` into the project at ``root``; see the module docstring."""
+    spec_path, overlays = root / SPEC_PATH, root / OVERLAYS_PATH
+    new_bytes = fetch_spec(source)
+    release = load_release(root)
+    if spec_path.exists() and spec_path.read_bytes() == new_bytes:
+        return SpecUpdate(None, release.version, release.version, 0)
+    with tempfile.TemporaryDirectory(prefix="update-spec-") as temporary:
+        folder = Path(temporary)
+        incoming = folder / spec_path.name
+        incoming.write_bytes(new_bytes)
+        new_side = Side(source, incoming, overlays, folder)
+        sides = (Side(str(spec_path), spec_path, overlays), new_side)
+        try:
+            report = compare_sides(*sides, package=package)
+        except GeneratorError as exc:
+            raise relabel(exc, sides) from None
+        version = bump_for_spec_update(release.version, report.new_version, report.semver)
+        draft = folder / "release.json"
+        draft.write_text(f'{{"version": "{version}", "code_hash": "{_PLACEHOLDER_HASH}"}}')
+        options = Options(incoming, overlays, root / "generated", package, release=draft)
+        _, files = generate_files(options, Run())
+    issued = Release(version, code_hash(files, package))
+    # Everything is known: now write, the generated tree last and atomically.
+    _replace(spec_path, new_bytes)
+    save_release(root, issued)
+    _prepend_changelog(root / CHANGELOG_PATH, _entry(report, version, today))
+    final = Options(spec_path, overlays, root / "generated", package, release=root / RELEASE_FILE)
+    written = write_tree(final.out, files, inputs_hash(final))
+    return SpecUpdate(report, release.version, version, written)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def _entry(report: Report, version: str, today: datetime.date | None) -> str:
+    date = (today or datetime.date.today()).isoformat()
+    title = f"{PACKAGE} {version}"
+    heading = f"## {title} (spec {report.new_version}, {date})"
+    return heading + "\n\n" + to_markdown(report, title="Changes")
+
+
+def _prepend_changelog(path: Path, entry: str) -> None:
+    existing = path.read_text(encoding="utf-8") if path.exists() else _CHANGELOG_HEADER
+    if existing.startswith(_CHANGELOG_HEADER):
+        head, rest = _CHANGELOG_HEADER, existing[len(_CHANGELOG_HEADER) :].lstrip("\n")
+    else:
+        head, rest = "", existing
+    text = head + "\n" + entry + ("\n" + rest if rest else "")
+    _replace(path, text.encode())

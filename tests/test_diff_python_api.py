@@ -1,0 +1,196 @@
+"""The Python API comparison: surfaces read from source, changes with their severities."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from generator.diff.python_api import compare_surfaces, read_surface
+
+PACKAGE = "pkg"
+
+OLD_MODELS = """
+from typing import Literal
+from pydantic import BaseModel, Field, RootModel
+
+class Job(BaseModel):
+    id: str
+    state: Literal["Queued", "Running"]
+    backend: str | None = None
+    size: Annotated[int | None, Field(ge=0, le=10)] = None
+    program_id: str | None = Field(None, alias="programId")
+
+class Part(BaseModel):
+    a: int
+
+class Child(Part):
+    b: int
+
+class Body(RootModel[Job | Part]):
+    pass
+"""
+
+OLD_JOBS = """
+class Jobs:
+    def __init__(self, client: object) -> None:
+        self._client = client
+
+    def get(self, job_id: str, *, limit: int | None = None, sort: Literal["ASC", "DESC"] | None = None) -> models.Job:
+        ...
+
+    def _private(self) -> None:
+        ...
+
+class AsyncJobs:
+    async def get(self, job_id: str, *, limit: int | None = None, sort: Literal["ASC", "DESC"] | None = None) -> models.Job:
+        ...
+"""
+
+
+def _files(models: str = OLD_MODELS, jobs: str = OLD_JOBS) -> dict[str, str]:
+    return {
+        f"{PACKAGE}/__init__.py": '__all__ = ["Client"]\n',
+        f"{PACKAGE}/_client.py": "class Client:\n    jobs: Jobs\n\nclass Hidden:\n    pass\n",
+        f"{PACKAGE}/models.py": textwrap.dedent(models),
+        f"{PACKAGE}/resources/jobs.py": textwrap.dedent(jobs),
+    }
+
+
+def _changes(
+    models: str = OLD_MODELS, jobs: str = OLD_JOBS
+) -> list[tuple[str, str, tuple[str, ...], str]]:
+    old = read_surface(_files(), PACKAGE)
+    new = read_surface(_files(models, jobs), PACKAGE)
+    return [(c.kind, c.severity.value, c.owners, c.member) for c in compare_surfaces(old, new)]
+
+
+def test_the_surface_holds_public_classes_of_public_modules_and_exported_ones() -> None:
+    surface = read_surface(_files(), PACKAGE)
+    assert set(surface.owners) == {"Job", "Part", "Child", "Body", "Jobs", "AsyncJobs", "Client"}
+    assert surface.models == {"Job", "Part", "Child", "Body"}
+    assert set(surface.owners["Jobs"]) == {"__init__", "get"}
+    job = surface.owners["Job"]
+    assert job["size"].annotation == "int | None"  # Annotated metadata left out
+    assert job["program_id"].alias == "programId"
+    assert job["id"].required and not job["backend"].required
+    assert surface.owners["Body"]["root"].annotation == "Job | Part"
+    assert surface.owners["Client"]["jobs"].kind == "attribute"
+
+
+def test_identical_packages_have_no_change() -> None:
+    assert _changes() == []
+
+
+CASES = [
+    (
+        "field removed",
+        OLD_MODELS.replace("    backend: str | None = None\n", ""),
+        OLD_JOBS,
+        [("field-removed", "breaking", ("Job",), "backend")],
+    ),
+    (
+        "optional field added",
+        OLD_MODELS.replace("    id: str\n", "    id: str\n    owner: str | None = None\n"),
+        OLD_JOBS,
+        [("field-added", "info", ("Job",), "owner")],
+    ),
+    (
+        "required field added",
+        OLD_MODELS.replace("    id: str\n", "    id: str\n    owner: str\n"),
+        OLD_JOBS,
+        [("field-added-required", "warning", ("Job",), "owner")],
+    ),
+    (
+        "field type changed",
+        OLD_MODELS.replace("backend: str | None", "backend: int | None"),
+        OLD_JOBS,
+        [("type-changed", "breaking", ("Job",), "backend")],
+    ),
+    (
+        "enum member added to a Literal",
+        OLD_MODELS.replace(
+            'Literal["Queued", "Running"]', 'Literal["Queued", "Running", "Paused"]'
+        ),
+        OLD_JOBS,
+        [("enum-member-added", "info", ("Job",), "state")],
+    ),
+    (
+        "enum member removed from a Literal",
+        OLD_MODELS.replace('Literal["Queued", "Running"]', 'Literal["Queued"]'),
+        OLD_JOBS,
+        [("enum-member-removed", "breaking", ("Job",), "state")],
+    ),
+    (
+        "constraint change is not a type change",
+        OLD_MODELS.replace("le=10", "le=20"),
+        OLD_JOBS,
+        [],
+    ),
+    (
+        "class removed",
+        OLD_MODELS.replace("class Child(Part):\n    b: int\n", ""),
+        OLD_JOBS,
+        [("class-removed", "breaking", ("Child",), "")],
+    ),
+    (
+        "root model type changed",
+        OLD_MODELS.replace("RootModel[Job | Part]", "RootModel[Job]"),
+        OLD_JOBS,
+        [("type-changed", "breaking", ("Body",), "root")],
+    ),
+    (
+        "optional parameter added, in the sync and async class at once",
+        OLD_MODELS,
+        OLD_JOBS.replace(
+            "limit: int | None = None,", "limit: int | None = None, offset: int | None = None,"
+        ),
+        [("parameter-added", "info", ("AsyncJobs.get", "Jobs.get"), "offset")],
+    ),
+    (
+        "required parameter added",
+        OLD_MODELS,
+        OLD_JOBS.replace("*, limit", "*, region: str, limit"),
+        [("parameter-added-required", "breaking", ("AsyncJobs.get", "Jobs.get"), "region")],
+    ),
+    (
+        "parameter made required: one change, not also a type change",
+        OLD_MODELS,
+        OLD_JOBS.replace("limit: int | None = None", "limit: int"),
+        [("parameter-became-required", "breaking", ("AsyncJobs.get", "Jobs.get"), "limit")],
+    ),
+    (
+        "parameter Literal widened",
+        OLD_MODELS,
+        OLD_JOBS.replace('Literal["ASC", "DESC"]', 'Literal["ASC", "DESC", "NONE"]'),
+        [("parameter-type-widened", "info", ("AsyncJobs.get", "Jobs.get"), "sort")],
+    ),
+    (
+        "parameter removed",
+        OLD_MODELS,
+        OLD_JOBS.replace(", limit: int | None = None", ""),
+        [("parameter-removed", "breaking", ("AsyncJobs.get", "Jobs.get"), "limit")],
+    ),
+    (
+        "return type changed",
+        OLD_MODELS,
+        OLD_JOBS.replace("-> models.Job:", "-> models.Part:"),
+        [("return-type-changed", "breaking", ("AsyncJobs.get", "Jobs.get"), "")],
+    ),
+    (
+        "method removed",
+        OLD_MODELS,
+        OLD_JOBS.replace("def get(", "def fetch("),
+        [
+            ("method-removed", "breaking", ("AsyncJobs", "Jobs"), "get"),
+            ("method-added", "info", ("AsyncJobs", "Jobs"), "fetch"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "models", "jobs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_python_api_change_has_the_expected_kind_severity_and_place(
+    name: str, models: str, jobs: str, expected: list[tuple[str, str, tuple[str, ...], str]]
+) -> None:
+    assert sorted(_changes(models, jobs)) == sorted(expected)

@@ -1,0 +1,127 @@
+"""``update-spec``: spec copied verbatim, changelog newest first, version bumped by the
+verdict, code regenerated; a spec that does not validate touches nothing."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.release import load_release
+
+from .conftest import ROOT
+from .test_cli import tree_digest
+from .test_diff_cli import SPEC, edited_seed
+from .tiny_spec import at, write_spec
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's spec/ and generated/ to update."""
+    root = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "spec", root / "spec", ignore=ignore)
+    shutil.copytree(ROOT / "generated", root / "generated", ignore=ignore)
+    return root
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over http on 127.0.0.1, and its URL."""
+    folder = tmp_path / "served"
+    folder.mkdir()
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _check(project: Path) -> int:
+    return main(
+        [
+            "check",
+            "--spec",
+            str(project / SPEC),
+            "--overlays",
+            str(project / "spec" / "overlays"),
+            "--out",
+            str(project / "generated"),
+            "--release",
+            str(project / "spec" / "release.json"),
+        ]
+    )
+
+
+def test_updates_from_a_file_then_a_url_bump_the_version_and_stack_the_changelog(
+    project: Path, served: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    breaking = write_spec(tmp_path / "breaking.json", edited_seed())
+    assert main(["update-spec", str(breaking), "--root", str(project)]) == 0
+    assert "needs a major version" in capsys.readouterr().out
+    assert (project / SPEC).read_bytes() == breaking.read_bytes()
+    assert load_release(project).version == "1.0.0"  # 0.41.6, breaking
+    version_file = project / "generated" / "qiskit_runtime_api" / "_version.py"
+    assert '__version__ = "1.0.0"' in version_file.read_text()
+    assert _check(project) == 0  # generated/ is exactly what the new spec and version give
+
+    folder, url = served
+    addition = edited_seed()
+    addition["info"]["version"] = "0.42.0"
+    at(addition, "paths", "/v1/jobs", "get", "parameters").append(
+        {"in": "query", "name": "owner", "schema": {"type": "string"}}
+    )
+    write_spec(folder / "next.json", addition)
+    assert main(["update-spec", f"{url}/next.json", "--root", str(project)]) == 0
+    assert load_release(project).version == "1.1.0"  # 1.0.0, an addition
+    assert json.loads((project / SPEC).read_text())["info"]["version"] == "0.42.0"
+    changelog = (project / "spec" / "CHANGELOG.md").read_text()
+    newer = changelog.index("## qiskit-runtime-api 1.1.0 (spec 0.42.0, ")
+    older = changelog.index("## qiskit-runtime-api 1.0.0 (spec 0.41.6, ")
+    assert newer < older
+    assert "query parameter `owner`: added" in changelog[newer:older]
+    assert "query parameter `region`: added, required" in changelog[older:]
+    assert _check(project) == 0
+
+
+def test_a_spec_that_does_not_validate_exits_2_and_touches_nothing(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = edited_seed()
+    at(spec, "paths", "/v1/jobs", "get", "parameters", 0)["in"] = "body"
+    broken = write_spec(tmp_path / "broken.json", spec)
+    before = tree_digest(project)
+    assert main(["update-spec", str(broken), "--root", str(project)]) == 2
+    assert f"error: {broken}#/paths/~1v1~1jobs/get/parameters/0" in capsys.readouterr().err
+    assert tree_digest(project) == before
+
+
+def test_an_unreachable_url_exits_2_and_touches_nothing(
+    project: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(project)
+    _, url = served
+    assert main(["update-spec", f"{url}/missing.json", "--root", str(project)]) == 2
+    assert "cannot download the spec" in capsys.readouterr().err
+    assert tree_digest(project) == before
+
+
+def test_the_spec_already_there_changes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(project)
+    assert main(["update-spec", str(project / SPEC), "--root", str(project)]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+    assert tree_digest(project) == before
