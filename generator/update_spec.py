@@ -6,14 +6,16 @@
 2. The version is ``release.bump_for_spec_update(current, new info.version,
    the report's semver)``; the package is generated in memory with it.
 3. Only then: the spec is copied verbatim into ``spec/``, the release record
-   is rewritten, the report goes on top of ``spec/CHANGELOG.md`` (newest
-   first), and ``generated/`` is swapped in atomically.
+   is rewritten, the report goes on top of ``spec/CHANGELOG.md`` as a
+   ``## <version> (<date>)`` section (newest first), and ``generated/`` is
+   swapped in atomically.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.request
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from .diagnostics import GeneratorError, error
 from .diff.compare import Report, compare_sides
-from .diff.report import PACKAGE, to_markdown
+from .diff.report import to_markdown
 from .diff.sources import OVERLAYS_PATH, SPEC_PATH, Side, relabel
 from .pipeline import Options, Run, generate_files, inputs_hash
 from .release import (
@@ -38,7 +40,8 @@ from .write import write_tree
 __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
 
 CHANGELOG_PATH = "spec/CHANGELOG.md"
-_CHANGELOG_HEADER = f"# Changelog of {PACKAGE}\n\nNewest first; written by `make update-spec`.\n"
+_CHANGELOG_HEADER = "# Changelog\n\n"
+_SECTION = re.compile(r"^## ", re.MULTILINE)
 _DOWNLOAD_TIMEOUT_SECONDS = 60
 _PLACEHOLDER_HASH = "sha256:" + "0" * 64
 
@@ -106,7 +109,7 @@ def update_spec(
     # Everything is known: now write, the generated tree last and atomically.
     _replace(spec_path, new_bytes)
     save_release(root, issued)
-    _prepend_changelog(root / CHANGELOG_PATH, _entry(report, version, today))
+    _prepend_changelog(root / CHANGELOG_PATH, _entry(report, version, source, today))
     final = Options(spec_path, overlays, root / "generated", package, release=root / RELEASE_FILE)
     written = write_tree(final.out, files, inputs_hash(final))
     return SpecUpdate(report, release.version, version, written)
@@ -118,18 +121,20 @@ def _replace(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def _entry(report: Report, version: str, today: datetime.date | None) -> str:
+def _entry(report: Report, version: str, source: str, today: datetime.date | None) -> str:
+    """A ``## <version> (<date>)`` section: the spec it came from, then the report."""
     date = (today or datetime.date.today()).isoformat()
-    title = f"{PACKAGE} {version}"
-    heading = f"## {title} (spec {report.new_version}, {date})"
-    return heading + "\n\n" + to_markdown(report, title="Changes")
+    return (
+        f"## {version} ({date})\n\n"
+        f"Generated from spec version {report.new_version} ({source}).\n\n"
+        + to_markdown(report, title="Changes")
+        + "\n"
+    )
 
 
 def _prepend_changelog(path: Path, entry: str) -> None:
-    existing = path.read_text(encoding="utf-8") if path.exists() else _CHANGELOG_HEADER
-    if existing.startswith(_CHANGELOG_HEADER):
-        head, rest = _CHANGELOG_HEADER, existing[len(_CHANGELOG_HEADER) :].lstrip("\n")
-    else:
-        head, rest = "", existing
-    text = head + "\n" + entry + ("\n" + rest if rest else "")
-    _replace(path, text.encode())
+    """``entry`` above the newest ``## `` section (below the file's introduction)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else _CHANGELOG_HEADER
+    first = _SECTION.search(text)
+    at = first.start() if first else len(text)
+    _replace(path, (text[:at] + entry + text[at:]).encode())

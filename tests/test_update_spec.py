@@ -88,9 +88,11 @@ def test_updates_from_a_file_then_a_url_bump_the_version_and_stack_the_changelog
     assert load_release(project).version == "1.1.0"  # 1.0.0, an addition
     assert json.loads((project / SPEC).read_text())["info"]["version"] == "0.42.0"
     changelog = (project / "spec" / "CHANGELOG.md").read_text()
-    newer = changelog.index("## qiskit-runtime-api 1.1.0 (spec 0.42.0, ")
-    older = changelog.index("## qiskit-runtime-api 1.0.0 (spec 0.41.6, ")
+    newer = changelog.index("## 1.1.0 (")
+    older = changelog.index("## 1.0.0 (")
+    assert changelog.startswith("# Changelog\n\n## 1.1.0 (")
     assert newer < older
+    assert f"Generated from spec version 0.42.0 ({url}/next.json)." in changelog[newer:older]
     assert "query parameter `owner`: added" in changelog[newer:older]
     assert "query parameter `region`: added, required" in changelog[older:]
     assert _check(project) == 0
