@@ -32,12 +32,14 @@ class Body(RootModel[Job | Part]):
 """
 
 OLD_JOBS = """
+_GET = Endpoint(operation_id="get_job", method="GET", path="/jobs/{id}")
+
 class Jobs:
     def __init__(self, client: object) -> None:
         self._client = client
 
     def get(self, job_id: str, *, limit: int | None = None, sort: Literal["ASC", "DESC"] | None = None) -> models.Job:
-        ...
+        return self._client._call(_GET, {"job_id": job_id})
 
     def _private(self) -> None:
         ...
@@ -76,6 +78,8 @@ def test_the_surface_holds_public_classes_of_public_modules_and_exported_ones() 
     assert job["id"].required and not job["backend"].required
     assert surface.owners["Body"]["root"].annotation == "Job | Part"
     assert surface.owners["Client"]["jobs"].kind == "attribute"
+    assert surface.owners["Jobs"]["get"].operation == "GET /jobs/{id}"  # the endpoint it calls
+    assert surface.owners["AsyncJobs"]["get"].operation == ""
 
 
 def test_identical_packages_have_no_change() -> None:

@@ -1,7 +1,8 @@
 """Each Python API change tied to the wire changes that caused it.
 
 The IR of each side says where every Python name comes from: a resource
-method is an operation (``Jobs.list`` is ``GET /v1/jobs``), a method
+method is an operation (``Jobs.list`` is ``GET /v1/jobs``; a helper such as
+``list_all`` is the operation whose endpoint its source uses), a method
 parameter is a wire parameter, a model stands for the spec places in
 ``Model.pointers``. A wire change is a cause when it is in the method's
 operation (and about the same parameter), or when its pointer is inside the
@@ -61,10 +62,34 @@ def link_causes(
 def _causes(
     change: ApiChange, wire: list[Change], origins: _Origins, surfaces: tuple[Surface, Surface]
 ) -> list[Change]:
+    return _direct_causes(change, wire, origins, surfaces) or _sharing_causes(change, wire, origins)
+
+
+def _sharing_causes(change: ApiChange, wire: list[Change], origins: _Origins) -> list[Change]:
+    """Wire changes that made a model stop (or start) being shared.
+
+    Structurally identical schemas are one model; when one of its places
+    changes, the others get a model of their own, with a new name. The cause of
+    the new class, or of a type that now names it, is at the places its old
+    model (or the model now at its places) stands for.
+    """
+    names = set(change.mentions)
+    if not change.member and change.owners[0] in origins.models:
+        names.add(change.owners[0])
+    places = {p for name in names for p in origins.models.get(name, ())}
+    for model_places in origins.models.values():
+        if model_places & places:
+            places |= model_places
+    return [c for c in wire if any(_related(p, places) for p in _pointers(c))]
+
+
+def _direct_causes(
+    change: ApiChange, wire: list[Change], origins: _Origins, surfaces: tuple[Surface, Surface]
+) -> list[Change]:
     owner = change.owners[0]
     if "." in owner:  # a method's parameter or return type
         cls, method = owner.split(".", 1)
-        operation = origins.operations.get((cls, method))
+        operation = origins.operations.get((cls, method)) or _called(cls, method, surfaces)
         if change.member in ("", "body"):
             prefix = "response" if change.member == "" else "request-"
             return [
@@ -80,8 +105,10 @@ def _causes(
             for c in wire
             if operation in c.operations and c.kind.startswith("request-") and c.subject == name
         ]
-    if (owner, change.member) in origins.operations:  # a method added or removed
-        operation = origins.operations[(owner, change.member)]
+    operation = origins.operations.get((owner, change.member)) or _called(
+        owner, change.member, surfaces
+    )
+    if change.member and operation:  # a method added or removed
         return [c for c in wire if operation in c.operations and c.kind.startswith("operation-")]
     if owner in origins.models:
         places = origins.models[owner]
@@ -99,6 +126,15 @@ def _causes(
             if set(c.operations) & operations and c.kind in ("operation-added", "operation-removed")
         ]
     return []
+
+
+def _called(cls: str, method: str, surfaces: tuple[Surface, Surface]) -> str:
+    """The operation a generated method calls, read from its source (``list_all`` too)."""
+    for surface in surfaces:
+        member = surface.owners.get(cls, {}).get(method)
+        if member is not None and member.operation:
+            return member.operation
+    return ""
 
 
 def _wire_name(owner: str, member: str, surfaces: tuple[Surface, Surface]) -> str:

@@ -14,7 +14,7 @@ tightened ``maxLength`` is a wire change, not a new Python type.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .changes import Change, Severity
 
@@ -32,6 +32,7 @@ class Member:
     required: bool = False  # fields: no default
     alias: str = ""  # fields: the JSON name when it differs
     parameters: tuple[Parameter, ...] = ()
+    operation: str = ""  # methods: the operation they call (``GET /v1/jobs``), when known
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ApiChange:
     message: str
     addition: bool = False
     caused_by: tuple[Change, ...] = ()
+    mentions: tuple[str, ...] = ()  # class names in the old and new types of a type change
 
 
 def read_surface(files: dict[str, str], package: str) -> Surface:
@@ -72,13 +74,14 @@ def read_surface(files: dict[str, str], package: str) -> Surface:
         module = path[len(package) + 1 : -3].replace("/", ".")
         public_module = not any(part.startswith("_") for part in module.split("."))
         tree = ast.parse(source)
+        endpoints = _endpoints(tree)
         models: set[str] = set()
         for node in tree.body:
             if isinstance(node, ast.ClassDef) and set(_base_names(node)) & (_MODEL_BASES | models):
                 models.add(node.name)  # bases come first in a module
             if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
                 if public_module or node.name in exported:
-                    surface.owners[node.name] = _class_members(node, node.name in models)
+                    surface.owners[node.name] = _class_members(node, node.name in models, endpoints)
                     if node.name in models:
                         surface.models.add(node.name)
             elif (
@@ -113,7 +116,35 @@ _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _MODEL_BASES = frozenset({"BaseModel", "RootModel"})
 
 
-def _class_members(node: ast.ClassDef, is_model: bool) -> dict[str, Member]:
+def _endpoints(tree: ast.Module) -> dict[str, str]:
+    """Module constants ``_LIST = Endpoint(method="GET", path="/v1/jobs", ...)``: name → label."""
+    found = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        keywords = {
+            k.arg: k.value.value
+            for k in node.value.keywords
+            if isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+        }
+        if "method" in keywords and "path" in keywords:
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = f"{keywords['method']} {keywords['path']}"
+    return found
+
+
+def _called_operation(node: ast.AST, endpoints: dict[str, str]) -> str:
+    """The operation of the first endpoint constant a method uses ("" when none)."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and sub.id in endpoints:
+            return endpoints[sub.id]
+    return ""
+
+
+def _class_members(
+    node: ast.ClassDef, is_model: bool, endpoints: dict[str, str]
+) -> dict[str, Member]:
     members: dict[str, Member] = {}
     is_enum = bool(_ENUM_BASES & set(_base_names(node)))
     for base in node.bases:  # RootModel[X]: the root type is the model's one field
@@ -122,7 +153,8 @@ def _class_members(node: ast.ClassDef, is_model: bool) -> dict[str, Member]:
     for item in node.body:
         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if not item.name.startswith("_") or item.name == "__init__":
-                members[item.name] = _function(item, "method")
+                method = _function(item, "method")
+                members[item.name] = replace(method, operation=_called_operation(item, endpoints))
         elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             name = item.target.id
             if name.startswith("_") or name == "model_config":
@@ -256,7 +288,10 @@ def _member_changes(owner: str, name: str, old: Member, new: Member) -> list[Api
     owner = f"{owner}.{name}"
     if old.annotation != new.annotation:
         text = f"returns `{new.annotation}` instead of `{old.annotation}`"
-        found.append(ApiChange(BREAKING, "return-type-changed", (owner,), "", text))
+        mentions = _type_names(old.annotation, new.annotation)
+        found.append(
+            ApiChange(BREAKING, "return-type-changed", (owner,), "", text, mentions=mentions)
+        )
     found += _parameter_changes(owner, old.parameters, new.parameters)
     return found
 
@@ -279,7 +314,20 @@ def _type_change(owner: str, name: str, what: str, old: str, new: str) -> list[A
             found.append(ApiChange(INFO, "enum-member-added", (owner,), name, text, True))
         return found
     text = f"{what}: type `{old}` became `{new}`"
-    return [ApiChange(BREAKING, "type-changed", (owner,), name, text)]
+    mentions = _type_names(old, new)
+    return [ApiChange(BREAKING, "type-changed", (owner,), name, text, mentions=mentions)]
+
+
+def _type_names(*annotations: str) -> tuple[str, ...]:
+    """The class names an annotation uses (``models.Job`` gives ``Job``)."""
+    names: dict[str, None] = {}
+    for annotation in annotations:
+        for node in ast.walk(ast.parse(annotation or "None", mode="eval")):
+            if isinstance(node, ast.Name):
+                names[node.id] = None
+            elif isinstance(node, ast.Attribute):
+                names[node.attr] = None
+    return tuple(names)
 
 
 def _listed(values: list[object]) -> str:
