@@ -95,7 +95,7 @@ def update_spec(
         incoming = folder / spec_path.name
         incoming.write_bytes(new_bytes)
         new_side = Side(source, incoming, overlays, folder)
-        sides = (Side(str(spec_path), spec_path, overlays), new_side)
+        sides = (Side(SPEC_PATH, spec_path, overlays), new_side)
         try:
             report = compare_sides(*sides, package=package)
         except GeneratorError as exc:
