@@ -13,10 +13,13 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import GeneratorError, Level
-from .pipeline import Options, Run, build_ir, generate_files, inputs_hash
-from .write import compare_tree, write_tree
+from .inputs import inputs_hash, up_to_date
+
+if TYPE_CHECKING:
+    from .pipeline import Options, Run
 
 __all__ = ["main"]
 
@@ -38,11 +41,29 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=ROOT / "generated")
         command.add_argument("--package-name", default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
+        if name in ("generate", "check"):
+            command.add_argument(
+                "--force",
+                action="store_true",
+                help="run every stage even when generated/ records these very inputs",
+            )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("generate", "check") and not args.force:
+        started = time.perf_counter()
+        wanted = inputs_hash(args.spec, args.overlays, args.package_name)
+        if up_to_date(args.out, wanted):
+            print(
+                f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
+                f"and no file changed since ({time.perf_counter() - started:.2f} s; "
+                "--force runs every stage)"
+            )
+            return 0
+    from .pipeline import Options, Run  # the stages load their libraries only when they run
+
     options = Options(
         spec=args.spec,
         overlays=args.overlays,
@@ -76,6 +97,8 @@ def _print_timings(run: Run) -> None:
 
 
 def _validate(options: Options, run: Run) -> int:
+    from .pipeline import build_ir
+
     build_ir(options, run)
     _print_diagnostics(run)
     warnings = sum(1 for d in run.diagnostics if d.level is Level.WARNING)
@@ -84,6 +107,8 @@ def _validate(options: Options, run: Run) -> int:
 
 
 def _ir(options: Options, run: Run) -> int:
+    from .pipeline import build_ir
+
     api = build_ir(options, run)
     _print_diagnostics(run)
     print(json.dumps(dataclasses.asdict(api), indent=1))
@@ -91,6 +116,9 @@ def _ir(options: Options, run: Run) -> int:
 
 
 def _generate(options: Options, run: Run) -> int:
+    from .pipeline import generate_files, inputs_hash
+    from .write import write_tree
+
     api, files = generate_files(options, run)
     _print_diagnostics(run)
     written = run.timed("write", lambda: write_tree(options.out, files, inputs_hash(options)))
@@ -105,6 +133,9 @@ def _generate(options: Options, run: Run) -> int:
 
 
 def _check(options: Options, run: Run) -> int:
+    from .pipeline import generate_files, inputs_hash
+    from .write import compare_tree
+
     started = time.perf_counter()
     _, files = generate_files(options, run)
     differences = compare_tree(options.out, files, inputs_hash(options))
