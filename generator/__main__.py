@@ -14,15 +14,13 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import GeneratorError, Level
-from .diff.compare import compare_sides
-from .diff.report import to_json, to_markdown
-from .diff.sources import open_side, relabel
-from .pipeline import Options, Run, build_ir, generate_files, inputs_hash
-from .release import Release, bump_post, code_hash, read_release, write_release
-from .update_spec import update_spec
-from .write import compare_tree, write_tree
+from .inputs import inputs_hash, up_to_date
+
+if TYPE_CHECKING:
+    from .pipeline import Options, Run
 
 __all__ = ["main"]
 
@@ -49,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
         )
+        if name in ("generate", "check"):
+            command.add_argument(
+                "--force",
+                action="store_true",
+                help="run every stage even when generated/ records these very inputs",
+            )
     _add_spec_commands(commands)
     return parser
 
@@ -102,6 +106,18 @@ def main(argv: list[str] | None = None) -> int:
             for diagnostic in exc.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
             return 2
+    if args.command in ("generate", "check") and not args.force:
+        started = time.perf_counter()
+        wanted = inputs_hash(args.spec, args.overlays, args.package_name, args.release)
+        if up_to_date(args.out, wanted):
+            print(
+                f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
+                f"and no file changed since ({time.perf_counter() - started:.2f} s; "
+                "--force runs every stage)"
+            )
+            return 0
+    from .pipeline import Options, Run  # the stages load their libraries only when they run
+
     options = Options(
         spec=args.spec,
         overlays=args.overlays,
@@ -136,6 +152,8 @@ def _print_timings(run: Run) -> None:
 
 
 def _validate(options: Options, run: Run) -> int:
+    from .pipeline import build_ir
+
     build_ir(options, run)
     _print_diagnostics(run)
     warnings = sum(1 for d in run.diagnostics if d.level is Level.WARNING)
@@ -144,6 +162,8 @@ def _validate(options: Options, run: Run) -> int:
 
 
 def _ir(options: Options, run: Run) -> int:
+    from .pipeline import build_ir
+
     api = build_ir(options, run)
     _print_diagnostics(run)
     print(json.dumps(dataclasses.asdict(api), indent=1))
@@ -151,6 +171,9 @@ def _ir(options: Options, run: Run) -> int:
 
 
 def _generate(options: Options, run: Run) -> int:
+    from .pipeline import generate_files, inputs_hash
+    from .write import write_tree
+
     api, files = generate_files(options, run)
     _print_diagnostics(run)
     written = run.timed("write", lambda: write_tree(options.out, files, inputs_hash(options)))
@@ -169,6 +192,8 @@ def _generate(options: Options, run: Run) -> int:
 
 def _unissued_code(options: Options, files: dict[str, str]) -> str:
     """Why the generated code has no version of its own yet, or ''."""
+    from .release import bump_post, code_hash, read_release
+
     if options.release is None:
         return ""
     release = read_release(options.release)
@@ -182,6 +207,9 @@ def _unissued_code(options: Options, files: dict[str, str]) -> str:
 
 
 def _check(options: Options, run: Run) -> int:
+    from .pipeline import generate_files, inputs_hash
+    from .write import compare_tree
+
     started = time.perf_counter()
     _, files = generate_files(options, run)
     differences = compare_tree(options.out, files, inputs_hash(options))
@@ -211,6 +239,9 @@ def _check(options: Options, run: Run) -> int:
 
 
 def _bump(options: Options, run: Run) -> int:
+    from .pipeline import generate_files
+    from .release import Release, bump_post, code_hash, read_release, write_release
+
     assert options.release is not None  # the command line always names one
     release = read_release(options.release)
     _, files = generate_files(options, run)
@@ -226,6 +257,10 @@ def _bump(options: Options, run: Run) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .diff.compare import compare_sides
+    from .diff.report import to_json, to_markdown
+    from .diff.sources import open_side, relabel
+
     started = time.perf_counter()
     with (
         open_side(args.old, args.repo, args.overlays) as old,
@@ -246,6 +281,9 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _update_spec(args: argparse.Namespace) -> int:
+    from .diff.report import to_markdown
+    from .update_spec import update_spec
+
     update = update_spec(args.root, args.source, args.package_name)
     if update.report is None:
         print(f"{args.source} is the spec already in {args.root / 'spec'}: nothing to do")

@@ -16,20 +16,13 @@ from typing import Any
 import jsonpath
 
 from .diagnostics import Diagnostic, GeneratorError, error, warning
+from .inputs import overlay_files
 from .load import load_document
 from .pointer import from_parts, join
 
 __all__ = ["apply_overlay", "apply_overlays", "overlay_files"]
 
 _ENV = jsonpath.JSONPathEnvironment(strict=True)
-
-
-def overlay_files(directory: Path | None) -> list[Path]:
-    if directory is None or not directory.is_dir():
-        return []
-    return sorted(
-        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
-    )
 
 
 def apply_overlays(spec: Any, files: list[Path]) -> tuple[Any, list[Diagnostic]]:

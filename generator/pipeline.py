@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -16,13 +15,15 @@ from typing import TypeVar
 from .build import build_api
 from .diagnostics import Diagnostic, GeneratorError, Level, warning
 from .fmt import format_files
+from .inputs import inputs_hash as hash_inputs
+from .inputs import overlay_files
 from .ir import Api
 from .load import load_document
 from .models import render_models
-from .overlay import apply_overlays, overlay_files
+from .overlay import apply_overlays
 from .plan import plan_client
 from .release import read_release
-from .render import TEMPLATES, render_files
+from .render import render_files, runtime_paths
 from .resolve import Resolved, dereference
 from .validate import check_examples, validate_spec
 
@@ -124,22 +125,11 @@ def generate_files(
     version = read_release(options.release).version if options.release else api.version
     plan = plan_client(api, options.package, options.distribution, version)
     files = run.timed("render", lambda: render_files(plan, source))
-    formatted = run.timed("format", lambda: format_files(files))
+    verbatim = runtime_paths(options.package)
+    formatted = run.timed("format", lambda: format_files(files, verbatim))
     return api, formatted
 
 
 def inputs_hash(options: Options) -> str:
-    """A hash of everything the output depends on: spec, overlays, release record,
-    templates, generator."""
-    digest = hashlib.sha256()
-    sources = [options.spec, *overlay_files(options.overlays)]
-    sources += [options.release] if options.release else []
-    sources += sorted(
-        p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-    )
-    sources += sorted(Path(__file__).resolve().parent.glob("*.py"))
-    for path in sources:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    digest.update(options.package.encode())
-    return digest.hexdigest()
+    """A hash of everything the output depends on (see ``generator.inputs``)."""
+    return hash_inputs(options.spec, options.overlays, options.package, options.release)

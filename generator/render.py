@@ -10,11 +10,10 @@ from pathlib import Path
 
 import jinja2
 
+from .inputs import TEMPLATES
 from .plan import ClientPlan
 
-__all__ = ["TEMPLATES", "render_files"]
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+__all__ = ["TEMPLATES", "render_files", "runtime_paths"]
 
 
 def _environment(templates: Path) -> jinja2.Environment:
@@ -28,6 +27,11 @@ def _environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["pyrepr"] = repr
     return env
+
+
+def runtime_paths(package: str, templates: Path = TEMPLATES) -> list[str]:
+    """Where the hand-written runtime modules land in the package (copied verbatim)."""
+    return [f"{package}/{p.name}" for p in sorted((templates / "runtime").glob("*.py"))]
 
 
 def render_files(
@@ -49,8 +53,8 @@ def render_files(
         )
     files[f"{package}/models.py"] = models_source
     files[f"{package}/py.typed"] = ""
-    for runtime in sorted((templates / "runtime").glob("*.py")):
-        files[f"{package}/{runtime.name}"] = runtime.read_text(encoding="utf-8")
+    for path in runtime_paths(package, templates):
+        files[path] = (templates / "runtime" / path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
     files["pyproject.toml"] = env.get_template("project/pyproject.toml.j2").render(plan=plan)
     files["README.md"] = env.get_template("project/README.md.j2").render(plan=plan)
     return files

@@ -20,30 +20,15 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 from .diagnostics import GeneratorError, error
+from .inputs import MANIFEST, files_under, ignored
 
 __all__ = ["MANIFEST", "compare_tree", "read_manifest", "write_tree"]
 
-MANIFEST = ".manifest.json"
-_IGNORED_PARTS = frozenset(
-    {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build", ".venv"}
-)
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-def _ignored(relative: Path) -> bool:
-    return any(part in _IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
-
-
-def _files_under(root: Path) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if path.is_file() and not _ignored(relative):
-            yield relative
 
 
 def manifest_text(files: dict[str, str], inputs_hash: str) -> str:
@@ -67,7 +52,7 @@ def _foreign_files(out: Path, files: dict[str, str]) -> list[str]:
     listed = read_manifest(out).get("files", {})
     known = set(listed) if isinstance(listed, dict) else set()
     known |= set(files) | {MANIFEST}
-    return [str(p) for p in _files_under(out) if str(p) not in known]
+    return [str(p) for p in files_under(out) if str(p) not in known]
 
 
 def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
@@ -101,7 +86,7 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
         _fsync_tree(temporary)
         if out.exists():
             _exchange(temporary, out)
-            _carry_ignored(temporary, out)
+            _carryignored(temporary, out)
             shutil.rmtree(temporary)
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -146,10 +131,10 @@ def _exchange(a: Path, b: Path) -> None:
     os.rename(backup, a)
 
 
-def _carry_ignored(old: Path, new: Path) -> None:
+def _carryignored(old: Path, new: Path) -> None:
     """Keep build outputs (dist/, caches) that lived in the old tree."""
     for entry in old.iterdir():
-        if _ignored(Path(entry.name)) and not (new / entry.name).exists():
+        if ignored(Path(entry.name)) and not (new / entry.name).exists():
             os.rename(entry, new / entry.name)
 
 
@@ -158,7 +143,7 @@ def compare_tree(out: Path, files: dict[str, str], inputs_hash: str) -> list[tup
     expected = dict(files)
     expected[MANIFEST] = manifest_text(files, inputs_hash)
     differences = []
-    present = {str(p) for p in _files_under(out)} if out.exists() else set()
+    present = {str(p) for p in files_under(out)} if out.exists() else set()
     for path in sorted(present | set(expected)):
         actual = (out / path).read_text(encoding="utf-8") if path in present else ""
         wanted = expected.get(path, "")

@@ -112,6 +112,37 @@ def test_check_passes_on_a_fresh_tree_and_fails_with_a_diff_on_an_edited_one(
     assert "make generate" in result.stderr
 
 
+def test_regeneration_with_unchanged_inputs_skips_the_stages_and_touches_nothing(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    assert run_cli("generate", "--out", str(out)).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    again = run_cli("generate", "--out", str(out))
+    checked = run_cli("check", "--out", str(out))
+    assert again.returncode == 0 and "is up to date" in again.stdout
+    assert checked.returncode == 0 and "is up to date" in checked.stdout
+    assert "format" not in again.stdout  # no stage ran
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps
+    forced = run_cli("generate", "--out", str(out), "--force")
+    assert (
+        forced.returncode == 0
+        and [line.split()[0] for line in forced.stdout.splitlines()][: len(STAGES)] == STAGES
+    )
+
+
+def test_a_changed_overlay_is_not_mistaken_for_unchanged_inputs(tmp_path: Path) -> None:
+    out, overlays = tmp_path / "out", tmp_path / "overlays"
+    shutil.copytree(ROOT / "spec" / "overlays", overlays)
+    assert run_cli("generate", "--out", str(out), "--overlays", str(overlays)).returncode == 0
+    names = overlays / "50-python-names.yaml"
+    names.write_text(names.read_text().replace("x-python-name: get_logs", "x-python-name: logs"))
+    assert run_cli("check", "--out", str(out), "--overlays", str(overlays)).returncode == 1
+    result = run_cli("generate", "--out", str(out), "--overlays", str(overlays))
+    assert result.returncode == 0 and "wrote" in result.stdout
+    assert "def logs(" in (out / "qiskit_runtime_api" / "resources" / "jobs.py").read_text()
+
+
 def test_foreign_files_in_the_output_are_named_and_kept(generated_copy: Path) -> None:
     foreign = generated_copy / "notes.txt"
     foreign.write_text("mine")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..diagnostics import GeneratorError, error
+from ..inputs import overlay_files
 from ..ir import Api
 from ..load import load_document
-from ..overlay import overlay_files
 from ..pipeline import Options, Run, generate_files, resolve_spec
 from ..resolve import Resolved, dereference
 from .changes import Change, Severity

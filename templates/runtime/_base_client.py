@@ -10,6 +10,7 @@ with ``httpx.Client`` and ``time.sleep`` or their asyncio twins.
 from __future__ import annotations
 
 import copy
+import functools
 import platform
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
@@ -113,6 +114,7 @@ class _BaseClient:
         clone._owns_http = False  # type: ignore[attr-defined]
         return clone
 
+    @functools.cached_property
     def _user_agent(self) -> str:
         return (
             f"qiskit-runtime-api/{self._package_version} "
@@ -134,14 +136,14 @@ class _BaseClient:
         options: CallOptions,
         timeout: httpx.Timeout,
     ) -> httpx.Request:
-        headers = {"User-Agent": self._user_agent(), **self._settings.default_headers}
+        headers = {"User-Agent": self._user_agent, **self._settings.default_headers}
         headers.update(auth)
         headers.update(prepared.headers)
         headers.update(options.extra_headers or {})
         return http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
-            params=tuple(prepared.query),
+            params=prepared.query or None,  # an empty tuple still costs httpx a URL merge
             headers=headers,
             cookies=prepared.cookies or None,
             content=prepared.content,
