@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import GeneratorError, Level
-from .inputs import inputs_hash, up_to_date
+from .inputs import MANIFEST, files_under, inputs_hash, up_to_date
 
 if TYPE_CHECKING:
     from .pipeline import Options, Run
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("generate", "check") and not args.force:
         started = time.perf_counter()
         wanted = inputs_hash(args.spec, args.overlays, args.package_name, args.release)
-        if up_to_date(args.out, wanted):
+        if up_to_date(args.out, wanted) and _issued(args.out, args.release, args.package_name):
             print(
                 f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
                 f"and no file changed since ({time.perf_counter() - started:.2f} s; "
@@ -138,6 +138,21 @@ def main(argv: list[str] | None = None) -> int:
     except RecursionError:
         print(f"error: {options.spec}: the document nests too deeply to process", file=sys.stderr)
         return 2
+
+
+def _issued(out: Path, release: Path | None, package: str) -> bool:
+    """Whether the code in ``out`` is the code the release record's version was issued for
+    (else the full ``check`` says so)."""
+    if release is None:
+        return True
+    from .release import code_hash, read_release
+
+    files = {
+        str(path): (out / path).read_bytes().decode()
+        for path in files_under(out)
+        if str(path) != MANIFEST
+    }
+    return code_hash(files, package) == read_release(release).code_hash
 
 
 def _print_diagnostics(run: Run) -> None:
@@ -239,7 +254,7 @@ def _check(options: Options, run: Run) -> int:
 
 
 def _bump(options: Options, run: Run) -> int:
-    from .pipeline import generate_files
+    from .pipeline import Run, generate_files
     from .release import Release, bump_post, code_hash, read_release, write_release
 
     assert options.release is not None  # the command line always names one
