@@ -76,7 +76,7 @@ class Hoister:
         ``nested`` marks array items and union members, which keep their types
         but not their validation constraints.
         """
-        simple = _simplify(node)
+        simple = self._simple(node)
         if self.is_model(simple):
             return {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
         shape = self._shape(simple, pointer, nested)
@@ -92,7 +92,7 @@ class Hoister:
                 return False
             if ref.startswith(MODEL_REF_PREFIX) and ref in self._inlining:
                 return True  # a recursive component must be named to be expressed
-            return self.is_model(_simplify(self.resolved.follow(node)), seen | {ref})
+            return self.is_model(self._simple(self.resolved.follow(node)), seen | {ref})
         if not isinstance(node, dict):
             return False
         if isinstance(node.get("properties"), dict) and node["properties"]:
@@ -101,6 +101,9 @@ class Hoister:
             isinstance(node.get(k), list) and any(self.is_model(m, seen) for m in node[k])
             for k in _COMPOSITIONS
         )
+
+    def _simple(self, node: Any) -> Any:
+        return _merge_conflicting_all_of(_simplify(node), self.resolved)
 
     def _key(self, original: Any, node: Any, pointer: str) -> str:
         """The model key of ``node``, the simplified form of ``original``."""
@@ -115,7 +118,7 @@ class Hoister:
             self._places.setdefault(key, [])
             if key not in self._shapes:
                 self._shapes[key] = {}  # reserved: recursion stops here
-                target = _simplify(self.resolved.follow(node))
+                target = self._simple(self.resolved.follow(node))
                 self._titles[key] = str(target.get("title", ""))
                 self._inlining.append(ref)
                 try:
@@ -146,7 +149,9 @@ class Hoister:
                 return {}
             self._inlining.append(ref)
             try:
-                return self._shape(_simplify(self.resolved.follow(node)), ref.lstrip("#"), nested)
+                return self._shape(
+                    self._simple(self.resolved.follow(node)), ref.lstrip("#"), nested
+                )
             finally:
                 self._inlining.pop()
         shape: dict[str, Any] = {}
@@ -283,6 +288,60 @@ def _simplify(node: Any) -> Any:
             rest = {x: v for x, v in node.items() if x not in (k, "discriminator")}
             return _simplify({**rest, **member} if isinstance(member, dict) else node)
     return node
+
+
+def _merge_conflicting_all_of(node: Any, resolved: Resolved) -> Any:
+    """``node`` as one object when its ``allOf`` members define a property differently.
+
+    Each ``allOf`` member would be a base class, and Python can't inherit one
+    attribute with two types. All members apply at once, so their properties
+    and ``required`` lists are merged, later members winning, into the node.
+    """
+    members = node.get("allOf") if isinstance(node, dict) else None
+    if not isinstance(members, list) or len(members) < 2:
+        return node
+    flat = [_flat_object(m, resolved, frozenset()) for m in members]
+    if any(f is None for f in flat):
+        return node
+    seen: dict[str, Any] = {}
+    conflict = False
+    for member in flat:
+        for name, sub in (member or {}).get("properties", {}).items():
+            conflict = conflict or (name in seen and seen[name] != sub)
+            seen[name] = sub
+    if not conflict:
+        return node
+    merged = {k: v for k, v in node.items() if k != "allOf"}
+    own = _flat_object(merged, resolved, frozenset()) or {}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for member in [*flat, own]:
+        properties.update((member or {}).get("properties", {}))
+        required += [r for r in (member or {}).get("required", []) if r not in required]
+    merged.update(type="object", properties=properties)
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def _flat_object(node: Any, resolved: Resolved, seen: frozenset[str]) -> dict[str, Any] | None:
+    """Properties and required names of an object schema and its ``allOf``; None if not one."""
+    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        if node["$ref"] in seen:
+            return None
+        seen = seen | {node["$ref"]}
+        node = resolved.follow(node)
+    if not isinstance(node, dict) or any(k in node for k in ("oneOf", "anyOf", "not")):
+        return None
+    properties = dict(node.get("properties") or {})
+    required = [r for r in node.get("required") or [] if isinstance(r, str)]
+    for member in node.get("allOf") or []:
+        inner = _flat_object(member, resolved, seen)
+        if inner is None:
+            return None
+        properties = {**inner["properties"], **properties}
+        required += [r for r in inner["required"] if r not in required]
+    return {"properties": properties, "required": required}
 
 
 def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:

@@ -20,7 +20,21 @@ from .typehints import TypeContext, type_hint
 
 __all__ = ["ClientPlan", "plan_client", "safe_docstring"]
 
-_RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "timeout"})
+# Names a method's body or annotations use: the method's own arguments and the
+# modules the resource module imports. A parameter of that name takes a "_".
+_RESERVED_ARGUMENTS = frozenset(
+    {
+        "self",
+        "body",
+        "extra_headers",
+        "timeout",
+        "result",
+        "models",
+        "httpx",
+        "builtins",
+        "datetime",
+    }
+)
 
 
 @dataclass(frozen=True)
