@@ -83,7 +83,7 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         models=tuple(hoister.models()),
         client_options=tuple(_client_options(resources)),
     )
-    return api, diagnostics
+    return api, [*hoister.diagnostics, *diagnostics]
 
 
 def _operation(

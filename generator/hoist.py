@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import pointer as jp
+from .compose import COMPOSITIONS, NOT_STRUCTURAL, merge_conflicting_all_of, simplify
+from .diagnostics import Diagnostic, warning
 from .ir import Model
+from .keywords import UNCHECKED, unchecked_keywords, unknown_format
 from .naming import MAX_CLASS_NAME, class_name, pascal_case, shorten_class_name, singular
 from .resolve import Resolved
 
@@ -34,8 +37,6 @@ __all__ = ["MODEL_REF_PREFIX", "Hoister"]
 MODEL_REF_PREFIX = "#/components/schemas/"
 _KEY_PREFIX = "key:"
 _DROPPED = frozenset({"example", "examples", "title", "xml", "externalDocs", "$schema", "$id"})
-_NOT_STRUCTURAL = frozenset({"description", "title", "example", "examples", "deprecated"})
-_COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 # Kept on properties, left off array items and union members: pydantic can only
 # express them there through extra wrapper classes that would need names.
 _ITEM_CONSTRAINTS = frozenset(
@@ -67,6 +68,8 @@ class Hoister:
     _inlining: list[str] = field(default_factory=list)
     _names: dict[str, str] = field(default_factory=dict)
     _taken: dict[str, str] = field(default_factory=dict)
+    _said: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     # -- pass 1: shapes -------------------------------------------------
 
@@ -99,11 +102,11 @@ class Hoister:
             return True
         return any(
             isinstance(node.get(k), list) and any(self.is_model(m, seen) for m in node[k])
-            for k in _COMPOSITIONS
+            for k in COMPOSITIONS
         )
 
     def _simple(self, node: Any) -> Any:
-        return _merge_conflicting_all_of(_simplify(node), self.resolved)
+        return merge_conflicting_all_of(simplify(node), self.resolved)
 
     def _key(self, original: Any, node: Any, pointer: str) -> str:
         """The model key of ``node``, the simplified form of ``original``."""
@@ -155,19 +158,23 @@ class Hoister:
             finally:
                 self._inlining.pop()
         shape: dict[str, Any] = {}
+        for keyword in unchecked_keywords(node):
+            self._say(jp.join(pointer, keyword), f"JSON Schema keyword {keyword!r}")
+        if unknown_format(node):
+            self._say(jp.join(pointer, "format"), f"format {node['format']!r}")
         for key, value in node.items():
-            if key in _DROPPED or key.startswith("x-"):
+            if key in _DROPPED or key in UNCHECKED or key.startswith("x-"):
+                continue
+            if key == "format" and unknown_format(node):
                 continue
             here = jp.join(pointer, key)
             if key == "properties" and isinstance(value, dict):
                 shape[key] = {
                     name: self.schema(sub, jp.join(here, name)) for name, sub in value.items()
                 }
-            elif key in ("items", "additionalProperties", "not", "contains") and isinstance(
-                value, dict
-            ):
+            elif key in ("items", "additionalProperties") and isinstance(value, dict):
                 shape[key] = self.schema(value, here, nested=True)
-            elif key in (*_COMPOSITIONS, "prefixItems") and isinstance(value, list):
+            elif key in (*COMPOSITIONS, "prefixItems") and isinstance(value, list):
                 shape[key] = [
                     self.schema(sub, jp.join(here, i), nested=True) for i, sub in enumerate(value)
                 ]
@@ -178,6 +185,18 @@ class Hoister:
             else:
                 shape[key] = copy.deepcopy(value)
         return shape
+
+    def _say(self, pointer: str, what: str) -> None:
+        if pointer not in self._said:
+            self._said.add(pointer)
+            self.diagnostics.append(
+                warning(
+                    self.resolved.name,
+                    pointer,
+                    f"{what} is not checked by the generated models",
+                    "the client accepts such values unchecked; see README, OpenAPI 3.1",
+                )
+            )
 
     def _discriminator(self, discriminator: dict[str, Any]) -> dict[str, Any]:
         result = {"propertyName": discriminator.get("propertyName")}
@@ -257,93 +276,6 @@ class Hoister:
         return [key for key in self._shapes if key not in self._names]
 
 
-_WRAPPER_KEYS = _NOT_STRUCTURAL | {"discriminator", "nullable", "default", "readOnly", "writeOnly"}
-
-
-def _simplify(node: Any) -> Any:
-    """``node`` without compositions that say nothing.
-
-    Empty members of ``allOf``/``oneOf``/``anyOf`` are dropped, and a
-    composition of one member with nothing else beside it is that member
-    (with the wrapper's description when the member is inline).
-    """
-    if not isinstance(node, dict) or "$ref" in node:
-        return node
-    if not any(isinstance(node.get(k), list) for k in _COMPOSITIONS):
-        return node
-    node = dict(node)
-    for k in _COMPOSITIONS:
-        if isinstance(node.get(k), list):
-            members = [m for m in node[k] if m != {}]
-            if members:
-                node[k] = members
-            else:
-                del node[k]
-    for k in _COMPOSITIONS:
-        members = node.get(k)
-        if isinstance(members, list) and len(members) == 1 and set(node) - _WRAPPER_KEYS == {k}:
-            member = members[0]
-            if isinstance(member, dict) and "$ref" in member:
-                return member
-            rest = {x: v for x, v in node.items() if x not in (k, "discriminator")}
-            return _simplify({**rest, **member} if isinstance(member, dict) else node)
-    return node
-
-
-def _merge_conflicting_all_of(node: Any, resolved: Resolved) -> Any:
-    """``node`` as one object when its ``allOf`` members define a property differently.
-
-    Each ``allOf`` member would be a base class, and Python can't inherit one
-    attribute with two types. All members apply at once, so their properties
-    and ``required`` lists are merged, later members winning, into the node.
-    """
-    members = node.get("allOf") if isinstance(node, dict) else None
-    if not isinstance(members, list) or len(members) < 2:
-        return node
-    flat = [_flat_object(m, resolved, frozenset()) for m in members]
-    if any(f is None for f in flat):
-        return node
-    seen: dict[str, Any] = {}
-    conflict = False
-    for member in flat:
-        for name, sub in (member or {}).get("properties", {}).items():
-            conflict = conflict or (name in seen and seen[name] != sub)
-            seen[name] = sub
-    if not conflict:
-        return node
-    merged = {k: v for k, v in node.items() if k != "allOf"}
-    own = _flat_object(merged, resolved, frozenset()) or {}
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for member in [*flat, own]:
-        properties.update((member or {}).get("properties", {}))
-        required += [r for r in (member or {}).get("required", []) if r not in required]
-    merged.update(type="object", properties=properties)
-    if required:
-        merged["required"] = required
-    return merged
-
-
-def _flat_object(node: Any, resolved: Resolved, seen: frozenset[str]) -> dict[str, Any] | None:
-    """Properties and required names of an object schema and its ``allOf``; None if not one."""
-    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        if node["$ref"] in seen:
-            return None
-        seen = seen | {node["$ref"]}
-        node = resolved.follow(node)
-    if not isinstance(node, dict) or any(k in node for k in ("oneOf", "anyOf", "not")):
-        return None
-    properties = dict(node.get("properties") or {})
-    required = [r for r in node.get("required") or [] if isinstance(r, str)]
-    for member in node.get("allOf") or []:
-        inner = _flat_object(member, resolved, seen)
-        if inner is None:
-            return None
-        properties = {**inner["properties"], **properties}
-        required += [r for r in inner["required"] if r not in required]
-    return {"properties": properties, "required": required}
-
-
 def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:
     """(key, name suffix) of each model directly inside ``shape``, in order."""
     if not isinstance(shape, dict):
@@ -382,7 +314,7 @@ def _structural(node: Any) -> Any:
         return {
             k: (_structural(v) if k != "properties" else {p: _structural(s) for p, s in v.items()})
             for k, v in node.items()
-            if k not in _NOT_STRUCTURAL
+            if k not in NOT_STRUCTURAL
         }
     if isinstance(node, list):
         return [_structural(v) for v in node]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -103,9 +104,13 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
             warnings.simplefilter("always")
             source = render_models(api)
         for item in caught:
+            text = str(item.message)
             run.diagnostics.append(
                 warning(
-                    "models", "", str(item.message), "the constraint is not checked by the client"
+                    str(options.spec),
+                    _model_pointer(api, text),
+                    text,
+                    "the constraint is not checked by the client",
                 )
             )
         return source
@@ -115,6 +120,15 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
     files = run.timed("render", lambda: render_files(plan, source))
     formatted = run.timed("format", lambda: format_files(files))
     return api, formatted
+
+
+def _model_pointer(api: Api, message: str) -> str:
+    """Where in the spec the model a datamodel-code-generator warning names comes from."""
+    places = {m.name: m.pointers for m in api.models}
+    for name in re.findall(r"\b([A-Z]\w*)\.\w+", message):
+        if places.get(name):
+            return places[name][0]
+    return "/components/schemas"
 
 
 def inputs_hash(options: Options) -> str:

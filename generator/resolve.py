@@ -7,6 +7,8 @@ stages only ever follow ``#/...`` pointers. Remote (http) references are
 refused unless allowed. A dangling reference, or a chain of references that
 never reaches a value (``A → B → A``), is an error with its JSON pointer.
 
+References inside vendor extensions (``x-...``) are data, not followed.
+
 Local references are kept as references, not expanded: recursive schemas
 stay recursive and named, and ``Resolved.follow`` expands a reference where
 a later stage needs the value.
@@ -77,6 +79,8 @@ class _Bundler:
         for key, value in node.items():
             if key == "$ref" and isinstance(value, str):
                 result[key] = self._rewrite(value, jp.join(where, "$ref"), source, source_doc)
+            elif str(key).startswith("x-"):  # vendor data: its refs are not OpenAPI's
+                result[key] = value
             else:
                 result[key] = self.bundle(value, jp.join(where, key), source, source_doc)
         return result

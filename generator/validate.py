@@ -15,7 +15,7 @@ from typing import Any
 
 import referencing
 import referencing.jsonschema
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 from jsonschema_path import SchemaPath
 from openapi_schema_validator import (
     OAS30Validator,
@@ -74,7 +74,8 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
                     "fix the structure of the document",
                 )
             ]
-    for err in errors:
+    for found in errors:
+        err = best_match([found]) if getattr(found, _PLACE, None) is None else found
         message = _first_line(str(err.message))
         pointer = _pointer_of(spec, err)
         if (pointer, message) in seen:
@@ -136,7 +137,7 @@ _LOCATED_31 = _with_places(OpenAPIV31SpecValidator)
 def _pointer_of(spec: dict[str, Any], err: ValidationError) -> str:
     place = getattr(err, _PLACE, None)
     if place is None:  # the OpenAPI schema's own check: the path is absolute
-        return from_parts(err.path)
+        return from_parts(err.absolute_path)
     return _through_refs(spec, place)
 
 
