@@ -31,6 +31,7 @@ from .ir import Model
 from .keywords import UNCHECKED, unchecked_keywords, unknown_format
 from .naming import MAX_CLASS_NAME, class_name, pascal_case, shorten_class_name, singular
 from .resolve import Resolved
+from .text import printable
 
 __all__ = ["MODEL_REF_PREFIX", "Hoister"]
 
@@ -182,6 +183,8 @@ class Hoister:
                 shape[key] = self._discriminator(value)
             elif key in ("$defs", "definitions"):
                 continue
+            elif key in ("description", "title") and isinstance(value, str):
+                shape[key] = printable(value)
             else:
                 shape[key] = copy.deepcopy(value)
         return shape

@@ -19,6 +19,7 @@ from datamodel_code_generator.format import DatetimeClassType, PythonVersion
 
 from .diagnostics import GeneratorError, error
 from .ir import Api
+from .text import one_line
 from .typehints import TypeContext, model_names_in, type_hint
 
 __all__ = ["models_document", "render_models"]
@@ -59,7 +60,7 @@ def render_models(api: Api) -> str:
         collapse_root_models=True,
         output_datetime_class=DatetimeClassType.Datetime,
         formatters=[],
-        custom_file_header=_HEADER.format(title=api.title.replace('"', "'")),
+        custom_file_header=_HEADER.format(title=one_line(api.title)),
     )
     try:
         source = generate(models_document(api), config=config)

@@ -24,6 +24,7 @@ from .overlay import apply_overlays, overlay_files
 from .plan import plan_client
 from .render import TEMPLATES, render_files
 from .resolve import Resolved, dereference
+from .text import package_version
 from .validate import check_examples, validate_spec
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash"]
@@ -116,7 +117,7 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
         return source
 
     source = run.timed("models", models)
-    plan = plan_client(api, options.package, options.distribution, api.version)
+    plan = plan_client(api, options.package, options.distribution, package_version(api.version))
     files = run.timed("render", lambda: render_files(plan, source))
     formatted = run.timed("format", lambda: format_files(files))
     return api, formatted

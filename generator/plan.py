@@ -7,15 +7,19 @@ response is read. The templates only place these strings.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import html
 import keyword
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from .hoist import MODEL_REF_PREFIX
 from .ir import Api, Model, Operation, Parameter, Resource
-from .naming import snake_case
+from .naming import class_name, snake_case
+from .text import one_line
 from .typehints import TypeContext, type_hint
 
 __all__ = ["ClientPlan", "plan_client", "safe_docstring"]
@@ -35,6 +39,29 @@ _RESERVED_ARGUMENTS = frozenset(
         "datetime",
     }
 )
+
+
+# The arguments of Client.__init__ that a header option must not take.
+_CLIENT_ARGUMENTS = frozenset(
+    {
+        "self",
+        "api_key",
+        "token",
+        "service_crn",
+        "base_url",
+        "region",
+        "timeout",
+        "max_retries",
+        "http_client",
+        "default_headers",
+        "strict",
+        "settings",
+    }
+)
+
+
+# Attributes of the client classes that a resource must not take.
+_CLIENT_ATTRIBUTES = frozenset({"base_url", "close", "aclose", "with_options"})
 
 
 @dataclass(frozen=True)
@@ -124,15 +151,15 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         package=package,
         distribution=distribution,
         version=version,
-        api_version=api.version,
-        title=api.title,
+        api_version=one_line(api.version),
+        title=one_line(api.title),
         description=safe_docstring(api.description),
         servers=tuple((s.region, s.url) for s in api.servers),
         header_options=tuple(
-            HeaderOptionPlan(o.python_name, o.header, o.default, safe_docstring(o.description))
-            for o in api.client_options
+            HeaderOptionPlan(name, o.header, o.default, safe_docstring(o.description))
+            for o, name in zip(api.client_options, _option_names(api), strict=True)
         ),
-        resources=tuple(_resource(r, models, options) for r in api.resources),
+        resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
         model_names=tuple(sorted(models)),
     )
 
@@ -228,16 +255,9 @@ def _method(
 def _params(
     parameters: tuple[Parameter, ...], ctx: TypeContext, options: dict[str, Any]
 ) -> tuple[ParamPlan, ...]:
-    names: dict[str, int] = {}
-    for p in parameters:
-        names[p.python_name] = names.get(p.python_name, 0) + 1
     result = []
-    for p in parameters:  # already ordered by the IR: path, query, header, cookie
-        name = p.python_name
-        if names[name] > 1:
-            name = f"{name}_{p.location}"
-        if name in _RESERVED_ARGUMENTS or keyword.iskeyword(name):
-            name += "_"
+    # already ordered by the IR: path, query, header, cookie
+    for p, name in zip(parameters, _argument_names(parameters), strict=True):
         hint = type_hint(p.schema, ctx)
         optional = not p.required or p.name in options
         if p.location == "path":
@@ -263,6 +283,58 @@ def _params(
             )
         )
     return tuple(result)
+
+
+def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePlan, ...]:
+    """Resources whose tags clean to one name (``user-id``, ``user_id``) told apart."""
+    names = _distinct(
+        [p.attribute for p in plans],
+        [""] * len(plans),
+        [r.tag for r in api.resources],
+        _CLIENT_ATTRIBUTES,
+    )
+    return tuple(
+        plan
+        if name == plan.attribute
+        else dataclasses.replace(plan, module=name, attribute=name, class_name=class_name(name))
+        for plan, name in zip(plans, names, strict=True)
+    )
+
+
+def _option_names(api: Api) -> list[str]:
+    options = api.client_options
+    return _distinct(
+        [o.python_name for o in options],
+        ["header"] * len(options),
+        [o.header for o in options],
+        _CLIENT_ARGUMENTS,
+    )
+
+
+def _argument_names(parameters: tuple[Parameter, ...]) -> list[str]:
+    """Distinct argument names: a clash takes the location, then a hash of the wire name."""
+    return _distinct(
+        [p.python_name for p in parameters],
+        [p.location for p in parameters],
+        [p.name for p in parameters],
+        _RESERVED_ARGUMENTS,
+    )
+
+
+def _distinct(
+    names: list[str], qualifiers: list[str], wires: list[str], reserved: frozenset[str]
+) -> list[str]:
+    """``names`` made distinct and unreserved, the same way whatever else is around."""
+    counts = Counter(names)
+    names = [
+        f"{n}_{q}" if counts[n] > 1 and q else n for n, q in zip(names, qualifiers, strict=True)
+    ]
+    names = [n + "_" if n in reserved or keyword.iskeyword(n) else n for n in names]
+    counts = Counter(names)
+    return [
+        f"{n}_{hashlib.sha256(w.encode()).hexdigest()[:6]}" if counts[n] > 1 else n
+        for n, w in zip(names, wires, strict=True)
+    ]
 
 
 def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> str:
@@ -362,7 +434,9 @@ def safe_docstring(text: str) -> str:
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c if c in "\n\t" or c.isprintable() else f"\\x{ord(c):02x}" for c in text)
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if text.endswith('"'):
-        text += " "
     lines = [line.rstrip() for line in text.strip("\n").split("\n")]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    if text.endswith('"') and backslashes % 2 == 0:  # it would run into the closing quotes
+        text = text[:-1] + '\\"'
+    return text
