@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .diagnostics import GeneratorError, Level
+from .load import MAX_SPEC_MB
 from .pipeline import Options, Run, build_ir, generate_files, inputs_hash
 from .write import compare_tree, write_tree
 
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=ROOT / "generated")
         command.add_argument("--package-name", default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
+        command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
     return parser
 
 
@@ -49,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         out=args.out,
         package=args.package_name,
         allow_remote_refs=args.allow_remote_refs,
+        max_spec_mb=args.max_spec_mb,
     )
     run = Run()
     try:
@@ -60,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nothing was written to {options.out}", file=sys.stderr)
         return 2
     except RecursionError:
-        print(f"error: {options.spec}: the document nests too deeply to process", file=sys.stderr)
+        print(
+            f"error: {options.spec}#: the document nests too deeply to process "
+            "(flatten the deepest schemas into named components under #/components/schemas)",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -18,7 +18,7 @@ from .build import build_api
 from .diagnostics import Diagnostic, GeneratorError, Level, warning
 from .fmt import format_files
 from .ir import Api
-from .load import load_document
+from .load import MAX_SPEC_MB, load_document
 from .models import render_models
 from .overlay import apply_overlays, overlay_files
 from .plan import plan_client
@@ -39,6 +39,7 @@ class Options:
     out: Path
     package: str = "qiskit_runtime_api"
     allow_remote_refs: bool = False
+    max_spec_mb: int = MAX_SPEC_MB
 
     @property
     def distribution(self) -> str:
@@ -66,7 +67,7 @@ class Run:
 
 
 def _resolved(options: Options, run: Run) -> Resolved:
-    document = run.timed("load", lambda: load_document(options.spec))
+    document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
     name = document.name
     files = overlay_files(options.overlays)
     spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from . import pointer as jp
-from .diagnostics import GeneratorError, error
+from .diagnostics import Diagnostic, GeneratorError, error
 from .load import parse_document
 
-__all__ = ["Resolved", "dereference"]
+__all__ = ["Resolved", "dereference", "local_ref_problems"]
 
 _REMOTE_TIMEOUT_SECONDS = 20
 
@@ -197,6 +197,13 @@ def dereference(
 
 
 def _check_local_refs(spec: dict[str, Any], name: str) -> None:
+    problems = local_ref_problems(spec, name)
+    if problems:
+        raise GeneratorError(problems)
+
+
+def local_ref_problems(spec: dict[str, Any], name: str) -> list[Diagnostic]:
+    """Dangling local references and chains of references that never reach a value."""
     problems = []
     for where, ref in _local_refs(spec, ""):
         chain = [ref]
@@ -229,8 +236,7 @@ def _check_local_refs(spec: dict[str, Any], name: str) -> None:
                 chain.append(target["$ref"])
         if len(problems) >= 20:
             break
-    if problems:
-        raise GeneratorError(problems)
+    return problems
 
 
 def _local_refs(node: Any, where: str) -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ from openapi_spec_validator.validation.keywords import SchemaValidator, ValueVal
 
 from .diagnostics import Diagnostic, error, warning
 from .pointer import follow, from_parts, join
+from .resolve import local_ref_problems
 
 __all__ = ["check_examples", "find_remote_refs", "is_openapi_31", "validate_spec"]
 
@@ -57,6 +58,9 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
     remote = [] if allow_remote_refs else find_remote_refs(spec, name)
     if remote:
         return remote
+    broken_refs = local_ref_problems(spec, name)  # the validator would trip over them
+    if broken_refs:
+        return broken_refs
     validator_class = _LOCATED_31 if is_openapi_31(spec) else _LOCATED_30
     validator = validator_class(spec, base_uri=base_uri)
     diagnostics = []

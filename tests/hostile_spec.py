@@ -20,7 +20,7 @@ _ESCAPES = [
     '"""; __import__("os").system("touch {m}"); """',
     "'''; __import__('os').system('touch {m}'); '''",
     '"; {m} = 1; "',
-    "\\\"; {m}_backslash = 1 #",
+    '\\"; {m}_backslash = 1 #',
     "{{{{ {m} }}}} {{% if {m} %}}{{% endif %}}",
     "line\nimport {m}\n",
     "nul\x00ctrl\x07\x1b[31m{m}\r\nx",
@@ -147,9 +147,7 @@ def hostile_spec() -> dict[str, Any]:
                 "requestBody": {
                     "description": text(f"operation {index} body"),
                     "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/Everything"}
-                        }
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Everything"}}
                     },
                 },
                 "responses": {

@@ -13,11 +13,11 @@ import keyword
 import subprocess
 import sys
 import tokenize
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
 
 from .hostile_spec import HOSTILE_NAMES, MARKER, TEXT_FIELDS, hostile_spec
 from .test_cli import run_cli, tree_digest
