@@ -79,7 +79,12 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
                 )
             ]
     for found in errors:
-        err = best_match([found]) if getattr(found, _PLACE, None) is None else found
+        err = found
+        if getattr(found, _PLACE, None) is None:
+            try:
+                err = best_match([found]) or found
+            except Exception:  # jsonschema can't rank errors from some broken documents
+                err = found
         message = _first_line(str(err.message))
         pointer = _pointer_of(spec, err)
         if (pointer, message) in seen:
