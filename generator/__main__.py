@@ -21,6 +21,8 @@ from .inputs import inputs_hash, up_to_date
 if TYPE_CHECKING:
     from .pipeline import Options, Run
 
+MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.load refuses larger specs)
+
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=ROOT / "generated")
         command.add_argument("--package-name", default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
+        command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
         if name in ("generate", "check"):
             command.add_argument(
                 "--force",
@@ -54,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in ("generate", "check") and not args.force:
         started = time.perf_counter()
-        wanted = inputs_hash(args.spec, args.overlays, args.package_name)
-        if up_to_date(args.out, wanted):
+        try:
+            wanted = inputs_hash(args.spec, args.overlays, args.package_name)
+        except OSError:
+            wanted = ""  # an unreadable input: the load stage says which and why
+        if wanted and up_to_date(args.out, wanted):
             print(
                 f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
                 f"and no file changed since ({time.perf_counter() - started:.2f} s; "
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         out=args.out,
         package=args.package_name,
         allow_remote_refs=args.allow_remote_refs,
+        max_spec_mb=args.max_spec_mb,
     )
     run = Run()
     try:
@@ -81,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nothing was written to {options.out}", file=sys.stderr)
         return 2
     except RecursionError:
-        print(f"error: {options.spec}: the document nests too deeply to process", file=sys.stderr)
+        print(
+            f"error: {options.spec}#: the document nests too deeply to process "
+            "(flatten the deepest schemas into named components under #/components/schemas)",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -18,12 +19,13 @@ from .fmt import format_files
 from .inputs import inputs_hash as hash_inputs
 from .inputs import overlay_files
 from .ir import Api
-from .load import load_document
+from .load import MAX_SPEC_MB, load_document
 from .models import render_models
 from .overlay import apply_overlays
 from .plan import plan_client
 from .render import render_files, runtime_paths
 from .resolve import Resolved, dereference
+from .text import package_version
 from .validate import check_examples, validate_spec
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash"]
@@ -38,6 +40,7 @@ class Options:
     out: Path
     package: str = "qiskit_runtime_api"
     allow_remote_refs: bool = False
+    max_spec_mb: int = MAX_SPEC_MB
 
     @property
     def distribution(self) -> str:
@@ -65,7 +68,7 @@ class Run:
 
 
 def _resolved(options: Options, run: Run) -> Resolved:
-    document = run.timed("load", lambda: load_document(options.spec))
+    document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
     name = document.name
     files = overlay_files(options.overlays)
     spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
@@ -107,19 +110,32 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
             warnings.simplefilter("always")
             source = render_models(api)
         for item in caught:
+            text = str(item.message)
             run.diagnostics.append(
                 warning(
-                    "models", "", str(item.message), "the constraint is not checked by the client"
+                    str(options.spec),
+                    _model_pointer(api, text),
+                    text,
+                    "the constraint is not checked by the client",
                 )
             )
         return source
 
     source = run.timed("models", models)
-    plan = plan_client(api, options.package, options.distribution, api.version)
+    plan = plan_client(api, options.package, options.distribution, package_version(api.version))
     files = run.timed("render", lambda: render_files(plan, source))
     verbatim = runtime_paths(options.package)
     formatted = run.timed("format", lambda: format_files(files, verbatim))
     return api, formatted
+
+
+def _model_pointer(api: Api, message: str) -> str:
+    """Where in the spec the model a datamodel-code-generator warning names comes from."""
+    places = {m.name: m.pointers for m in api.models}
+    for name in re.findall(r"\b([A-Z]\w*)\.\w+", message):
+        if places.get(name):
+            return places[name][0]
+    return "/components/schemas"
 
 
 def inputs_hash(options: Options) -> str:
