@@ -55,7 +55,10 @@ def load_document(path: Path, max_mb: int = MAX_SPEC_MB) -> Document:
     return Document(path, parse_document(raw, str(path)), raw)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x
+
+
+class _UniqueKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """YAML loader that keeps strings as strings (no dates) and nothing else."""
 
 
