@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
 
-.PHONY: help install generate check bump diff update-spec lint typecheck test validate ir clean
+.PHONY: help install generate check bump diff update-spec lint typecheck test fuzz validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test       every test (installs Prism with npm ci)"
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
+	@echo "make fuzz       the property-based test with 500 examples"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +68,10 @@ typecheck: $(STAMP)
 
 test: $(STAMP) $(PRISM_STAMP)
 	$(PY) -m pytest
+
+# The property-based test at length: 500 mutations of the seed spec.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache

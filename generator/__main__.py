@@ -22,6 +22,8 @@ from .inputs import MANIFEST, files_under, inputs_hash, up_to_date
 if TYPE_CHECKING:
     from .pipeline import Options, Run
 
+MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.load refuses larger specs)
+
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
         )
+        command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
         if name in ("generate", "check"):
             command.add_argument(
                 "--force",
@@ -108,8 +111,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.command in ("generate", "check") and not args.force:
         started = time.perf_counter()
-        wanted = inputs_hash(args.spec, args.overlays, args.package_name, args.release)
-        if up_to_date(args.out, wanted) and _issued(args.out, args.release, args.package_name):
+        try:
+            wanted = inputs_hash(args.spec, args.overlays, args.package_name, args.release)
+        except OSError:
+            wanted = ""  # an unreadable input: the load stage says which and why
+        if (
+            wanted
+            and up_to_date(args.out, wanted)
+            and _issued(args.out, args.release, args.package_name)
+        ):
             print(
                 f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
                 f"and no file changed since ({time.perf_counter() - started:.2f} s; "
@@ -125,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         package=args.package_name,
         allow_remote_refs=args.allow_remote_refs,
         release=args.release,
+        max_spec_mb=args.max_spec_mb,
     )
     run = Run()
     try:
@@ -136,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nothing was written to {options.out}", file=sys.stderr)
         return 2
     except RecursionError:
-        print(f"error: {options.spec}: the document nests too deeply to process", file=sys.stderr)
+        print(
+            f"error: {options.spec}#: the document nests too deeply to process "
+            "(flatten the deepest schemas into named components under #/components/schemas)",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -147,12 +162,15 @@ def _issued(out: Path, release: Path | None, package: str) -> bool:
         return True
     from .release import code_hash, read_release
 
-    files = {
-        str(path): (out / path).read_bytes().decode()
-        for path in files_under(out)
-        if str(path) != MANIFEST
-    }
-    return code_hash(files, package) == read_release(release).code_hash
+    try:
+        files = {
+            str(path): (out / path).read_bytes().decode()
+            for path in files_under(out)
+            if str(path) != MANIFEST
+        }
+        return code_hash(files, package) == read_release(release).code_hash
+    except (OSError, UnicodeDecodeError, GeneratorError):
+        return False  # the full run says what is wrong
 
 
 def _print_diagnostics(run: Run) -> None:

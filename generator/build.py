@@ -86,7 +86,7 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         client_options=tuple(_client_options(resources)),
     )
     api, found = apply_runtime_extensions(api, resolved.name)
-    return api, diagnostics + found
+    return api, [*hoister.diagnostics, *diagnostics, *found]
 
 
 def _operation(

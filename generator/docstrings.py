@@ -16,7 +16,9 @@ def safe_docstring(text: str) -> str:
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c if c in "\n\t" or c.isprintable() else f"\\x{ord(c):02x}" for c in text)
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if text.endswith('"'):
-        text += " "
     lines = [line.rstrip() for line in text.strip("\n").split("\n")]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    if text.endswith('"') and backslashes % 2 == 0:  # it would run into the closing quotes
+        text = text[:-1] + '\\"'
+    return text

@@ -2,14 +2,17 @@
 
 The hand-written runtime is copied verbatim and is already formatted (a test
 holds it to that), so only the rendered modules are formatted. Black takes
-most of a run's time, so the files are shared out between the machine's
-cores (forked workers, largest file first) when there is more than one.
+most of a run's time, so the work is shared out between the machine's cores
+(forked workers). A large module (a big spec's models) is cut into pieces at
+top-level ``class`` statements, formatted piece by piece and joined with the
+two blank lines black puts there; a test holds the result to whole-file black.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,46 +24,81 @@ from black.parsing import InvalidInput
 
 from .diagnostics import GeneratorError, error
 
-__all__ = ["format_files", "format_python"]
+__all__ = ["format_files", "format_python", "split_module"]
 
 _MODE = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
 _ISORT = isort.Config(
     profile="black", line_length=100, combine_as_imports=False, force_sort_within_sections=False
 )
 _MAX_WORKERS = 4
+_PIECE_SIZE = 60_000  # characters; smaller modules are formatted whole
+_TOP_LEVEL_CLASS = re.compile(r"^class \w", re.MULTILINE)
+
+Job = tuple[str, int, str]  # path, piece number, text
 
 
 def format_python(text: str) -> str:
     return black.format_str(isort.code(text, config=_ISORT), mode=_MODE)
 
 
-def format_files(files: dict[str, str], verbatim: Iterable[str] = ()) -> dict[str, str]:
+def split_module(text: str, size: int = _PIECE_SIZE) -> list[str]:
+    """``text`` cut before top-level classes into pieces of about ``size`` characters.
+
+    A cut is made only where black would put two blank lines anyway: before a
+    ``class`` line that follows a blank line, itself after code (not a comment
+    or a decorator, which belong to what follows).
+    """
+    pieces: list[str] = []
+    start = 0
+    for match in _TOP_LEVEL_CLASS.finditer(text):
+        cut = match.start()
+        if cut - start < size:
+            continue
+        before = text[start:cut].rstrip("\n").rsplit("\n", 1)[-1]
+        if not text[:cut].endswith("\n\n") or before.startswith(("#", "@")):
+            continue
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def format_files(
+    files: dict[str, str], verbatim: Iterable[str] = (), piece_size: int = _PIECE_SIZE
+) -> dict[str, str]:
     """``files`` with every Python file not in ``verbatim`` formatted."""
     skip = set(verbatim)
-    todo = {p: t for p, t in files.items() if p.endswith(".py") and p not in skip}
-    formatted = dict(files)
-    for batch_result in _run(_batches(todo)):
-        if isinstance(batch_result, str):
+    jobs: list[Job] = []
+    for path, text in files.items():
+        if path.endswith(".py") and path not in skip:
+            jobs += [(path, n, piece) for n, piece in enumerate(split_module(text, piece_size))]
+    pieces: dict[str, dict[int, str]] = {}
+    for outcome in _run(_batches(jobs)):
+        if isinstance(outcome, str):
             raise GeneratorError(
-                [error("generated code", "", batch_result, "report this generator bug")]
+                [error("generated code", "", outcome, "report this generator bug")]
             )
-        formatted.update(batch_result)
+        for path, number, text in outcome:
+            pieces.setdefault(path, {})[number] = text
+    formatted = dict(files)
+    for path, parts in pieces.items():
+        formatted[path] = "\n\n\n".join(parts[n].strip("\n") for n in sorted(parts)) + "\n"
     return formatted
 
 
-def _batches(todo: dict[str, str]) -> list[dict[str, str]]:
-    """The files shared out between workers, each worker's total size about equal."""
-    workers = min(_MAX_WORKERS, os.cpu_count() or 1, len(todo))
-    bins: list[dict[str, str]] = [{} for _ in range(max(workers, 1))]
+def _batches(jobs: list[Job]) -> list[list[Job]]:
+    """The jobs shared out between workers, each worker's total size about equal."""
+    workers = min(_MAX_WORKERS, os.cpu_count() or 1, len(jobs))
+    bins: list[list[Job]] = [[] for _ in range(max(workers, 1))]
     sizes = [0] * len(bins)
-    for path, text in sorted(todo.items(), key=lambda item: -len(item[1])):
+    for job in sorted(jobs, key=lambda job: -len(job[2])):
         smallest = sizes.index(min(sizes))
-        bins[smallest][path] = text
-        sizes[smallest] += len(text)
+        bins[smallest].append(job)
+        sizes[smallest] += len(job[2])
     return [b for b in bins if b]
 
 
-def _run(batches: list[dict[str, str]]) -> list[dict[str, str] | str]:
+def _run(batches: list[list[Job]]) -> list[list[Job] | str]:
     if len(batches) <= 1 or sys.platform != "linux":
         return [_format_batch(b) for b in batches]
     context = multiprocessing.get_context("fork")
@@ -68,12 +106,12 @@ def _run(batches: list[dict[str, str]]) -> list[dict[str, str] | str]:
         return list(pool.map(_format_batch, batches))
 
 
-def _format_batch(batch: dict[str, str]) -> dict[str, str] | str:
-    """Formatted files, or the message saying which one does not parse."""
-    result = {}
-    for path, text in batch.items():
+def _format_batch(batch: list[Job]) -> list[Job] | str:
+    """Formatted pieces, or the message saying which file does not parse."""
+    result = []
+    for path, number, text in batch:
         try:
-            result[path] = format_python(text)
+            result.append((path, number, format_python(text)))
         except InvalidInput as exc:
             return f"{path}: generated code does not parse: {exc}"
     return result

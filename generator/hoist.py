@@ -25,17 +25,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import pointer as jp
+from .compose import COMPOSITIONS, NOT_STRUCTURAL, merge_conflicting_all_of, simplify
+from .diagnostics import Diagnostic, warning
 from .ir import Model
+from .keywords import UNCHECKED, unchecked_keywords, unknown_format
 from .naming import MAX_CLASS_NAME, class_name, pascal_case, shorten_class_name, singular
 from .resolve import Resolved
+from .text import printable
 
 __all__ = ["MODEL_REF_PREFIX", "Hoister"]
 
 MODEL_REF_PREFIX = "#/components/schemas/"
 _KEY_PREFIX = "key:"
 _DROPPED = frozenset({"example", "examples", "title", "xml", "externalDocs", "$schema", "$id"})
-_NOT_STRUCTURAL = frozenset({"description", "title", "example", "examples", "deprecated"})
-_COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 # Kept on properties, left off array items and union members: pydantic can only
 # express them there through extra wrapper classes that would need names.
 _ITEM_CONSTRAINTS = frozenset(
@@ -67,6 +69,8 @@ class Hoister:
     _inlining: list[str] = field(default_factory=list)
     _names: dict[str, str] = field(default_factory=dict)
     _taken: dict[str, str] = field(default_factory=dict)
+    _said: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     # -- pass 1: shapes -------------------------------------------------
 
@@ -76,7 +80,7 @@ class Hoister:
         ``nested`` marks array items and union members, which keep their types
         but not their validation constraints.
         """
-        simple = _simplify(node)
+        simple = self._simple(node)
         if self.is_model(simple):
             return {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
         shape = self._shape(simple, pointer, nested)
@@ -92,15 +96,18 @@ class Hoister:
                 return False
             if ref.startswith(MODEL_REF_PREFIX) and ref in self._inlining:
                 return True  # a recursive component must be named to be expressed
-            return self.is_model(_simplify(self.resolved.follow(node)), seen | {ref})
+            return self.is_model(self._simple(self.resolved.follow(node)), seen | {ref})
         if not isinstance(node, dict):
             return False
         if isinstance(node.get("properties"), dict) and node["properties"]:
             return True
         return any(
             isinstance(node.get(k), list) and any(self.is_model(m, seen) for m in node[k])
-            for k in _COMPOSITIONS
+            for k in COMPOSITIONS
         )
+
+    def _simple(self, node: Any) -> Any:
+        return merge_conflicting_all_of(simplify(node), self.resolved)
 
     def _key(self, original: Any, node: Any, pointer: str) -> str:
         """The model key of ``node``, the simplified form of ``original``."""
@@ -115,7 +122,7 @@ class Hoister:
             self._places.setdefault(key, [])
             if key not in self._shapes:
                 self._shapes[key] = {}  # reserved: recursion stops here
-                target = _simplify(self.resolved.follow(node))
+                target = self._simple(self.resolved.follow(node))
                 self._titles[key] = str(target.get("title", ""))
                 self._inlining.append(ref)
                 try:
@@ -146,23 +153,29 @@ class Hoister:
                 return {}
             self._inlining.append(ref)
             try:
-                return self._shape(_simplify(self.resolved.follow(node)), ref.lstrip("#"), nested)
+                return self._shape(
+                    self._simple(self.resolved.follow(node)), ref.lstrip("#"), nested
+                )
             finally:
                 self._inlining.pop()
         shape: dict[str, Any] = {}
+        for keyword in unchecked_keywords(node):
+            self._say(jp.join(pointer, keyword), f"JSON Schema keyword {keyword!r}")
+        if unknown_format(node):
+            self._say(jp.join(pointer, "format"), f"format {node['format']!r}")
         for key, value in node.items():
-            if key in _DROPPED or key.startswith("x-"):
+            if key in _DROPPED or key in UNCHECKED or key.startswith("x-"):
+                continue
+            if key == "format" and unknown_format(node):
                 continue
             here = jp.join(pointer, key)
             if key == "properties" and isinstance(value, dict):
                 shape[key] = {
                     name: self.schema(sub, jp.join(here, name)) for name, sub in value.items()
                 }
-            elif key in ("items", "additionalProperties", "not", "contains") and isinstance(
-                value, dict
-            ):
+            elif key in ("items", "additionalProperties") and isinstance(value, dict):
                 shape[key] = self.schema(value, here, nested=True)
-            elif key in (*_COMPOSITIONS, "prefixItems") and isinstance(value, list):
+            elif key in (*COMPOSITIONS, "prefixItems") and isinstance(value, list):
                 shape[key] = [
                     self.schema(sub, jp.join(here, i), nested=True) for i, sub in enumerate(value)
                 ]
@@ -170,9 +183,23 @@ class Hoister:
                 shape[key] = self._discriminator(value)
             elif key in ("$defs", "definitions"):
                 continue
+            elif key in ("description", "title") and isinstance(value, str):
+                shape[key] = printable(value)
             else:
                 shape[key] = copy.deepcopy(value)
         return shape
+
+    def _say(self, pointer: str, what: str) -> None:
+        if pointer not in self._said:
+            self._said.add(pointer)
+            self.diagnostics.append(
+                warning(
+                    self.resolved.name,
+                    pointer,
+                    f"{what} is not checked by the generated models",
+                    "the client accepts such values unchecked; see README, OpenAPI 3.1",
+                )
+            )
 
     def _discriminator(self, discriminator: dict[str, Any]) -> dict[str, Any]:
         result = {"propertyName": discriminator.get("propertyName")}
@@ -252,39 +279,6 @@ class Hoister:
         return [key for key in self._shapes if key not in self._names]
 
 
-_WRAPPER_KEYS = _NOT_STRUCTURAL | {"discriminator", "nullable", "default", "readOnly", "writeOnly"}
-
-
-def _simplify(node: Any) -> Any:
-    """``node`` without compositions that say nothing.
-
-    Empty members of ``allOf``/``oneOf``/``anyOf`` are dropped, and a
-    composition of one member with nothing else beside it is that member
-    (with the wrapper's description when the member is inline).
-    """
-    if not isinstance(node, dict) or "$ref" in node:
-        return node
-    if not any(isinstance(node.get(k), list) for k in _COMPOSITIONS):
-        return node
-    node = dict(node)
-    for k in _COMPOSITIONS:
-        if isinstance(node.get(k), list):
-            members = [m for m in node[k] if m != {}]
-            if members:
-                node[k] = members
-            else:
-                del node[k]
-    for k in _COMPOSITIONS:
-        members = node.get(k)
-        if isinstance(members, list) and len(members) == 1 and set(node) - _WRAPPER_KEYS == {k}:
-            member = members[0]
-            if isinstance(member, dict) and "$ref" in member:
-                return member
-            rest = {x: v for x, v in node.items() if x not in (k, "discriminator")}
-            return _simplify({**rest, **member} if isinstance(member, dict) else node)
-    return node
-
-
 def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:
     """(key, name suffix) of each model directly inside ``shape``, in order."""
     if not isinstance(shape, dict):
@@ -323,7 +317,7 @@ def _structural(node: Any) -> Any:
         return {
             k: (_structural(v) if k != "properties" else {p: _structural(s) for p, s in v.items()})
             for k, v in node.items()
-            if k not in _NOT_STRUCTURAL
+            if k not in NOT_STRUCTURAL
         }
     if isinstance(node, list):
         return [_structural(v) for v in node]

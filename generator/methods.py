@@ -7,7 +7,9 @@ read, the docstring. The templates only place these strings.
 
 from __future__ import annotations
 
+import hashlib
 import keyword
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,9 +19,18 @@ from .ir import Model, Operation, Parameter
 from .naming import snake_case
 from .typehints import TypeContext, type_hint
 
-__all__ = ["CALL_OPTIONS", "MethodPlan", "ParamPlan", "ResponsePlan", "plan_method"]
+__all__ = [
+    "CALL_OPTIONS",
+    "MethodPlan",
+    "ParamPlan",
+    "ResponsePlan",
+    "distinct_names",
+    "plan_method",
+]
 
 
+# Names a method's body or annotations use: the method's own arguments, its
+# locals and the modules the resource module imports. A parameter of that name takes a "_".
 _RESERVED_ARGUMENTS = frozenset(
     {
         "self",
@@ -31,10 +42,14 @@ _RESERVED_ARGUMENTS = frozenset(
         "poll_interval",
         "max_interval",
         "request_timeout",
+        "result",
+        "pager",
+        "models",
+        "httpx",
+        "builtins",
+        "datetime",
     }
 )
-
-
 CALL_OPTIONS = (
     "extra_headers: Mapping[str, str] | None = None",
     "timeout: float | httpx.Timeout | None = None",
@@ -121,16 +136,9 @@ def plan_method(
 def _params(
     parameters: tuple[Parameter, ...], ctx: TypeContext, options: dict[str, Any]
 ) -> tuple[ParamPlan, ...]:
-    names: dict[str, int] = {}
-    for p in parameters:
-        names[p.python_name] = names.get(p.python_name, 0) + 1
     result = []
-    for p in parameters:  # already ordered by the IR: path, query, header, cookie
-        name = p.python_name
-        if names[name] > 1:
-            name = f"{name}_{p.location}"
-        if name in _RESERVED_ARGUMENTS or keyword.iskeyword(name):
-            name += "_"
+    # already ordered by the IR: path, query, header, cookie
+    for p, name in zip(parameters, _argument_names(parameters), strict=True):
         hint = type_hint(p.schema, ctx)
         optional = not p.required or p.name in options
         if p.location == "path":
@@ -154,6 +162,32 @@ def _params(
             ParamPlan(name, p.name, p.location, p.explode, p.deprecated, declaration, one_line(doc))
         )
     return tuple(result)
+
+
+def _argument_names(parameters: tuple[Parameter, ...]) -> list[str]:
+    """Distinct argument names: a clash takes the location, then a hash of the wire name."""
+    return distinct_names(
+        [p.python_name for p in parameters],
+        [p.location for p in parameters],
+        [p.name for p in parameters],
+        _RESERVED_ARGUMENTS,
+    )
+
+
+def distinct_names(
+    names: list[str], qualifiers: list[str], wires: list[str], reserved: frozenset[str]
+) -> list[str]:
+    """``names`` made distinct and unreserved, the same way whatever else is around."""
+    counts = Counter(names)
+    names = [
+        f"{n}_{q}" if counts[n] > 1 and q else n for n, q in zip(names, qualifiers, strict=True)
+    ]
+    names = [n + "_" if n in reserved or keyword.iskeyword(n) else n for n in names]
+    counts = Counter(names)
+    return [
+        f"{n}_{hashlib.sha256(w.encode()).hexdigest()[:6]}" if counts[n] > 1 else n
+        for n, w in zip(names, wires, strict=True)
+    ]
 
 
 def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> str:

@@ -9,6 +9,8 @@ naive and aware timestamps). Formatting is left to the format stage.
 
 from __future__ import annotations
 
+import ast
+import re
 from typing import Any
 
 from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
@@ -17,6 +19,8 @@ from datamodel_code_generator.format import DatetimeClassType, PythonVersion
 
 from .diagnostics import GeneratorError, error
 from .ir import Api
+from .text import one_line
+from .typehints import TypeContext, model_names_in, type_hint
 
 __all__ = ["models_document", "render_models"]
 
@@ -56,7 +60,7 @@ def render_models(api: Api) -> str:
         collapse_root_models=True,
         output_datetime_class=DatetimeClassType.Datetime,
         formatters=[],
-        custom_file_header=_HEADER.format(title=api.title.replace('"', "'")),
+        custom_file_header=_HEADER.format(title=one_line(api.title)),
     )
     try:
         source = generate(models_document(api), config=config)
@@ -66,4 +70,56 @@ def render_models(api: Api) -> str:
         ) from exc
     if not isinstance(source, str):
         raise GeneratorError([error("models", "", "datamodel-code-generator returned no module")])
-    return source
+    return _with_aliases_for_collapsed(source, api)
+
+
+def _with_aliases_for_collapsed(source: str, api: Api) -> str:
+    """Type aliases for the models datamodel-code-generator folded into their users.
+
+    A named schema that is not an object (a union, an array, a constrained
+    string) is written inline wherever another model uses it, and its class is
+    left out; the client still refers to it as ``models.<Name>``. Each becomes
+    ``Name: TypeAlias = <its type>``, after the classes it names. An alias whose
+    type runs through itself can't be spelt and is ``Any``.
+    """
+    tree = ast.parse(source)
+    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    missing = {m.name: m.schema for m in api.models if m.name not in defined}
+    if not missing:
+        return source
+    ctx = TypeContext(model_prefix="")
+    lines = [
+        "",
+        "",
+        "# Models that are not classes (unions, arrays, scalars), as type aliases.",
+        "",
+    ]
+    done: set[str] = set()
+
+    def emit(name: str, visiting: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        uses = sorted(model_names_in(missing[name]) & set(missing))
+        if any(u == name or u in visiting for u in uses):
+            hint = "Any"
+        else:
+            for used in uses:
+                emit(used, (*visiting, name))
+            hint = type_hint(missing[name], ctx).replace("datetime.", "_datetime.")
+        done.add(name)
+        lines.append(f"{name}: TypeAlias = {hint}")
+
+    for name in sorted(missing):
+        emit(name, ())
+    aliases = "\n".join(lines)
+    imports = ["from typing import TypeAlias"]
+    imports += [
+        f"from typing import {n}" for n in ("Any", "Literal") if re.search(rf"\b{n}\b", aliases)
+    ]
+    if "_datetime." in aliases:
+        imports.append("import datetime as _datetime")
+    future = "from __future__ import annotations\n"
+    head, found, rest = source.partition(future)
+    if not found:
+        head, rest = "", source
+    return head + future + "\n".join(imports) + "\n" + rest + aliases + "\n"

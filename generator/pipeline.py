@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -18,13 +19,14 @@ from .fmt import format_files
 from .inputs import inputs_hash as hash_inputs
 from .inputs import overlay_files
 from .ir import Api
-from .load import load_document
+from .load import MAX_SPEC_MB, load_document
 from .models import render_models
 from .overlay import apply_overlays
 from .plan import plan_client
 from .release import read_release
 from .render import render_files, runtime_paths
 from .resolve import Resolved, dereference
+from .text import package_version
 from .validate import check_examples, validate_spec
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_spec"]
@@ -41,6 +43,7 @@ class Options:
     allow_remote_refs: bool = False
     release: Path | None = None
     """``release.json`` (see ``generator.release``); without it the version is ``info.version``."""
+    max_spec_mb: int = MAX_SPEC_MB
 
     @property
     def distribution(self) -> str:
@@ -69,7 +72,7 @@ class Run:
 
 def resolve_spec(options: Options, run: Run) -> Resolved:
     """Load, overlays, validate and dereference: the spec every later stage reads."""
-    document = run.timed("load", lambda: load_document(options.spec))
+    document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
     name = document.name
     files = overlay_files(options.overlays)
     spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
@@ -114,20 +117,35 @@ def generate_files(
             warnings.simplefilter("always")
             source = render_models(api)
         for item in caught:
+            text = str(item.message)
             run.diagnostics.append(
                 warning(
-                    "models", "", str(item.message), "the constraint is not checked by the client"
+                    str(options.spec),
+                    _model_pointer(api, text),
+                    text,
+                    "the constraint is not checked by the client",
                 )
             )
         return source
 
     source = run.timed("models", models)
-    version = read_release(options.release).version if options.release else api.version
+    version = (
+        read_release(options.release).version if options.release else package_version(api.version)
+    )
     plan = plan_client(api, options.package, options.distribution, version)
     files = run.timed("render", lambda: render_files(plan, source))
     verbatim = runtime_paths(options.package)
     formatted = run.timed("format", lambda: format_files(files, verbatim))
     return api, formatted
+
+
+def _model_pointer(api: Api, message: str) -> str:
+    """Where in the spec the model a datamodel-code-generator warning names comes from."""
+    places = {m.name: m.pointers for m in api.models}
+    for name in re.findall(r"\b([A-Z]\w*)\.\w+", message):
+        if places.get(name):
+            return places[name][0]
+    return "/components/schemas"
 
 
 def inputs_hash(options: Options) -> str:

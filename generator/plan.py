@@ -8,15 +8,43 @@ The templates only place these strings.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import text
 from .conveniences import PagerPlan, WaiterPlan, plan_pager, plan_waiter
 from .docstrings import safe_docstring
 from .ir import Api, Model, Resource
-from .methods import MethodPlan, plan_method
+from .methods import MethodPlan, distinct_names, plan_method
+from .naming import class_name
 from .typehints import TypeContext
+
+# The arguments of Client.__init__ that a header option must not take.
+_CLIENT_ARGUMENTS = frozenset(
+    {
+        "self",
+        "api_key",
+        "token",
+        "service_crn",
+        "auth",
+        "iam_url",
+        "base_url",
+        "region",
+        "timeout",
+        "max_retries",
+        "http_client",
+        "default_headers",
+        "strict",
+        "settings",
+    }
+)
+
+# Attributes of the client classes that a resource must not take.
+_CLIENT_ATTRIBUTES = frozenset(
+    {"base_url", "max_retries", "close", "aclose", "with_options", "_copy_with"}
+)
 
 __all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
@@ -75,15 +103,15 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         package=package,
         distribution=distribution,
         version=version,
-        api_version=api.version,
-        title=api.title,
+        api_version=text.one_line(api.version),
+        title=text.one_line(api.title),
         description=safe_docstring(api.description),
         servers=tuple((s.region, s.url) for s in api.servers),
         header_options=tuple(
-            HeaderOptionPlan(o.python_name, o.header, o.default, safe_docstring(o.description))
-            for o in api.client_options
+            HeaderOptionPlan(name, o.header, o.default, safe_docstring(o.description))
+            for o, name in zip(api.client_options, _option_names(api), strict=True)
         ),
-        resources=tuple(_resource(r, models, options) for r in api.resources),
+        resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
         model_names=tuple(sorted(models)),
     )
 
@@ -166,3 +194,29 @@ def _resource_imports(
     lines.append("if TYPE_CHECKING:")
     lines.append("    from .._base_client import AsyncAPIClient, SyncAPIClient")
     return tuple(lines)
+
+
+def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePlan, ...]:
+    """Resources whose tags clean to one name (``user-id``, ``user_id``) told apart."""
+    names = distinct_names(
+        [p.attribute for p in plans],
+        [""] * len(plans),
+        [r.tag for r in api.resources],
+        _CLIENT_ATTRIBUTES,
+    )
+    return tuple(
+        plan
+        if name == plan.attribute
+        else dataclasses.replace(plan, module=name, attribute=name, class_name=class_name(name))
+        for plan, name in zip(plans, names, strict=True)
+    )
+
+
+def _option_names(api: Api) -> list[str]:
+    options = api.client_options
+    return distinct_names(
+        [o.python_name for o in options],
+        ["header"] * len(options),
+        [o.header for o in options],
+        _CLIENT_ARGUMENTS,
+    )

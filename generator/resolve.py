@@ -7,6 +7,8 @@ stages only ever follow ``#/...`` pointers. Remote (http) references are
 refused unless allowed. A dangling reference, or a chain of references that
 never reaches a value (``A → B → A``), is an error with its JSON pointer.
 
+References inside vendor extensions (``x-...``) are data, not followed.
+
 Local references are kept as references, not expanded: recursive schemas
 stay recursive and named, and ``Resolved.follow`` expands a reference where
 a later stage needs the value.
@@ -21,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from . import pointer as jp
-from .diagnostics import GeneratorError, error
+from .diagnostics import Diagnostic, GeneratorError, error
 from .load import parse_document
 
-__all__ = ["Resolved", "dereference"]
+__all__ = ["Resolved", "dereference", "local_ref_problems"]
 
 _REMOTE_TIMEOUT_SECONDS = 20
 
@@ -77,6 +79,8 @@ class _Bundler:
         for key, value in node.items():
             if key == "$ref" and isinstance(value, str):
                 result[key] = self._rewrite(value, jp.join(where, "$ref"), source, source_doc)
+            elif str(key).startswith("x-"):  # vendor data: its refs are not OpenAPI's
+                result[key] = value
             else:
                 result[key] = self.bundle(value, jp.join(where, key), source, source_doc)
         return result
@@ -193,6 +197,13 @@ def dereference(
 
 
 def _check_local_refs(spec: dict[str, Any], name: str) -> None:
+    problems = local_ref_problems(spec, name)
+    if problems:
+        raise GeneratorError(problems)
+
+
+def local_ref_problems(spec: dict[str, Any], name: str) -> list[Diagnostic]:
+    """Dangling local references and chains of references that never reach a value."""
     problems = []
     for where, ref in _local_refs(spec, ""):
         chain = [ref]
@@ -225,8 +236,7 @@ def _check_local_refs(spec: dict[str, Any], name: str) -> None:
                 chain.append(target["$ref"])
         if len(problems) >= 20:
             break
-    if problems:
-        raise GeneratorError(problems)
+    return problems
 
 
 def _local_refs(node: Any, where: str) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ __all__ = ["TypeContext", "model_names_in", "type_hint"]
 class TypeContext:
     for_parameter: bool = False
     shadowed: frozenset[str] = frozenset()
+    model_prefix: str = "models."
 
     def builtin(self, name: str) -> str:
         return f"builtins.{name}" if name in self.shadowed else name
@@ -43,7 +44,7 @@ def _nullable(schema: dict[str, Any]) -> bool:
 def _hint(schema: dict[str, Any], ctx: TypeContext) -> str:
     ref = schema.get("$ref")
     if isinstance(ref, str) and ref.startswith(MODEL_REF_PREFIX):
-        return "models." + ref[len(MODEL_REF_PREFIX) :]
+        return ctx.model_prefix + ref[len(MODEL_REF_PREFIX) :]
     if "const" in schema:
         return f"Literal[{schema['const']!r}]"
     if isinstance(schema.get("enum"), list):

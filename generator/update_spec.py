@@ -35,6 +35,7 @@ from .release import (
     load_release,
     save_release,
 )
+from .text import package_version
 from .write import write_tree
 
 __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
@@ -100,7 +101,8 @@ def update_spec(
             report = compare_sides(*sides, package=package)
         except GeneratorError as exc:
             raise relabel(exc, sides) from None
-        version = bump_for_spec_update(release.version, report.new_version, report.semver)
+        spec_version = package_version(report.new_version)  # `2024-10-21` is 2024.10.21
+        version = bump_for_spec_update(release.version, spec_version, report.semver)
         draft = folder / "release.json"
         draft.write_text(f'{{"version": "{version}", "code_hash": "{_PLACEHOLDER_HASH}"}}')
         options = Options(incoming, overlays, root / "generated", package, release=draft)

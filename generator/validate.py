@@ -1,9 +1,7 @@
 """Validate stage: openapi-spec-validator, plus checks it does not make.
 
 * Every validator error becomes a diagnostic with the JSON pointer of the
-  offending node. The validator gives an empty path for a schema ``default``
-  that its own schema rejects; the pointer is then found by re-checking each
-  ``default`` in the document.
+  offending node, in the document as written (through its ``$ref``s).
 * ``$ref`` to a remote (http/https) document is refused unless allowed, so
   validation never reaches the network.
 * An ``example``/``examples`` value that its own schema rejects is a warning:
@@ -12,12 +10,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import referencing
 import referencing.jsonschema
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
+from jsonschema_path import SchemaPath
 from openapi_schema_validator import (
     OAS30Validator,
     OAS31Validator,
@@ -25,9 +24,15 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import (
+    ExtraParametersError,
+    OpenAPIValidationError,
+)
+from openapi_spec_validator.validation.keywords import SchemaValidator, ValueValidator
 
 from .diagnostics import Diagnostic, error, warning
-from .pointer import from_parts, join
+from .pointer import follow, from_parts, join
+from .resolve import local_ref_problems
 
 __all__ = ["check_examples", "find_remote_refs", "is_openapi_31", "validate_spec"]
 
@@ -53,24 +58,120 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
     remote = [] if allow_remote_refs else find_remote_refs(spec, name)
     if remote:
         return remote
-    validator_class = OpenAPIV31SpecValidator if is_openapi_31(spec) else OpenAPIV30SpecValidator
+    broken_refs = local_ref_problems(spec, name)  # the validator would trip over them
+    if broken_refs:
+        return broken_refs
+    validator_class = _LOCATED_31 if is_openapi_31(spec) else _LOCATED_30
     validator = validator_class(spec, base_uri=base_uri)
     diagnostics = []
     seen: set[tuple[str, str]] = set()
+    errors: list[ValidationError] = []
     try:
-        errors = list(validator.iter_errors())
-    except Exception as exc:
-        return [
-            error(name, "", f"the validator could not read the document: {exc}", "fix the $ref")
-        ]
-    for err in errors:
+        errors.extend(validator.iter_errors())
+    except Exception as exc:  # the validator trips over what its schema check reported
+        if not errors:
+            return [
+                error(
+                    name,
+                    "",
+                    f"the validator could not read the document: {_first_line(str(exc))}",
+                    "fix the structure of the document",
+                )
+            ]
+    for found in errors:
+        err = found
+        if getattr(found, _PLACE, None) is None:
+            try:
+                err = best_match([found]) or found
+            except Exception:  # jsonschema can't rank errors from some broken documents
+                err = found
         message = _first_line(str(err.message))
-        pointer = from_parts(err.path) if err.path else _locate_invalid_default(spec, err)
+        pointer = _pointer_of(spec, err)
         if (pointer, message) in seen:
             continue
         seen.add((pointer, message))
         diagnostics.append(error(name, pointer, message, _hint_for(err)))
     return diagnostics
+
+
+# -- where an error is -------------------------------------------------------
+#
+# openapi-spec-validator checks each Schema Object, parameter and operation
+# with its own keyword validator and reports the error relative to that node
+# (or with no path at all). The validators below are the library's own with
+# one change: every error leaving a keyword validator is tagged with the place
+# of the node it checked, so the diagnostic can name the full JSON pointer.
+
+_PLACE = "_generator_place"
+
+
+def _located(cls: type[Any]) -> type[Any]:
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[ValidationError]:
+        node = next(
+            (a for a in reversed([*args, *kwargs.values()]) if isinstance(a, SchemaPath)), None
+        )
+        for err in cls.__call__(self, *args, **kwargs):
+            if node is not None and not hasattr(err, _PLACE):
+                suffix = _suffix(cls, err)
+                if not isinstance(err, OpenAPIValidationError):
+                    err = OpenAPIValidationError.create_from(err)
+                setattr(err, _PLACE, (*node.parts, *suffix))
+            yield err
+
+    return type(cls.__name__, (cls,), {"__call__": __call__})
+
+
+def _suffix(checker: type[Any], err: ValidationError) -> tuple[Any, ...]:
+    """Where, inside the node ``checker`` was given, ``err`` is."""
+    if issubclass(checker, ValueValidator):
+        return ("default",)
+    if not issubclass(checker, SchemaValidator):
+        return ()
+    if isinstance(err, ExtraParametersError):
+        return ("required",)
+    if isinstance(err, OpenAPIValidationError):  # the schema breaks the JSON Schema dialect
+        return tuple(err.path)
+    return ("default",)  # a default value that its own schema rejects
+
+
+def _with_places(spec_validator: type[Any]) -> type[Any]:
+    validators = {k: _located(v) for k, v in spec_validator.keyword_validators.items()}
+    return type(spec_validator.__name__, (spec_validator,), {"keyword_validators": validators})
+
+
+_LOCATED_30 = _with_places(OpenAPIV30SpecValidator)
+_LOCATED_31 = _with_places(OpenAPIV31SpecValidator)
+
+
+def _pointer_of(spec: dict[str, Any], err: ValidationError) -> str:
+    place = getattr(err, _PLACE, None)
+    if place is None:  # the OpenAPI schema's own check: the path is absolute
+        return from_parts(err.absolute_path)
+    return _through_refs(spec, place)
+
+
+def _through_refs(spec: Any, parts: Iterable[Any]) -> str:
+    """The JSON pointer of the node reached by ``parts``, following local ``$ref``s."""
+    pointer = ""
+    node = spec
+    for part in parts:
+        hops = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and hops < 50:
+            ref = node["$ref"]
+            if not ref.startswith("#"):
+                break
+            try:
+                node = follow(spec, ref)
+            except (KeyError, ValueError):
+                break
+            pointer = ref[1:]
+            hops += 1
+        try:
+            node = node[part] if isinstance(node, (dict, list)) else None
+        except (KeyError, IndexError, TypeError):
+            node = None
+        pointer = join(pointer, part)
+    return pointer
 
 
 def _first_line(text: str) -> str:
@@ -84,17 +185,6 @@ def _hint_for(err: ValidationError) -> str:
     if err.validator == "required":
         return "add the missing field, in an overlay if the spec is upstream's"
     return "fix the spec, or correct it with an overlay under spec/overlays/"
-
-
-def _locate_invalid_default(spec: dict[str, Any], err: ValidationError) -> str:
-    """The pointer of the first ``default`` that its own schema rejects with ``err``'s message."""
-    for pointer, schema in _walk_dicts(spec, ""):
-        if "default" not in schema or "/x-" in pointer:
-            continue
-        for problem in _schema_errors(spec, pointer, schema["default"]):
-            if problem.message == err.message:
-                return join(pointer, "default")
-    return ""
 
 
 def _walk_dicts(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -20,13 +20,16 @@ import hashlib
 import json
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 
 from .diagnostics import GeneratorError, error
 from .inputs import MANIFEST, files_under, ignored
 
-__all__ = ["MANIFEST", "compare_tree", "read_manifest", "write_tree"]
+__all__ = ["MANIFEST", "PAUSE_VARIABLE", "compare_tree", "read_manifest", "write_tree"]
 
+PAUSE_VARIABLE = "GENERATOR_TEST_WRITE_PAUSE"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -77,11 +80,14 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
     temporary = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     temporary.mkdir(parents=True)
+    pause = _test_pause()
     try:
         for relative, text in files.items():
             path = temporary / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
+            if pause:
+                time.sleep(pause)
         (temporary / MANIFEST).write_text(manifest_text(files, inputs_hash), encoding="utf-8")
         _fsync_tree(temporary)
         if out.exists():
@@ -95,6 +101,22 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return len(files) + 1
+
+
+def _test_pause() -> float:
+    """Seconds to sleep after each file, from ``GENERATOR_TEST_WRITE_PAUSE`` (tests only).
+
+    The kill-during-write test uses it to land SIGKILLs inside the write; it
+    announces the start of the write on stderr so the test knows when.
+    """
+    try:
+        pause = float(os.environ.get(PAUSE_VARIABLE, "0"))
+    except ValueError:
+        return 0.0
+    if pause > 0:
+        sys.stderr.write("write: started\n")
+        sys.stderr.flush()
+    return max(pause, 0.0)
 
 
 def _remove_stale_temporaries(out: Path) -> None:

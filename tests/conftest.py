@@ -117,5 +117,6 @@ def fake_iam() -> Iterator[FaultServer]:
 def generated_copy(tmp_path: Path) -> Path:
     """A copy of the committed generated/ tree to write into."""
     target = tmp_path / "generated"
-    shutil.copytree(ROOT / "generated", target, ignore=shutil.ignore_patterns("__pycache__"))
+    caches = ("__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build")
+    shutil.copytree(ROOT / "generated", target, ignore=shutil.ignore_patterns(*caches))
     return target

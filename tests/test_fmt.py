@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from generator.diagnostics import GeneratorError
-from generator.fmt import format_files, format_python
+from generator.fmt import format_files, format_python, split_module
 from generator.inputs import TEMPLATES
+from generator.ir import Api
+from generator.models import render_models
 
 RUNTIME = sorted((TEMPLATES / "runtime").glob("*.py"))
 
@@ -30,3 +34,21 @@ def test_code_that_does_not_parse_names_its_file() -> None:
     with pytest.raises(GeneratorError) as caught:
         format_files({"ok.py": "x = 1\n", "bad.py": "def (:\n"})
     assert "bad.py: generated code does not parse" in caught.value.diagnostics[0].message
+
+
+def test_a_module_formatted_in_pieces_is_what_black_makes_of_it_whole(seed_api: Api) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = render_models(seed_api)
+    assert len(split_module(source, 3000)) > 10
+    pieces = format_files({"models.py": source}, piece_size=3000)["models.py"]
+    assert pieces == format_python(source)
+
+
+def test_a_module_is_not_cut_between_a_comment_or_decorator_and_its_class() -> None:
+    text = "x = 1\n\n# about A\nclass A:\n    pass\n\n@decorate\nclass B:\n    pass\n\nclass C:\n    pass\n"
+    pieces = split_module(text, 1)
+    assert pieces == [
+        "x = 1\n\n# about A\nclass A:\n    pass\n\n@decorate\nclass B:\n    pass\n\n",
+        "class C:\n    pass\n",
+    ]

@@ -143,7 +143,7 @@ class _BaseClient:
         return http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
-            params=prepared.query or None,  # an empty tuple still costs httpx a URL merge
+            params=tuple(prepared.query) or None,  # an empty tuple still costs httpx a URL merge
             headers=headers,
             cookies=prepared.cookies or None,
             content=prepared.content,

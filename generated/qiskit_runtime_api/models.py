@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeAlias
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
@@ -2427,3 +2427,10 @@ class CreateJobRequestOption1(ProgramParams, CreateJobRequestOption1Part2):
 
 class CreateJobRequest(RootModel[CreateJobRequestOption1 | CreateJobRequestOption2]):
     root: CreateJobRequestOption1 | CreateJobRequestOption2
+
+
+# Models that are not classes (unions, arrays, scalars), as type aliases.
+
+CreateJobRequestOption1Part2Params: TypeAlias = (
+    SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
+)
