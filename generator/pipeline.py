@@ -13,23 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from .background import Validation
 from .build import build_api
 from .diagnostics import Diagnostic, GeneratorError, Level, warning
-from .fmt import format_files
 from .inputs import inputs_hash as hash_inputs
 from .inputs import overlay_files
 from .ir import Api
 from .load import MAX_SPEC_MB, load_document
-from .models import render_models
 from .overlay import apply_overlays
-from .plan import plan_client
 from .release import read_release
-from .render import render_files, runtime_paths
 from .resolve import Resolved, dereference
 from .text import package_version
-from .validate import check_examples, validate_spec
+from .validate import check_examples
 
-__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_spec"]
+__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
 
 T = TypeVar("T")
 
@@ -41,9 +38,9 @@ class Options:
     out: Path
     package: str = "qiskit_runtime_api"
     allow_remote_refs: bool = False
+    max_spec_mb: int = MAX_SPEC_MB
     release: Path | None = None
     """``release.json`` (see ``generator.release``); without it the version is ``info.version``."""
-    max_spec_mb: int = MAX_SPEC_MB
 
     @property
     def distribution(self) -> str:
@@ -70,47 +67,83 @@ class Run:
             return work()
 
 
-def resolve_spec(options: Options, run: Run) -> Resolved:
-    """Load, overlays, validate and dereference: the spec every later stage reads."""
+def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
     document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
     name = document.name
     files = overlay_files(options.overlays)
     spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
     run.diagnostics.extend(found)
-
-    def validate() -> None:
-        problems = validate_spec(
-            spec, name, options.spec.resolve().as_uri(), options.allow_remote_refs
+    uri = options.spec.resolve().as_uri()
+    validation = Validation(spec, name, uri, options.allow_remote_refs)  # runs beside the rest
+    with _validation_first(validation):
+        resolved = run.timed(
+            "dereference",
+            lambda: dereference(
+                spec, name, options.spec.resolve().parent, options.allow_remote_refs
+            ),
         )
-        errors = [d for d in problems if d.level is Level.ERROR]
+        run.diagnostics.extend(check_examples(resolved.spec, name))
+    return resolved, validation
+
+
+@contextmanager
+def _validation_first(validation: Validation) -> Iterator[None]:
+    """A stage that fails on an invalid document reports the validator's errors instead."""
+    try:
+        yield
+    except Exception:
+        validation.finish()  # raises the validator's errors, if it found any
+        raise
+    except BaseException:
+        validation.cancel()
+        raise
+
+
+def _verdict(validation: Validation, run: Run) -> None:
+    """The validator's errors stop the run; its warnings and time join the others."""
+    problems, seconds = validation.finish()
+    run.diagnostics[:0] = problems
+    run.timings.insert(2, ("validate", seconds))  # after load and overlays, where it began
+
+
+def _build(options: Options, run: Run) -> tuple[Resolved, Api, Validation]:
+    resolved, validation = _resolved(options, run)
+    with _validation_first(validation):
+        api, found = run.timed("IR", lambda: build_api(resolved))
+        errors = [d for d in found if d.level is Level.ERROR]
         if errors:
             raise GeneratorError(errors)
-        run.diagnostics.extend(problems)
-
-    run.timed("validate", validate)
-    resolved = run.timed(
-        "dereference",
-        lambda: dereference(spec, name, options.spec.resolve().parent, options.allow_remote_refs),
-    )
-    run.diagnostics.extend(check_examples(resolved.spec, name))
-    return resolved
-
-
-def build_ir(options: Options, run: Run, resolved: Resolved | None = None) -> Api:
-    """The IR of ``options.spec``, or of ``resolved`` when it was resolved already."""
-    resolved = resolved or resolve_spec(options, run)
-    api, found = run.timed("IR", lambda: build_api(resolved))
-    errors = [d for d in found if d.level is Level.ERROR]
-    if errors:
-        raise GeneratorError(errors)
     run.diagnostics.extend(found)
+    return resolved, api, validation
+
+
+def build_ir(options: Options, run: Run) -> Api:
+    _, api, validation = _build(options, run)
+    _verdict(validation, run)
     return api
 
 
-def generate_files(
-    options: Options, run: Run, resolved: Resolved | None = None
-) -> tuple[Api, dict[str, str]]:
-    api = build_ir(options, run, resolved)
+def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
+    _, api, files = resolve_and_generate(options, run)
+    return api, files
+
+
+def resolve_and_generate(options: Options, run: Run) -> tuple[Resolved, Api, dict[str, str]]:
+    """``generate_files``, with the dereferenced spec the IR was built from (for ``diff``)."""
+    resolved, api, validation = _build(options, run)
+    with _validation_first(validation):
+        formatted = _files(api, options, run)
+    _verdict(validation, run)
+    return resolved, api, formatted
+
+
+def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
+    # Imported here, not at the top: while the validator works in its forked
+    # worker, this process is still loading datamodel-code-generator and black.
+    from .fmt import format_files
+    from .models import render_models
+    from .plan import plan_client
+    from .render import render_files, runtime_paths
 
     def models() -> str:
         with warnings.catch_warnings(record=True) as caught:
@@ -135,8 +168,7 @@ def generate_files(
     plan = plan_client(api, options.package, options.distribution, version)
     files = run.timed("render", lambda: render_files(plan, source))
     verbatim = runtime_paths(options.package)
-    formatted = run.timed("format", lambda: format_files(files, verbatim))
-    return api, formatted
+    return run.timed("format", lambda: format_files(files, verbatim))
 
 
 def _model_pointer(api: Api, message: str) -> str:

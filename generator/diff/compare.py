@@ -18,7 +18,7 @@ from ..diagnostics import GeneratorError, error
 from ..inputs import overlay_files
 from ..ir import Api
 from ..load import load_document
-from ..pipeline import Options, Run, generate_files, resolve_spec
+from ..pipeline import Options, Run, resolve_and_generate
 from ..resolve import Resolved, dereference
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat
@@ -86,10 +86,7 @@ def compare_sides(
             options = Options(
                 spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package
             )
-            run = Run()
-            resolved = resolve_spec(options, run)
-            api, files = generate_files(options, run, resolved)
-            built[key] = _Built(resolved, api, files)
+            built[key] = _Built(*resolve_and_generate(options, Run()))
         sides.append(built[key])
     before, after = sides
     if raw:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import platform
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
@@ -31,7 +32,13 @@ from ._exceptions import (
 )
 from ._logs import logger, redacted_headers, setup_logging
 from ._response import record_response
-from ._retry import parse_retry_after, retry_delay, retry_status, retry_transport_error
+from ._retry import (
+    RETRYABLE_STATUSES,
+    parse_retry_after,
+    retry_delay,
+    retry_status,
+    retry_transport_error,
+)
 from ._settings import Settings, choose_timeout
 
 if TYPE_CHECKING:  # imported where used: they load pydantic, which `import` need not wait for
@@ -196,12 +203,15 @@ class _BaseClient:
                 # The token may have been revoked or expired early: renew it once.
                 renewed, stale = True, request.headers.get("Authorization")
                 continue
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
-            if retries < budget and retry_status(method, status, retry_after):
-                why = f"{status} {response.reason_phrase}"
-                yield _Sleep(self._retry_wait(method, endpoint.path, retries, retry_after, why))
-                retries += 1
-                continue
+            if retries < budget and status in RETRYABLE_STATUSES:  # read headers only then
+                retry_after = parse_retry_after(
+                    response.headers.get("Retry-After"), self._clock.time()
+                )
+                if retry_status(method, status, retry_after):
+                    why = f"{status} {response.reason_phrase}"
+                    yield _Sleep(self._retry_wait(method, endpoint.path, retries, retry_after, why))
+                    retries += 1
+                    continue
             record_response(response, retries)
             from ._parsing import parse_response
 
@@ -242,6 +252,8 @@ class _BaseClient:
         retries: int,
         budget: int,
     ) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return
         status = f"{response.status_code}" if response is not None else "no answer"
         logger.info(
             "%s %s -> %s in %.3f s (attempt %d of %d)",
@@ -252,7 +264,7 @@ class _BaseClient:
             retries + 1,
             budget + 1,
         )
-        if logger.isEnabledFor(10):  # DEBUG
+        if logger.isEnabledFor(logging.DEBUG):
             logger.debug("request headers: %s", redacted_headers(request.headers))
 
 

@@ -28,7 +28,10 @@ logger = logging.getLogger("qiskit_runtime_api")
 
 
 def response_kind(endpoint: Endpoint, status: int) -> tuple[ResponseKind, Any]:
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
+    found = endpoint.responses.get(str(status))
+    if found is not None:
+        return found
+    for key in (f"{str(status)[0]}XX", "default"):
         if key in endpoint.responses:
             return endpoint.responses[key]
     return (

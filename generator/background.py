@@ -1,0 +1,62 @@
+"""Validation run beside the later stages, on another core.
+
+openapi-spec-validator is one of the slowest stages and nothing downstream
+needs its answer until the end, so on Linux it runs in a forked worker while
+the main process dereferences, builds the IR, the models and the files.
+Its verdict still comes first: ``finish`` raises its errors, and a later
+stage that fails on an invalid document reports the validator's errors, not
+its own confusion. Elsewhere the validation simply runs in place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from .diagnostics import Diagnostic, GeneratorError, Level
+from .validate import validate_spec
+
+__all__ = ["Validation"]
+
+
+def _timed_validate(
+    spec: Any, name: str, uri: str, allow_remote: bool
+) -> tuple[list[Diagnostic], float]:
+    started = time.perf_counter()
+    problems = validate_spec(spec, name, uri, allow_remote)
+    return problems, time.perf_counter() - started
+
+
+class Validation:
+    """One document's validation, started now and finished when its verdict is needed."""
+
+    def __init__(self, spec: Any, name: str, uri: str, allow_remote: bool) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[tuple[list[Diagnostic], float]] | None = None
+        self._result: tuple[list[Diagnostic], float] | None = None
+        if sys.platform == "linux":
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._future = self._pool.submit(_timed_validate, spec, name, uri, allow_remote)
+        else:
+            self._result = _timed_validate(spec, name, uri, allow_remote)
+
+    def finish(self) -> tuple[list[Diagnostic], float]:
+        """The warnings and the seconds it took; raises ``GeneratorError`` with its errors."""
+        if self._result is None:
+            assert self._future is not None and self._pool is not None
+            try:
+                self._result = self._future.result()
+            finally:
+                self._pool.shutdown()
+        problems, seconds = self._result
+        errors = [d for d in problems if d.level is Level.ERROR]
+        if errors:
+            raise GeneratorError(errors)
+        return problems, seconds
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
