@@ -82,7 +82,8 @@ class Hoister:
         """
         simple = self._simple(node)
         if self.is_model(simple):
-            return {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
+            ref = {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
+            return {**ref, "nullable": True} if _nullable_ref(simple) else ref
         shape = self._shape(simple, pointer, nested)
         if nested:
             return {k: v for k, v in shape.items() if k not in _ITEM_CONSTRAINTS}
@@ -153,11 +154,12 @@ class Hoister:
                 return {}
             self._inlining.append(ref)
             try:
-                return self._shape(
+                target = self._shape(
                     self._simple(self.resolved.follow(node)), ref.lstrip("#"), nested
                 )
             finally:
                 self._inlining.pop()
+            return {**target, "nullable": True} if _nullable_ref(node) else target
         shape: dict[str, Any] = {}
         for keyword in unchecked_keywords(node):
             self._say(jp.join(pointer, keyword), f"JSON Schema keyword {keyword!r}")
@@ -185,6 +187,13 @@ class Hoister:
                 continue
             elif key in ("description", "title") and isinstance(value, str):
                 shape[key] = printable(value)
+            elif key == "nullable" and value is not True:
+                continue  # `false` is the default; datamodel-code-generator types it `T = None`
+            elif key == "type" and _one_type_or_null(value):
+                # datamodel-code-generator drops `additionalProperties` beside
+                # `type: [object, "null"]`; it keeps them beside `nullable`.
+                shape[key] = next(kind for kind in value if kind != "null")
+                shape["nullable"] = True
             else:
                 shape[key] = copy.deepcopy(value)
         return shape
@@ -277,6 +286,16 @@ class Hoister:
 
     def unnamed(self) -> list[str]:
         return [key for key in self._shapes if key not in self._names]
+
+
+def _one_type_or_null(kinds: Any) -> bool:
+    """``[T, "null"]``: one type, nullable."""
+    return isinstance(kinds, list) and "null" in kinds and len(set(kinds) - {"null"}) == 1
+
+
+def _nullable_ref(node: dict[str, Any]) -> bool:
+    """A ``$ref`` that says ``nullable: true`` beside it (``simplify`` keeps it there)."""
+    return isinstance(node.get("$ref"), str) and node.get("nullable") is True
 
 
 def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:

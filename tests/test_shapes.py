@@ -393,9 +393,6 @@ def test_every_shape_package_passes_mypy_strict_in_one_run(
 
 # Tests of shapes the generator gets wrong at this commit, and why; each fix removes its own.
 KNOWN_FAILURES = {
-    "test_model_accepts_valid_json_gives_it_back_exactly_and_rejects_invalid_json[type_arrays_with_null]": "type: [object, null] loses its additionalProperties",
-    "test_model_accepts_valid_json_gives_it_back_exactly_and_rejects_invalid_json[nullable_everything]": "required nullable fields reject null",
-    "test_a_nullable_field_accepts_null_and_a_const_field_only_its_value": "required nullable fields reject null",
     "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[literal_misfits]": "enum/const values Literal can't hold are loosened unsaid",
     "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[unexpressible_keywords]": "constraints on array items are dropped unsaid",
     "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[discriminators_disagreeing_on_a_tag]": "the warning points at /components/schemas/Pets",
