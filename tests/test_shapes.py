@@ -389,21 +389,3 @@ def test_every_shape_package_passes_mypy_strict_in_one_run(
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-5000:]
     assert "Success: no issues found" in result.stdout
-
-
-# Tests of shapes the generator gets wrong at this commit, and why; each fix removes its own.
-KNOWN_FAILURES = {
-    "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[literal_misfits]": "enum/const values Literal can't hold are loosened unsaid",
-    "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[unexpressible_keywords]": "constraints on array items are dropped unsaid",
-    "test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec[discriminators_disagreeing_on_a_tag]": "the warning points at /components/schemas/Pets",
-    "test_unexpressible_keywords_are_named_on_stderr_and_generation_goes_on": "constraints on array items are dropped unsaid",
-    "test_literal_misfits_say_what_they_are_checked_as": "enum/const values Literal can't hold are loosened unsaid",
-    "test_every_shape_package_passes_mypy_strict_in_one_run": "const {x: 0} is typed `dict[str, int] = None`",
-}
-
-
-@pytest.fixture(autouse=True)
-def _known_failure(request: pytest.FixtureRequest) -> None:
-    reason = KNOWN_FAILURES.get(request.node.name)
-    if reason:
-        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=True))
