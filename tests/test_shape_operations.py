@@ -204,18 +204,3 @@ def test_operations_without_operation_id_or_tags_get_derived_names_in_a_default_
         ("default", "ping"),
         ("items", "post_items"),
     }
-
-
-# Tests of shapes the generator gets wrong at this commit, and why; each fix removes its own.
-KNOWN_FAILURES = {
-    "test_a_form_body_is_sent_urlencoded": "booleans are sent as True/False",
-    "test_a_multipart_body_is_sent_as_multipart_with_its_file_as_bytes": "multipart bodies are sent as JSON",
-    "test_a_multipart_body_given_as_a_dict_is_sent_the_same_way": "multipart bodies are sent as JSON",
-}
-
-
-@pytest.fixture(autouse=True)
-def _known_failure(request: pytest.FixtureRequest) -> None:
-    reason = KNOWN_FAILURES.get(request.node.name)
-    if reason:
-        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=True))
