@@ -27,7 +27,8 @@ def simplify(node: Any) -> Any:
 
     Empty members of ``allOf``/``oneOf``/``anyOf`` are dropped, and a
     composition of one member with nothing else beside it is that member
-    (with the wrapper's description when the member is inline).
+    (with the wrapper's description when the member is inline, and the
+    wrapper's ``nullable: true`` either way).
     """
     if not isinstance(node, dict) or "$ref" in node:
         return node
@@ -46,7 +47,7 @@ def simplify(node: Any) -> Any:
         if isinstance(members, list) and len(members) == 1 and set(node) - _WRAPPER_KEYS == {k}:
             member = members[0]
             if isinstance(member, dict) and "$ref" in member:
-                return member
+                return {**member, "nullable": True} if node.get("nullable") is True else member
             rest = {x: v for x, v in node.items() if x not in (k, "discriminator")}
             return simplify({**rest, **member} if isinstance(member, dict) else node)
     return node

@@ -28,7 +28,14 @@ from . import pointer as jp
 from .compose import COMPOSITIONS, NOT_STRUCTURAL, merge_conflicting_all_of, simplify
 from .diagnostics import Diagnostic, warning
 from .ir import Model
-from .keywords import UNCHECKED, unchecked_keywords, unknown_format
+from .keywords import (
+    UNCHECKED,
+    json_type,
+    literal_misfits,
+    literal_value,
+    unchecked_keywords,
+    unknown_format,
+)
 from .naming import MAX_CLASS_NAME, class_name, pascal_case, shorten_class_name, singular
 from .resolve import Resolved
 from .text import printable
@@ -57,6 +64,8 @@ _ITEM_CONSTRAINTS = frozenset(
         "default",
     }
 )
+_UNCHECKED = " is not checked by the generated models"
+_ITEM_NOTES = frozenset({"description", "default"})  # left off, but they constrain nothing
 
 
 @dataclass
@@ -82,11 +91,20 @@ class Hoister:
         """
         simple = self._simple(node)
         if self.is_model(simple):
-            return {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
+            ref = {"$ref": _KEY_PREFIX + self._key(node, simple, pointer)}
+            return {**ref, "nullable": True} if _nullable_ref(simple) else ref
         shape = self._shape(simple, pointer, nested)
-        if nested:
-            return {k: v for k, v in shape.items() if k not in _ITEM_CONSTRAINTS}
-        return shape
+        if not nested:
+            return shape
+        dropped = [k for k in shape if k in _ITEM_CONSTRAINTS and k not in _ITEM_NOTES]
+        if dropped:
+            names = ", ".join(repr(k) for k in dropped)
+            self._say(
+                pointer,
+                f"the constraints {names} of an array item, map value or union member are not "
+                "checked by the generated models",
+            )
+        return {k: v for k, v in shape.items() if k not in _ITEM_CONSTRAINTS}
 
     def is_model(self, node: Any, seen: frozenset[str] = frozenset()) -> bool:
         """Object-like: has properties, or composes something that has."""
@@ -153,16 +171,19 @@ class Hoister:
                 return {}
             self._inlining.append(ref)
             try:
-                return self._shape(
+                target = self._shape(
                     self._simple(self.resolved.follow(node)), ref.lstrip("#"), nested
                 )
             finally:
                 self._inlining.pop()
+            return {**target, "nullable": True} if _nullable_ref(node) else target
         shape: dict[str, Any] = {}
         for keyword in unchecked_keywords(node):
-            self._say(jp.join(pointer, keyword), f"JSON Schema keyword {keyword!r}")
+            self._say(jp.join(pointer, keyword), f"JSON Schema keyword {keyword!r}" + _UNCHECKED)
         if unknown_format(node):
-            self._say(jp.join(pointer, "format"), f"format {node['format']!r}")
+            self._say(jp.join(pointer, "format"), f"format {node['format']!r}" + _UNCHECKED)
+        for keyword, message in literal_misfits(node):
+            self._say(jp.join(pointer, keyword), message)
         for key, value in node.items():
             if key in _DROPPED or key in UNCHECKED or key.startswith("x-"):
                 continue
@@ -185,18 +206,27 @@ class Hoister:
                 continue
             elif key in ("description", "title") and isinstance(value, str):
                 shape[key] = printable(value)
+            elif key == "const" and not literal_value(value):
+                shape.setdefault("type", json_type(value))
+            elif key == "nullable" and value is not True:
+                continue  # `false` is the default; datamodel-code-generator types it `T = None`
+            elif key == "type" and _one_type_or_null(value):
+                # datamodel-code-generator drops `additionalProperties` beside
+                # `type: [object, "null"]`; it keeps them beside `nullable`.
+                shape[key] = next(kind for kind in value if kind != "null")
+                shape["nullable"] = True
             else:
                 shape[key] = copy.deepcopy(value)
         return shape
 
-    def _say(self, pointer: str, what: str) -> None:
+    def _say(self, pointer: str, message: str) -> None:
         if pointer not in self._said:
             self._said.add(pointer)
             self.diagnostics.append(
                 warning(
                     self.resolved.name,
                     pointer,
-                    f"{what} is not checked by the generated models",
+                    message,
                     "the client accepts such values unchecked; see README, OpenAPI 3.1",
                 )
             )
@@ -277,6 +307,16 @@ class Hoister:
 
     def unnamed(self) -> list[str]:
         return [key for key in self._shapes if key not in self._names]
+
+
+def _one_type_or_null(kinds: Any) -> bool:
+    """``[T, "null"]``: one type, nullable."""
+    return isinstance(kinds, list) and "null" in kinds and len(set(kinds) - {"null"}) == 1
+
+
+def _nullable_ref(node: dict[str, Any]) -> bool:
+    """A ``$ref`` that says ``nullable: true`` beside it (``simplify`` keeps it there)."""
+    return isinstance(node.get("$ref"), str) and node.get("nullable") is True
 
 
 def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:

@@ -8,16 +8,27 @@ generator leaves them out of the model and says so with the JSON pointer of
 each. ``prefixItems`` is kept but loosened: datamodel-code-generator types a
 tuple as ``list[Any]``, so its item types are not checked, and that is said too. The same goes for a
 ``format`` that neither the type hints nor datamodel-code-generator know
-(``format: ulid-ish``): the value is typed by its ``type`` alone.
+(``format: ulid-ish``): the value is typed by its ``type`` alone. And
+``enum``/``const`` values that a ``Literal`` can't hold (numbers with a
+fraction, objects, arrays) are checked by their JSON type only.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
 
-__all__ = ["LOOSENED", "UNCHECKED", "unchecked_keywords", "unknown_format"]
+__all__ = [
+    "LOOSENED",
+    "UNCHECKED",
+    "json_type",
+    "literal_misfits",
+    "literal_value",
+    "unchecked_keywords",
+    "unknown_format",
+]
 
 UNCHECKED = frozenset(
     {
@@ -59,3 +70,41 @@ def unknown_format(node: dict[str, Any]) -> bool:
     kinds = node.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds or "string"]
     return not any(fmt in json_schema_data_formats.get(str(kind), {}) for kind in kinds)
+
+
+def literal_value(value: Any) -> bool:
+    """A JSON value ``Literal[...]`` can hold: a string, integer, boolean or null."""
+    return value is None or isinstance(value, (str, int, bool))
+
+
+def json_type(value: Any) -> str:
+    """The JSON Schema ``type`` of a JSON value."""
+    kinds = [
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("object", dict),
+        ("array", list),
+    ]
+    return next((kind for kind, python in kinds if isinstance(value, python)), "null")
+
+
+def literal_misfits(node: dict[str, Any]) -> list[tuple[str, str]]:
+    """(keyword, message) for each ``enum``/``const`` holding values no ``Literal`` can."""
+    found = []
+    members = node.get("enum")
+    misfits = [v for v in members if not literal_value(v)] if isinstance(members, list) else []
+    if "const" in node and not literal_value(node["const"]):
+        found.append(
+            (
+                "const",
+                f"const {json.dumps(node['const'])} is checked as any {json_type(node['const'])}",
+            )
+        )
+    if misfits:
+        kinds = sorted({json_type(v) for v in misfits})
+        found.append(
+            ("enum", f"enum members {json.dumps(misfits)} are checked as any {' or '.join(kinds)}")
+        )
+    return found

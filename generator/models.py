@@ -50,6 +50,7 @@ def render_models(api: Api) -> str:
         allow_population_by_field_name=True,
         allow_extra_fields=True,
         field_constraints=True,
+        strict_nullable=True,
         use_annotated=True,
         use_schema_description=True,
         use_field_description=True,

@@ -174,7 +174,7 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
 def _model_pointer(api: Api, message: str) -> str:
     """Where in the spec the model a datamodel-code-generator warning names comes from."""
     places = {m.name: m.pointers for m in api.models}
-    for name in re.findall(r"\b([A-Z]\w*)\.\w+", message):
+    for name in re.findall(r"\b[A-Z]\w*\b", message):  # the first model it names
         if places.get(name):
             return places[name][0]
     return "/components/schemas"

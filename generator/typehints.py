@@ -67,6 +67,8 @@ def _hint(schema: dict[str, Any], ctx: TypeContext) -> str:
         return "float"
     if kind == "boolean":
         return "bool"
+    if kind == "null":
+        return "None"
     if kind == "array":
         item = type_hint(schema.get("items") or {}, ctx)
         return f"Sequence[{item}]" if ctx.for_parameter else f"{ctx.builtin('list')}[{item}]"

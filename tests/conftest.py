@@ -17,6 +17,7 @@ from generator.ir import Api
 from generator.pipeline import Options, Run, build_ir, generate_files
 
 from .fakes import FaultServer, iam_script, serve
+from .shapes import GeneratedShape, generate_shapes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "spec" / "qiskit-runtime-api.json"
@@ -120,3 +121,13 @@ def generated_copy(tmp_path: Path) -> Path:
     caches = ("__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build")
     shutil.copytree(ROOT / "generated", target, ignore=shutil.ignore_patterns(*caches))
     return target
+
+
+@pytest.fixture(scope="session")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, GeneratedShape]]:
+    """Every shape of tests/shapes.py generated, each package importable by its name."""
+    generated = generate_shapes(tmp_path_factory.mktemp("shapes"))
+    with pytest.MonkeyPatch.context() as patch:
+        for shape in generated.values():
+            patch.syspath_prepend(str(shape.out))
+        yield generated

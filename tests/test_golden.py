@@ -20,7 +20,9 @@ def test_generated_project_has_package_metadata_and_typing_marker(
 ) -> None:
     assert 'name = "qiskit-runtime-api"' in seed_files["pyproject.toml"]
     assert 'dynamic = ["version"]' in seed_files["pyproject.toml"]
-    assert '__version__ = "0.41.6"' in seed_files["qiskit_runtime_api/_version.py"]
+    version_module = seed_files["qiskit_runtime_api/_version.py"]
+    assert re.search(r'^__version__ = "0\.41\.6(\.post[1-9][0-9]*)?"$', version_module, re.M)
+    assert 'API_VERSION = "0.41.6"' in version_module
     assert seed_files["qiskit_runtime_api/py.typed"] == ""
     readme = seed_files["README.md"]
     operation_rows = re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", readme, re.MULTILINE)

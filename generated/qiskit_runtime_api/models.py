@@ -103,7 +103,7 @@ class BackendsConfigurationResponseGate(BaseModel):
     """
     Definition of this gate in terms of QASM primitives U and CX
     """
-    conditional: bool | None = False
+    conditional: bool = False
     """
     This specified gate supports conditional operations (true/false). If this is not specified, then the gate inherits the conditional property of the backend.
     """
@@ -320,7 +320,7 @@ class CreateSessionRequestOption1Part1(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    max_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = 28800
+    max_ttl: Annotated[int, Field(ge=1, le=2147483647)] = 28800
     """
     The maximum time (in seconds) for the session to run, subject to plan limits.
     """
@@ -586,7 +586,7 @@ class GetAnalyticsUsageGroupedResponseDataItem(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    key: str
+    key: Annotated[str | None, Field(...)]
     """
     Grouping key
     """
@@ -962,7 +962,7 @@ class JobResponseRemoteStoragePart1Part1(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["ibmcloud_cos"] | None = "ibmcloud_cos"
+    type: Literal["ibmcloud_cos"] = "ibmcloud_cos"
     region: Annotated[str, Field(pattern="^[a-zA-Z-]+$")]
     """
     Region, Cross-Region, or Single Data Center as defined by IBM Cloud Object Storage (https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-endpoints)
@@ -1271,7 +1271,7 @@ class SamplerV2InputOptionsSimulator(BaseModel):
     """
     Directed coupling map to target in mapping.
     """
-    basis_gates: list[str] | None = None
+    basis_gates: list[str | None] | None = None
     """
     List of basis gate names to unroll to.
     """
@@ -1496,7 +1496,7 @@ class CreateSessionResponse(BaseModel):
     """
     Job ID
     """
-    backend_name: str
+    backend_name: Annotated[str | None, Field(...)]
     """
     Backend name. May not be set when in the "open" state.
     """
@@ -1951,7 +1951,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Array of dimension n_channels [d->u->m] x n_registers. Latency (in units of dt) to do a conditional operation on channel n from register slot m
     """
-    configurable: bool | None = False
+    configurable: bool = False
     """
     Backend is configurable, if the backend is a simulator (true/false)
     """
@@ -1959,7 +1959,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Array grouping qubits that are physically coupled together on the backend
     """
-    credits_required: bool | None = False
+    credits_required: bool = False
     """
     Backend requires credits to run a job (true/false)
     """
@@ -1989,7 +1989,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Default rep delay.
     """
-    dynamic_reprate_enabled: bool | None = False
+    dynamic_reprate_enabled: bool = False
     """
     Whether delay between programs can be set dynamically using 'rep_delay'.
     """
@@ -2024,7 +2024,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Grouping of measurement which are multiplexed
     """
-    measure_esp_enabled: bool | None = False
+    measure_esp_enabled: bool = False
     """
     Whether ESP readout is supported by the backend.
     """
@@ -2036,7 +2036,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Number of qubits
     """
-    n_registers: Annotated[float | None, Field(ge=1.0, le=2147483647.0)] = 1
+    n_registers: Annotated[float, Field(ge=1.0, le=2147483647.0)] = 1
     """
     Number of register slots available for feedback (if conditional is true)
     """
@@ -2087,7 +2087,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Sample name
     """
-    simulator: bool | None = False
+    simulator: bool = False
     """
     Backend is a simulator (true/false)
     """

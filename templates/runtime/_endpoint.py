@@ -127,13 +127,53 @@ def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:
     if isinstance(body, bytes):
         headers["Content-Type"] = media_type
         return body
+    base = media_type.split(";")[0].strip().lower()
+    if base == "multipart/form-data":
+        fields = (
+            body.model_dump(by_alias=True, exclude_unset=True)
+            if isinstance(body, BaseModel)
+            else body
+        )
+        return _multipart(fields, headers)
     if isinstance(body, BaseModel):
         data = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
     else:
         data = to_jsonable_python(body, by_alias=True)
     headers["Content-Type"] = media_type
-    if media_type == "application/x-www-form-urlencoded":
+    if base == "application/x-www-form-urlencoded":
         from urllib.parse import urlencode
 
-        return urlencode(data, doseq=True).encode()
+        return urlencode(_form_fields(data)).encode()
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Form fields (``style: form``, exploded): a list repeats its name; an object is JSON."""
+    pairs = []
+    for name, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None:
+                text = json.dumps(item) if isinstance(item, (dict, list)) else _text(item)
+                pairs.append((name, text))
+    return pairs
+
+
+def _multipart(fields: Mapping[str, Any], headers: dict[str, str]) -> bytes:
+    """``multipart/form-data``: bytes are file parts, objects JSON parts, the rest text."""
+    import httpx
+    from pydantic_core import to_jsonable_python
+
+    parts: list[tuple[str, tuple[str | None, bytes | str, str | None]]] = []
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, bytes):
+                parts.append((name, (name, item, "application/octet-stream")))
+            elif item is not None:
+                data = to_jsonable_python(item, by_alias=True)
+                if isinstance(data, (dict, list)):
+                    parts.append((name, (None, json.dumps(data), "application/json")))
+                else:
+                    parts.append((name, (None, _text(data), None)))
+    request = httpx.Request("POST", "http://multipart.invalid", files=parts)
+    headers["Content-Type"] = request.headers.get("Content-Type", "multipart/form-data")
+    return request.read()
