@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from generator.release import load_release
 
 from .conftest import ROOT
 from .package_index import WHEELHOUSE, install_from_index, local_index, tree_digest
+from .test_cli import run_cli
 
 PACKAGE = "qiskit_runtime_api"
 
@@ -145,14 +145,7 @@ def test_build_makes_a_wheel_of_the_package_alone_that_the_sdist_rebuilds(
 def test_build_refuses_a_version_without_a_changelog_entry(tmp_path: Path) -> None:
     changelog = tmp_path / "CHANGELOG.md"
     changelog.write_text("# Changelog\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--changelog", str(changelog)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_cli("build", "--changelog", str(changelog))
     assert result.returncode == 1
     version = load_release(ROOT).version
     assert f"{changelog} has no entry for {version}: add a `## {version} (<date>)`" in (
