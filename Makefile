@@ -7,8 +7,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
+# The client's dependencies as wheels, so that the publish test installs the
+# package into a fresh venv from its local index alone.
+WHEELHOUSE := $(VENV)/wheelhouse
+WHEELHOUSE_STAMP := $(WHEELHOUSE)/.installed-stamp
+PUBLISH_REPOSITORY_URL ?= https://upload.pypi.org/legacy/
+PUBLISH_INDEX_URL ?=
+DRY_RUN ?=
 
-.PHONY: help install generate check bump diff update-spec lint typecheck test fuzz validate ir clean
+.PHONY: help install generate check bump diff update-spec build publish lint typecheck test fuzz validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -18,6 +25,8 @@ help:
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
 	@echo "make fuzz       the property-based test with 500 examples"
+	@echo "make build      wheel and sdist into generated/dist, verified, twine check --strict"
+	@echo "make publish    upload them unless the index has the version (DRY_RUN=1: all but upload)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +39,12 @@ install: $(STAMP)
 $(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 	cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $(PRISM_STAMP)
+
+$(WHEELHOUSE_STAMP): $(STAMP)
+	$(PY) -m pip freeze --exclude-editable > $(VENV)/constraints.txt
+	$(PY) -m pip download --quiet --only-binary=:all: --dest $(WHEELHOUSE) \
+		--constraint $(VENV)/constraints.txt httpx pydantic
+	touch $(WHEELHOUSE_STAMP)
 
 generate: $(STAMP)
 	$(PY) -m generator generate
@@ -54,19 +69,28 @@ update-spec: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make update-spec SRC=<file or URL>" >&2; exit 2; }
 	$(PY) -m generator update-spec "$(SRC)"
 
+build: $(STAMP)
+	$(PY) -m generator build
+
+# Credentials: TWINE_PASSWORD (an API token), with TWINE_USERNAME for indexes with users.
+publish: $(STAMP)
+	$(PY) -m generator publish --repository-url '$(PUBLISH_REPOSITORY_URL)' \
+		$(if $(PUBLISH_INDEX_URL),--index-url '$(PUBLISH_INDEX_URL)') \
+		$(if $(filter-out 0,$(DRY_RUN)),--dry-run)
+
 check: $(STAMP)
 	$(PY) -m generator check
 	$(MAKE) --no-print-directory lint typecheck
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator generated templates/runtime tests
-	$(VENV)/bin/ruff format --check generator templates/runtime tests
+	$(VENV)/bin/ruff check generator generated templates/runtime tests bench
+	$(VENV)/bin/ruff format --check generator templates/runtime tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generator
 	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
 
-test: $(STAMP) $(PRISM_STAMP)
+test: $(STAMP) $(PRISM_STAMP) $(WHEELHOUSE_STAMP)
 	$(PY) -m pytest
 
 # The property-based test at length: 500 mutations of the seed spec.

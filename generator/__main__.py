@@ -1,14 +1,17 @@
-"""Command line: ``python -m generator validate|ir|generate|check|bump|diff|update-spec``.
+"""Command line: ``python -m generator
+validate|ir|generate|check|bump|build|publish|diff|update-spec``.
 
-The only module that prints and chooses exit statuses: 0 success, 1 ``check``
-found a difference (``diff``: a change at the ``--fail-on`` level), 2 the
-input is bad (nothing was written).
+The only module that prints and chooses exit statuses (with
+``generator.cli_publish``, its ``build`` and ``publish``): 0 success, 1
+``check`` found a difference (``diff``: a change at the ``--fail-on`` level;
+``build``/``publish``: refused), 2 the input is bad (nothing was written).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import difflib
 import json
 import sys
@@ -28,6 +31,8 @@ __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 _RELEASE_HELP = "the release record: package version and the code hash it was issued for"
+_CHANGELOG_HELP = "the package's changelog, newest first (copied into the package)"
+PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
         ("generate", "regenerate the client package into --out"),
         ("check", "fail (exit 1) when --out differs from what the spec generates"),
         ("bump", "issue the next post-release for changed generated code, then generate"),
+        ("build", "check, then build and verify the wheel and sdist into --out/dist"),
+        ("publish", "build, refuse a version the index has, upload with twine"),
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--spec", type=Path, default=ROOT / "spec" / "qiskit-runtime-api.json")
@@ -49,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
         )
+        command.add_argument(
+            "--changelog", type=Path, default=ROOT / "spec" / "CHANGELOG.md", help=_CHANGELOG_HELP
+        )
         command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
         if name in ("generate", "check"):
             command.add_argument(
@@ -56,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
                 action="store_true",
                 help="run every stage even when generated/ records these very inputs",
             )
+        if name == "publish":
+            command.add_argument("--repository-url", default=PYPI_UPLOAD_URL)
+            command.add_argument(
+                "--index-url", help="the simple index to look for the version in (default: derived)"
+            )
+            command.add_argument("--dry-run", action="store_true", help="everything but the upload")
     _add_spec_commands(commands)
     return parser
 
@@ -109,17 +125,21 @@ def main(argv: list[str] | None = None) -> int:
             for diagnostic in exc.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
             return 2
-    if args.command in ("generate", "check") and not args.force:
+    recorded = False  # generated/ records these inputs and its code has its version
+    if args.command in ("generate", "check", "build", "publish") and not vars(args).get("force"):
         started = time.perf_counter()
         try:
-            wanted = inputs_hash(args.spec, args.overlays, args.package_name, args.release)
+            wanted = inputs_hash(
+                args.spec, args.overlays, args.package_name, args.release, args.changelog
+            )
         except OSError:
             wanted = ""  # an unreadable input: the load stage says which and why
-        if (
+        recorded = bool(
             wanted
             and up_to_date(args.out, wanted)
             and _issued(args.out, args.release, args.package_name)
-        ):
+        )
+        if recorded and args.command in ("generate", "check"):
             print(
                 f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
                 f"and no file changed since ({time.perf_counter() - started:.2f} s; "
@@ -135,10 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         package=args.package_name,
         allow_remote_refs=args.allow_remote_refs,
         release=args.release,
+        changelog=args.changelog,
         max_spec_mb=args.max_spec_mb,
     )
     run = Run()
     try:
+        if args.command in ("build", "publish"):
+            return _release_command(args, options, run, recorded)
         return _COMMANDS[args.command](options, run)
     except GeneratorError as exc:
         _print_diagnostics(run)
@@ -274,21 +297,61 @@ def _check(options: Options, run: Run) -> int:
 
 
 def _bump(options: Options, run: Run) -> int:
-    from .pipeline import Run, generate_files
-    from .release import Release, bump_post, code_hash, read_release, write_release
+    from .changelog import add_entry, read_changelog
+    from .pipeline import Run, generate_files, inputs_hash
+    from .release import (
+        Release,
+        bump_post,
+        code_hash,
+        read_release,
+        version_carriers,
+        write_release,
+    )
+    from .write import compare_tree
 
-    assert options.release is not None  # the command line always names one
+    # The command line always names both files.
+    assert options.release is not None and options.changelog is not None
     release = read_release(options.release)
-    _, files = generate_files(options, run)
+    api, files = generate_files(options, run)
     digest = code_hash(files, options.package)
     if digest == release.code_hash:
         _print_diagnostics(run)
         print(f"the generated code is the code {release.version} was issued for: nothing to bump")
         return 0
     issued = Release(bump_post(release.version), digest)
+    carriers = version_carriers(options.package)
+    changed = [
+        f"`{path}`"
+        for path, _, _ in compare_tree(options.out, files, inputs_hash(options))
+        if path not in carriers
+    ]
+    entry = [f"Regenerated for the same spec version ({api.version}) by a newer generator."]
+    entry += [f"Changed files: {', '.join(changed)}."] if changed else []
+    today = datetime.date.today().isoformat()
+    changelog = add_entry(read_changelog(options.changelog), issued.version, today, entry)
+    options.changelog.write_text(changelog, encoding="utf-8")
     write_release(options.release, issued)
     print(f"{options.release}: {release.version} -> {issued.version}")
     return _generate(options, Run())
+
+
+def _release_command(args: argparse.Namespace, options: Options, run: Run, recorded: bool) -> int:
+    """``build`` or ``publish``; a tree the fast path found current skips the full check."""
+    from .cli_publish import run_build, run_publish
+    from .publish import simple_index_for
+
+    def verify() -> int:
+        return 0 if recorded else _check(options, run)
+
+    if args.command == "build":
+        return run_build(options, verify)
+    return run_publish(
+        options,
+        verify,
+        repository_url=args.repository_url,
+        index_url=args.index_url or simple_index_for(args.repository_url),
+        dry_run=args.dry_run,
+    )
 
 
 def _diff(args: argparse.Namespace) -> int:

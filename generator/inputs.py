@@ -45,13 +45,17 @@ def overlay_files(directory: Path | None) -> list[Path]:
 
 
 def inputs_hash(
-    spec: Path, overlays: Path | None, package: str, release: Path | None = None
+    spec: Path,
+    overlays: Path | None,
+    package: str,
+    release: Path | None = None,
+    changelog: Path | None = None,
 ) -> str:
-    """A hash of spec, overlays, release record, templates, generator code and
-    output-shaping library versions."""
+    """A hash of spec, overlays, release record, changelog, templates, generator code
+    and output-shaping library versions."""
     digest = hashlib.sha256()
     sources = [spec, *overlay_files(overlays)]
-    sources += [release] if release else []
+    sources += [path for path in (release, changelog) if path]
     sources += sorted(
         p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     )

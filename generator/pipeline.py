@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from .background import Validation
 from .build import build_api
+from .changelog import read_changelog
 from .diagnostics import Diagnostic, GeneratorError, Level, warning
 from .inputs import inputs_hash as hash_inputs
 from .inputs import overlay_files
@@ -41,6 +42,8 @@ class Options:
     max_spec_mb: int = MAX_SPEC_MB
     release: Path | None = None
     """``release.json`` (see ``generator.release``); without it the version is ``info.version``."""
+    changelog: Path | None = None
+    """The changelog copied into the package as ``CHANGELOG.md``; none without it."""
 
     @property
     def distribution(self) -> str:
@@ -166,7 +169,8 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
         read_release(options.release).version if options.release else package_version(api.version)
     )
     plan = plan_client(api, options.package, options.distribution, version)
-    files = run.timed("render", lambda: render_files(plan, source))
+    changelog = read_changelog(options.changelog) if options.changelog else None
+    files = run.timed("render", lambda: render_files(plan, source, changelog))
     verbatim = runtime_paths(options.package)
     return run.timed("format", lambda: format_files(files, verbatim))
 
@@ -182,4 +186,6 @@ def _model_pointer(api: Api, message: str) -> str:
 
 def inputs_hash(options: Options) -> str:
     """A hash of everything the output depends on (see ``generator.inputs``)."""
-    return hash_inputs(options.spec, options.overlays, options.package, options.release)
+    return hash_inputs(
+        options.spec, options.overlays, options.package, options.release, options.changelog
+    )

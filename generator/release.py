@@ -43,6 +43,7 @@ __all__ = [
     "load_release",
     "read_release",
     "save_release",
+    "version_carriers",
     "write_release",
 ]
 
@@ -99,9 +100,13 @@ def bump_for_spec_update(current: str, new_spec_version: str, semver: Semver) ->
     return str(max(spec_version, candidate))
 
 
+def version_carriers(package: str) -> frozenset[str]:
+    return frozenset(name.format(package=package) for name in VERSION_CARRIERS)
+
+
 def code_hash(files: Mapping[str, str], package: str) -> str:
     """``sha256:<hex>`` of the generated files that do not carry the version."""
-    carriers = {name.format(package=package) for name in VERSION_CARRIERS}
+    carriers = version_carriers(package)
     digest = hashlib.sha256()
     for path in sorted(files):
         if path in carriers:

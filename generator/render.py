@@ -35,9 +35,13 @@ def runtime_paths(package: str, templates: Path = TEMPLATES) -> list[str]:
 
 
 def render_files(
-    plan: ClientPlan, models_source: str, templates: Path = TEMPLATES
+    plan: ClientPlan, models_source: str, changelog: str | None = None, templates: Path = TEMPLATES
 ) -> dict[str, str]:
-    """Relative path → text of every file of the generated project."""
+    """Relative path → text of every file of the generated project.
+
+    The license, the ``.gitignore`` (which hatchling also reads: caches stay out of
+    the wheel and the sdist) and the changelog are copied verbatim.
+    """
     env = _environment(templates)
     package = plan.package
     files: dict[str, str] = {}
@@ -57,4 +61,8 @@ def render_files(
         files[path] = (templates / "runtime" / path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
     files["pyproject.toml"] = env.get_template("project/pyproject.toml.j2").render(plan=plan)
     files["README.md"] = env.get_template("project/README.md.j2").render(plan=plan)
+    for source, target in (("LICENSE", "LICENSE"), ("gitignore", ".gitignore")):
+        files[target] = (templates / "project" / source).read_text(encoding="utf-8")
+    if changelog is not None:
+        files["CHANGELOG.md"] = changelog
     return files

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .changelog import prepend_entry
 from .diagnostics import GeneratorError, error
 from .diff.compare import Report, compare_sides
 from .diff.report import to_markdown
@@ -42,7 +42,6 @@ __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
 
 CHANGELOG_PATH = "spec/CHANGELOG.md"
 _CHANGELOG_HEADER = "# Changelog\n\n"
-_SECTION = re.compile(r"^## ", re.MULTILINE)
 _DOWNLOAD_TIMEOUT_SECONDS = 60
 _PLACEHOLDER_HASH = "sha256:" + "0" * 64
 
@@ -105,14 +104,37 @@ def update_spec(
         version = bump_for_spec_update(release.version, spec_version, report.semver)
         draft = folder / "release.json"
         draft.write_text(f'{{"version": "{version}", "code_hash": "{_PLACEHOLDER_HASH}"}}')
-        options = Options(incoming, overlays, root / "generated", package, release=draft)
+        changelog_path = root / CHANGELOG_PATH
+        current = (
+            changelog_path.read_text(encoding="utf-8")
+            if changelog_path.exists()
+            else _CHANGELOG_HEADER
+        )
+        changelog = prepend_entry(current, _entry(report, version, source, today))
+        draft_changelog = folder / "CHANGELOG.md"
+        draft_changelog.write_text(changelog, encoding="utf-8")
+        options = Options(
+            incoming,
+            overlays,
+            root / "generated",
+            package,
+            release=draft,
+            changelog=draft_changelog,
+        )
         _, files = generate_files(options, Run())
     issued = Release(version, code_hash(files, package))
     # Everything is known: now write, the generated tree last and atomically.
     _replace(spec_path, new_bytes)
     save_release(root, issued)
-    _prepend_changelog(root / CHANGELOG_PATH, _entry(report, version, source, today))
-    final = Options(spec_path, overlays, root / "generated", package, release=root / RELEASE_FILE)
+    _replace(changelog_path, changelog.encode())
+    final = Options(
+        spec_path,
+        overlays,
+        root / "generated",
+        package,
+        release=root / RELEASE_FILE,
+        changelog=changelog_path,
+    )
     written = write_tree(final.out, files, inputs_hash(final))
     return SpecUpdate(report, release.version, version, written)
 
@@ -132,11 +154,3 @@ def _entry(report: Report, version: str, source: str, today: datetime.date | Non
         + to_markdown(report, title="Changes")
         + "\n"
     )
-
-
-def _prepend_changelog(path: Path, entry: str) -> None:
-    """``entry`` above the newest ``## `` section (below the file's introduction)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else _CHANGELOG_HEADER
-    first = _SECTION.search(text)
-    at = first.start() if first else len(text)
-    _replace(path, (text[:at] + entry + text[at:]).encode())

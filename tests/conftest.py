@@ -23,11 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "spec" / "qiskit-runtime-api.json"
 OVERLAYS = ROOT / "spec" / "overlays"
 RELEASE = ROOT / "spec" / "release.json"
+CHANGELOG = ROOT / "spec" / "CHANGELOG.md"
 PRISM = ROOT / "tests" / "prism" / "node_modules" / ".bin" / "prism"
 
 
 def seed_options(out: Path | None = None) -> Options:
-    return Options(spec=SEED, overlays=OVERLAYS, out=out or ROOT / "generated", release=RELEASE)
+    return Options(
+        spec=SEED,
+        overlays=OVERLAYS,
+        out=out or ROOT / "generated",
+        release=RELEASE,
+        changelog=CHANGELOG,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +51,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a server the tests started; kill it if it lingers."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -89,12 +106,7 @@ def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> 
                 time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
 
 
@@ -116,7 +128,7 @@ def fake_iam() -> Iterator[FaultServer]:
 
 @pytest.fixture
 def generated_copy(tmp_path: Path) -> Path:
-    """A copy of the committed generated/ tree to write into."""
+    """A copy of the committed generated/ tree (no build outputs, no caches) to write into."""
     target = tmp_path / "generated"
     caches = ("__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build")
     shutil.copytree(ROOT / "generated", target, ignore=shutil.ignore_patterns(*caches))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+
+import tomllib
 
 from generator.pipeline import inputs_hash
 from generator.write import compare_tree
 
-from .conftest import ROOT, seed_options
+from .conftest import CHANGELOG, ROOT, seed_options
+
+# sha256 of https://www.apache.org/licenses/LICENSE-2.0.txt
+OFFICIAL_APACHE_2_0_SHA256 = "cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30"
 
 
 def test_committed_generated_tree_matches_the_spec(seed_files: dict[str, str]) -> None:
@@ -30,3 +36,24 @@ def test_generated_project_has_package_metadata_and_typing_marker(
     assert "| GET (every page) | `/v1/jobs` | `client.jobs.list_all()` |" in readme
     assert "| GET (polled) | `/v1/jobs/{id}` | `client.jobs.wait()` |" in readme
     assert "| GET | `/v1/jobs/{id}/logs` | `client.jobs.get_logs()` |" in readme
+
+
+def test_generated_project_carries_license_changelog_and_index_metadata(
+    seed_files: dict[str, str],
+) -> None:
+    license_text = seed_files["LICENSE"]
+    assert license_text.startswith("\n                                 Apache License\n")
+    assert "END OF TERMS AND CONDITIONS" in license_text
+    assert hashlib.sha256(license_text.encode()).hexdigest() == OFFICIAL_APACHE_2_0_SHA256
+    assert seed_files["CHANGELOG.md"] == CHANGELOG.read_text()
+    pyproject = tomllib.loads(seed_files["pyproject.toml"])
+    project = pyproject["project"]
+    assert project["license"] == "Apache-2.0" and project["license-files"] == ["LICENSE"]
+    assert project["requires-python"] == ">=3.10"
+    assert sorted(project["dependencies"]) == ["httpx>=0.27", "pydantic>=2.7"]
+    assert project["urls"] and project["classifiers"]
+    assert pyproject["build-system"]["build-backend"] == "hatchling.build"
+    readme = seed_files["README.md"]
+    for section in ("## Install", "## Versions", "## License", "## Operations"):
+        assert section in readme
+    assert "`0.41.6.post1`" in readme

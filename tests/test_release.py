@@ -3,11 +3,13 @@ updates, and ``check``/``bump`` keeping spec/release.json true to the code."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
 import pytest
 
+from generator.changelog import add_entry, entry_versions
 from generator.diagnostics import GeneratorError
 from generator.release import (
     Release,
@@ -19,7 +21,7 @@ from generator.release import (
     save_release,
 )
 
-from .conftest import RELEASE, ROOT
+from .conftest import CHANGELOG, RELEASE, ROOT
 from .test_cli import run_cli
 
 
@@ -96,16 +98,36 @@ def test_bad_release_record_names_the_file_and_field(tmp_path: Path) -> None:
     assert messages[1].startswith(f"error: {path}#/code_hash: 'md5:00' is not")
 
 
+def test_changelog_entries_go_newest_first_below_the_preamble() -> None:
+    text = "# Changelog\n\nIntro.\n\n## 1.0.0 (2026-01-01)\n\n- First.\n"
+    added = add_entry(text, "1.0.0.post1", "2026-02-01", ["Regenerated.", "Faster."])
+    assert added == (
+        "# Changelog\n\nIntro.\n\n"
+        "## 1.0.0.post1 (2026-02-01)\n\n- Regenerated.\n- Faster.\n\n"
+        "## 1.0.0 (2026-01-01)\n\n- First.\n"
+    )
+    assert entry_versions(added) == ["1.0.0.post1", "1.0.0"]
+    assert entry_versions(add_entry("# Changelog\n", "1.0.0", "d", ["x"])) == ["1.0.0"]
+
+
+def test_committed_changelog_has_an_entry_for_the_committed_version() -> None:
+    assert load_release(ROOT).version in entry_versions(CHANGELOG.read_text())
+
+
 def test_check_fails_on_code_with_no_version_and_bump_issues_a_post_release(
     tmp_path: Path,
 ) -> None:
     """Code that differs from what 0.41.6 was issued for (as after a template
-    change) fails ``check`` until ``bump`` issues 0.41.6.post1; a second
-    ``bump`` has nothing to do."""
+    change) fails ``check`` until ``bump`` issues 0.41.6.post1 with a changelog
+    entry naming the changed files; a second ``bump`` has nothing to do."""
     release = tmp_path / "release.json"
     release.write_text(json.dumps({"version": "0.41.6", "code_hash": "sha256:" + "0" * 64}))
+    changelog = tmp_path / "CHANGELOG.md"
+    head, *entries = CHANGELOG.read_text().split("\n## ")
+    first_release = [entry for entry in entries if entry.startswith("0.41.6 (")]
+    changelog.write_text("\n## ".join([head, *first_release]))
     out = tmp_path / "out"
-    common = ("--release", str(release), "--out", str(out))
+    common = ("--release", str(release), "--changelog", str(changelog), "--out", str(out))
     generated = run_cli("generate", *common)
     assert generated.returncode == 0, generated.stderr
     assert "run `make bump` to issue 0.41.6.post1" in generated.stderr
@@ -117,6 +139,8 @@ def test_check_fails_on_code_with_no_version_and_bump_issues_a_post_release(
     )
     assert "run `make bump` to issue 0.41.6.post1" in checked.stderr
 
+    tags = out / "qiskit_runtime_api" / "resources" / "tags.py"
+    tags.write_text(tags.read_text() + "# the code 0.41.6 was issued with\n")
     bumped = run_cli("bump", *common)
     assert bumped.returncode == 0, bumped.stderr
     issued = read_release(release)
@@ -125,9 +149,16 @@ def test_check_fails_on_code_with_no_version_and_bump_issues_a_post_release(
     assert (
         '__version__ = "0.41.6.post1"' in (out / "qiskit_runtime_api" / "_version.py").read_text()
     )
+    entries = changelog.read_text().split("\n## ")
+    assert entries[1].startswith(f"0.41.6.post1 ({datetime.date.today().isoformat()})")
+    assert "same spec version (0.41.6)" in entries[1]
+    assert "Changed files: `qiskit_runtime_api/resources/tags.py`." in entries[1]
+    assert entries[2].startswith("0.41.6 (")
+    assert (out / "CHANGELOG.md").read_text() == changelog.read_text()
     assert run_cli("check", *common).returncode == 0
 
     again = run_cli("bump", *common)
     assert again.returncode == 0
     assert "nothing to bump" in again.stdout
     assert read_release(release) == issued
+    assert changelog.read_text().count("## 0.41.6.post1") == 1

@@ -61,6 +61,8 @@ def _check(project: Path) -> int:
             str(project / "generated"),
             "--release",
             str(project / "spec" / "release.json"),
+            "--changelog",
+            str(project / "spec" / "CHANGELOG.md"),
         ]
     )
 
@@ -90,7 +92,8 @@ def test_updates_from_a_file_then_a_url_bump_the_version_and_stack_the_changelog
     changelog = (project / "spec" / "CHANGELOG.md").read_text()
     newer = changelog.index("## 1.1.0 (")
     older = changelog.index("## 1.0.0 (")
-    assert changelog.startswith("# Changelog\n\n## 1.1.0 (")
+    assert changelog.startswith("# Changelog\n")
+    assert changelog.index("\n## ") == newer - 1  # the newest entry comes first
     assert newer < older
     assert f"Generated from spec version 0.42.0 ({url}/next.json)." in changelog[newer:older]
     assert "query parameter `owner`: added" in changelog[newer:older]
