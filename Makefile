@@ -7,14 +7,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
+PEERS := bench/.peers
+PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check lint typecheck test fuzz validate ir clean
+.PHONY: help install generate check lint typecheck test fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
 	@echo "make check      fail when generated/ is stale; ruff and mypy --strict"
 	@echo "make test       every test (installs Prism with npm ci)"
 	@echo "make fuzz       the property-based test with 500 examples"
+	@echo "make bench      benchmarks against the peers; writes bench/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +31,22 @@ install: $(STAMP)
 $(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 	cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $(PRISM_STAMP)
+
+# The bench extra goes into .venv; the peer generator gets its own virtualenv,
+# so that its pins never meet ours.
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+$(PEERS_STAMP): bench/peers.txt
+	rm -rf $(PEERS)
+	$(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet --upgrade pip
+	$(PEERS)/bin/python -m pip install --quiet -r bench/peers.txt
+	touch $(PEERS_STAMP)
+
+bench: $(BENCH_STAMP) $(PEERS_STAMP)
+	$(PY) -m bench.run
 
 generate: $(STAMP)
 	$(PY) -m generator generate
@@ -42,12 +62,13 @@ check: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator generated templates/runtime tests
-	$(VENV)/bin/ruff format --check generator templates/runtime tests
+	$(VENV)/bin/ruff check generator generated templates/runtime tests bench
+	$(VENV)/bin/ruff format --check generator templates/runtime tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generator
 	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
+	MYPYPATH=generated $(VENV)/bin/mypy --strict bench
 
 test: $(STAMP) $(PRISM_STAMP)
 	$(PY) -m pytest
@@ -57,4 +78,4 @@ fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PEERS) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache

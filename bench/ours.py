@@ -1,0 +1,78 @@
+"""Our generator as a maintainer runs it (``python -m generator`` in a fresh
+process), and the client it generated (``generated/``).
+
+The CLI prints one timed line per stage (``format    2814.3 ms``); ``stages``
+reads them back. Timed generations are full ones: they write into a new folder,
+which has no recorded input hash to short-cut on, and pass ``--force`` when the
+CLI offers it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .report import ROOT
+
+__all__ = [
+    "GENERATED",
+    "SEED",
+    "SEED_OVERLAYS",
+    "TINY",
+    "client_on_path",
+    "generator_command",
+    "stages",
+]
+
+SEED = ROOT / "spec" / "qiskit-runtime-api.json"
+SEED_OVERLAYS = ROOT / "spec" / "overlays"
+TINY = ROOT / "bench" / "tiny-spec.json"
+GENERATED = ROOT / "generated"
+
+_STAGE_LINE = re.compile(r"^\s*([A-Za-z][\w .()/-]*?)\s+(\d+(?:\.\d+)?)\s*ms\s*$")
+
+
+@functools.cache
+def _accepts_force() -> bool:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return "--force" in result.stdout
+
+
+def client_on_path() -> None:
+    """Make the committed client, ``generated/qiskit_runtime_api``, importable."""
+    if str(GENERATED) not in sys.path:
+        sys.path.insert(0, str(GENERATED))
+
+
+def generator_command(
+    command: str, spec: Path, overlays: Path | None, out: Path, package: str, *, full: bool = True
+) -> list[str]:
+    """``python -m generator COMMAND`` on ``spec``; ``full`` asks for a complete generation."""
+    args = [sys.executable, "-m", "generator", command, "--spec", str(spec)]
+    # A folder that does not exist means "no overlays" to the generator.
+    args += ["--overlays", str(overlays or out.parent / "no-overlays")]
+    args += ["--out", str(out), "--package-name", package]
+    if command == "generate" and full and _accepts_force():
+        args.append("--force")
+    return args
+
+
+def stages(stdout: str) -> dict[str, float]:
+    """Seconds per stage, from the CLI's ``name  12.3 ms`` lines."""
+    found: dict[str, float] = {}
+    for line in stdout.splitlines():
+        match = _STAGE_LINE.match(line)
+        if match:
+            found[match.group(1).strip()] = (
+                found.get(match.group(1).strip(), 0.0) + float(match.group(2)) / 1000
+            )
+    return found
