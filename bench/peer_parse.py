@@ -36,9 +36,7 @@ def main(argv: list[str]) -> int:
     samples = interleaved(
         {
             "json.loads": lambda: json.loads(body),
-            "openapi-python-client": lambda: list_jobs._parse_response(
-                client=client, response=response
-            ),
+            "peer": lambda: list_jobs._parse_response(client=client, response=response),
         },
         rounds,
     )

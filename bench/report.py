@@ -9,6 +9,7 @@ each section.
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
 import os
 import platform
 import statistics
@@ -144,6 +145,16 @@ def _git_commit() -> str:
     return result.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
 
 
+def _versions() -> str:
+    found = []
+    for name in ("pydantic", "pydantic-core", "httpx", "black", "datamodel-code-generator"):
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
 def machine_info(quick: bool) -> Table:
     table = Table(["", ""])
     table.add("date (UTC)", datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"))
@@ -152,6 +163,7 @@ def machine_info(quick: bool) -> Table:
     table.add("load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     table.add("Python", f"{platform.python_implementation()} {platform.python_version()}")
     table.add("system", platform.platform())
+    table.add("libraries", _versions())
     table.add("commit", _git_commit())
     table.add("mode", "quick (tiny inputs, 1 repetition, no peers)" if quick else "full")
     return table

@@ -73,13 +73,16 @@ def _shape(path: Path) -> tuple[int, int]:
     return operations, len(data.get("components", {}).get("schemas", {}))
 
 
-def _outcome(runs: list[ProcessRun]) -> str:
+def _outcome(runs: list[ProcessRun], spec: Path) -> str:
+    """ "ok", or the first error of a failed run, with the spec's path shortened."""
     if all(r.ok for r in runs):
         return "ok"
     failed = next(r for r in runs if not r.ok)
     errors = sum(1 for line in failed.stderr.splitlines() if line.startswith("error"))
-    more = f" (and {errors - 1} more errors)" if errors > 1 else ""
-    return f"failed: {failed.first_error()[:300]}{more}"
+    first = failed.first_error().replace(str(spec), spec.name)
+    first = first if len(first) <= 220 else first[:220] + "…"
+    more = f" (+{errors - 1} more errors)" if errors > 1 else ""
+    return f"rejected: {first}{more}"
 
 
 def measure(quick: bool) -> Section:
@@ -114,7 +117,7 @@ def measure(quick: bool) -> Section:
             runs = [run_measured(command, cwd=ROOT, timeout=600) for _ in range(repetitions)]
             time = median([r.seconds for r in runs])
             peak = median([r.peak_mib for r in runs])
-            outcome = _outcome(runs)
+            outcome = _outcome(runs, spec.path)
             peer_cell = _peer(spec, tmp, index) if peer else PEER_NOT_MEASURED
             table.add(
                 spec.label,
@@ -163,7 +166,11 @@ def _targets(openai: tuple[float, float, str] | None, quick: bool) -> list[Targe
             )
         ]
     time, peak, outcome = openai
-    why = "" if outcome == "ok" else f"the generator rejects the spec ({outcome})"
+    why = (
+        ""
+        if outcome == "ok"
+        else "the generator rejects the spec (its first error is in the table)"
+    )
     met_time = judge(
         names[0],
         time,
