@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import cli
 from .measure import ProcessRun, run_measured
-from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, stages
+from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stages
 from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
 from .profiles import profile_module
 from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
@@ -45,11 +45,6 @@ def _stage_medians(runs: list[ProcessRun]) -> dict[str, float]:
         [r.seconds - sum(found.values()) for r, found in zip(runs, per_run, strict=True)]
     )
     return medians
-
-
-def _biggest(medians: dict[str, float], count: int = 3) -> str:
-    top = sorted(medians.items(), key=lambda item: item[1], reverse=True)[:count]
-    return ", ".join(f"{name} {seconds(value)}" for name, value in top)
 
 
 def measure(quick: bool) -> Section:
@@ -117,7 +112,8 @@ def measure(quick: bool) -> Section:
     )
     section.notes.append(
         "Peak RSS is that of the largest process of the run (`ru_maxrss` of a wrapper's "
-        "children): for the peer, its own process or a ruff post-hook."
+        "children): ours or one of its forked black workers (which share its pages); the "
+        "peer or one of its ruff post-hooks."
     )
     if peer:
         section.notes.append(f"Peer: openapi-python-client {opc_version()}, in bench/.peers.")
@@ -215,7 +211,7 @@ def _targets(
             shown if peer_runs else "n/a",
             f"{RATIO_TARGET}×",
             quick=quick,
-            why=f"largest stages: {_biggest(medians)}"
+            why=f"largest stages: {largest(medians)}"
             if peer_runs
             else "peer not installed (run `make bench`)",
         )
@@ -223,7 +219,7 @@ def _targets(
     for label, runs in ((NOOP, noop_runs), (CHECK, check_runs)):
         value = median([r.seconds for r in runs])
         found = stages(runs[0].stdout)
-        why = f"it ran the stages: {_biggest(found)}" if found else "see its profile below"
+        why = f"it ran the stages: {largest(found)}" if found else "see its profile below"
         section.targets.append(
             judge(
                 label,

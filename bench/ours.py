@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .report import ROOT
+from .report import ROOT, seconds
 
 __all__ = [
     "GENERATED",
@@ -76,3 +76,9 @@ def stages(stdout: str) -> dict[str, float]:
                 found.get(match.group(1).strip(), 0.0) + float(match.group(2)) / 1000
             )
     return found
+
+
+def largest(timings: dict[str, float], count: int = 3) -> str:
+    """The ``count`` costliest stages, as ``"format 3.72 s, models 733.2 ms, ..."``."""
+    top = sorted(timings.items(), key=lambda item: item[1], reverse=True)[:count]
+    return ", ".join(f"{name} {seconds(value)}" for name, value in top)
