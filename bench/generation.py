@@ -132,6 +132,11 @@ def _profiles(section: Section) -> None:
             section.profiles.append(
                 (f"Profile of {GENERATE}, full (pyinstrument)", profile_module(full[2:]))
             )
+            section.notes.append(
+                "The profile sees one process: black runs in forked workers, so the format "
+                "stage shows there as the parent waiting (`lock.acquire`); the stage breakdown "
+                "above has its wall time."
+            )
         if NOOP in missed or CHECK in missed:
             run_measured(full, cwd=ROOT)
         for target, command in ((NOOP, "generate"), (CHECK, "check")):

@@ -29,6 +29,7 @@ __all__ = [
     "judge",
     "machine_info",
     "median",
+    "ratio_shown",
     "render_report",
     "render_section",
     "seconds",
@@ -99,6 +100,13 @@ def seconds(value: float) -> str:
     if value >= 1e-3:
         return f"{value * 1e3:.1f} ms"
     return f"{value * 1e6:.1f} µs"
+
+
+def ratio_shown(times: Sequence[float], base: Sequence[float]) -> tuple[float, str]:
+    """The ratio of medians, and how to show it: with the ratio of minima beside it, the
+    figures a busy machine disturbs least (when the two disagree, suspect the noise)."""
+    ratio = median(times) / median(base)
+    return ratio, f"{ratio:.2f}× (of minima: {min(times) / min(base):.2f}×)"
 
 
 def judge(
