@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import cli
 from .measure import ProcessRun, run_measured
-from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stages
+from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stage_notes, stages
 from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
 from .profiles import profile_module
 from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
@@ -38,11 +38,16 @@ def _ensure(run: ProcessRun, what: str) -> ProcessRun:
 
 
 def _stage_medians(runs: list[ProcessRun]) -> dict[str, float]:
+    """Median seconds per stage, and the wall time no sequential stage accounts for."""
     per_run = [stages(r.stdout) for r in runs]
+    notes = stage_notes(runs[0].stdout)
     names = list(dict.fromkeys(name for found in per_run for name in found))
     medians = {name: median([found.get(name, 0.0) for found in per_run]) for name in names}
     medians[STARTUP] = median(
-        [r.seconds - sum(found.values()) for r, found in zip(runs, per_run, strict=True)]
+        [
+            r.seconds - sum(t for name, t in found.items() if name not in notes)
+            for r, found in zip(runs, per_run, strict=True)
+        ]
     )
     return medians
 
@@ -87,10 +92,16 @@ def measure(quick: bool) -> Section:
     medians = _stage_medians(our_runs)
     ours_median = median([r.seconds for r in our_runs])
     breakdown = section.table(
-        f"Stage breakdown of our runs (median of {repetitions}):", "stage", "median", "share"
+        f"Stage breakdown of our runs (median of {repetitions}; a stage with a note runs "
+        "beside the others and is left out of the sum):",
+        "stage",
+        "median",
+        "share",
+        "note",
     )
+    notes = stage_notes(our_runs[0].stdout)
     for stage, value in medians.items():
-        breakdown.add(stage, seconds(value), f"{value / ours_median:.0%}")
+        breakdown.add(stage, seconds(value), f"{value / ours_median:.0%}", notes.get(stage, ""))
 
     noop = section.table(
         f"No-op paths on an up-to-date output (median of {repetitions}, whole process):",
