@@ -15,7 +15,11 @@ PUBLISH_REPOSITORY_URL ?= https://upload.pypi.org/legacy/
 PUBLISH_INDEX_URL ?=
 DRY_RUN ?=
 
-.PHONY: help install generate check bump diff update-spec build publish lint typecheck test fuzz validate ir clean
+BENCH_STAMP := $(VENV)/.bench-stamp
+PEERS := bench/.peers
+PEERS_STAMP := $(PEERS)/.installed-stamp
+
+.PHONY: help install generate check bump diff update-spec build publish lint typecheck test fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -27,6 +31,7 @@ help:
 	@echo "make fuzz       the property-based test with 500 examples"
 	@echo "make build      wheel and sdist into generated/dist, verified, twine check --strict"
 	@echo "make publish    upload them unless the index has the version (DRY_RUN=1: all but upload)"
+	@echo "make bench      benchmarks against the peers; writes bench/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +50,21 @@ $(WHEELHOUSE_STAMP): $(STAMP)
 	$(PY) -m pip download --quiet --only-binary=:all: --dest $(WHEELHOUSE) \
 		--constraint $(VENV)/constraints.txt httpx pydantic
 	touch $(WHEELHOUSE_STAMP)
+# The bench extra goes into .venv; the peer generator gets its own virtualenv,
+# so that its pins never meet ours.
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+$(PEERS_STAMP): bench/peers.txt
+	rm -rf $(PEERS)
+	$(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet --upgrade pip
+	$(PEERS)/bin/python -m pip install --quiet -r bench/peers.txt
+	touch $(PEERS_STAMP)
+
+bench: $(BENCH_STAMP) $(PEERS_STAMP)
+	$(PY) -m bench.run
 
 generate: $(STAMP)
 	$(PY) -m generator generate
@@ -89,6 +109,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generator
 	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
+	MYPYPATH=generated $(VENV)/bin/mypy --strict bench
 
 test: $(STAMP) $(PRISM_STAMP) $(WHEELHOUSE_STAMP)
 	$(PY) -m pytest
@@ -98,4 +119,4 @@ fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PEERS) $(PRISM_DIR)/node_modules .mypy_cache .pytest_cache .ruff_cache

@@ -30,8 +30,16 @@ MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.load refuses larger 
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
-_RELEASE_HELP = "the release record: package version and the code hash it was issued for"
-_CHANGELOG_HELP = "the package's changelog, newest first (copied into the package)"
+_RELEASE_HELP = (
+    "the release record: package version and the code hash it was issued for "
+    "(default: spec/release.json for the project's spec; none for another spec, "
+    "whose package version is then its info.version)"
+)
+_CHANGELOG_HELP = (
+    "the package's changelog, newest first, copied into the package "
+    "(default: spec/CHANGELOG.md for the project's spec; none for another spec)"
+)
+SPEC = ROOT / "spec" / "qiskit-runtime-api.json"
 PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
 
 
@@ -48,17 +56,13 @@ def _parser() -> argparse.ArgumentParser:
         ("publish", "build, refuse a version the index has, upload with twine"),
     ):
         command = commands.add_parser(name, help=text)
-        command.add_argument("--spec", type=Path, default=ROOT / "spec" / "qiskit-runtime-api.json")
+        command.add_argument("--spec", type=Path, default=SPEC)
         command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
         command.add_argument("--out", type=Path, default=ROOT / "generated")
         command.add_argument("--package-name", default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
-        command.add_argument(
-            "--release", type=Path, default=ROOT / "spec" / "release.json", help=_RELEASE_HELP
-        )
-        command.add_argument(
-            "--changelog", type=Path, default=ROOT / "spec" / "CHANGELOG.md", help=_CHANGELOG_HELP
-        )
+        command.add_argument("--release", type=Path, help=_RELEASE_HELP)
+        command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
         command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
         if name in ("generate", "check"):
             command.add_argument(
@@ -116,8 +120,20 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     update.add_argument("--package-name", default="qiskit_runtime_api")
 
 
+def _project_records(args: argparse.Namespace) -> None:
+    """The project's release record and changelog belong to the project's spec only."""
+    if args.spec.resolve() != SPEC:
+        return
+    if args.release is None:
+        args.release = ROOT / "spec" / "release.json"
+    if args.changelog is None:
+        args.changelog = ROOT / "spec" / "CHANGELOG.md"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if "release" in vars(args):
+        _project_records(args)
     if args.command in _SPEC_COMMANDS:
         try:
             return _SPEC_COMMANDS[args.command](args)
@@ -309,8 +325,13 @@ def _bump(options: Options, run: Run) -> int:
     )
     from .write import compare_tree
 
-    # The command line always names both files.
-    assert options.release is not None and options.changelog is not None
+    if options.release is None or options.changelog is None:
+        print(
+            f"error: {options.spec}: only the project's spec has a release record by default; "
+            "name the record and changelog to bump with --release and --changelog",
+            file=sys.stderr,
+        )
+        return 2
     release = read_release(options.release)
     api, files = generate_files(options, run)
     digest = code_hash(files, options.package)

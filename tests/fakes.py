@@ -244,25 +244,25 @@ def iam_script(
         ):
             return json_reply({"errorCode": "BXNIM0109E", "errorMessage": "bad grant"}, 400)
         if not form.get("apikey", "").startswith("good"):
-            body = {
+            refusal = {
                 "errorCode": "BXNIM0415E",
                 "errorMessage": "Provided API key could not be found.",
                 "context": {"requestId": "iam-req-1"},
             }
-            return json_reply(body, 400)
+            return json_reply(refusal, 400)
         if delay:
             time.sleep(delay)
         with lock:
             issued[0] += 1
             number = issued[0]
         now = clock()
-        body = {
+        token = {
             "access_token": f"{token_prefix}-{number}",
             "refresh_token": "not_supported",
             "token_type": "Bearer",
             "expires_in": expires_in,
             "expiration": int(now + expires_in),
         }
-        return json_reply(body)
+        return json_reply(token)
 
     return answer

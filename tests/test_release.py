@@ -162,3 +162,23 @@ def test_check_fails_on_code_with_no_version_and_bump_issues_a_post_release(
     assert "nothing to bump" in again.stdout
     assert read_release(release) == issued
     assert changelog.read_text().count("## 0.41.6.post1") == 1
+
+
+def test_another_spec_gets_no_release_record_of_the_projects(tmp_path: Path) -> None:
+    """A spec other than the project's is versioned by its own info.version: generate and
+    check agree on it without the project's release record, and bump asks for one."""
+    spec = tmp_path / "other.json"
+    document = json.loads((ROOT / "bench" / "tiny-spec.json").read_text())
+    document["info"]["version"] = "3.2.1"
+    spec.write_text(json.dumps(document))
+    common = ("--spec", str(spec), "--overlays", str(tmp_path / "none"), "--out")
+    out = tmp_path / "out"
+    generated = run_cli("generate", *common, str(out), "--package-name", "other_api")
+    assert generated.returncode == 0, generated.stderr
+    assert '__version__ = "3.2.1"' in (out / "other_api" / "_version.py").read_text()
+    assert not (out / "CHANGELOG.md").exists()
+    checked = run_cli("check", *common, str(out), "--package-name", "other_api", "--force")
+    assert checked.returncode == 0, checked.stderr
+    bumped = run_cli("bump", *common, str(out), "--package-name", "other_api")
+    assert bumped.returncode == 2
+    assert "--release and --changelog" in bumped.stderr

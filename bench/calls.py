@@ -1,0 +1,194 @@
+"""Client call overhead: ``client.jobs.get`` against bare httpx, on a loopback server.
+
+The server (``bench/loopback.py``, its own process) answers every request with
+one job. Sync: rounds of 100 sequential calls, ``Client(...).jobs.get(id)``
+against ``httpx.Client().get(url)`` + ``json.loads``. Async: rounds of 200
+concurrent calls (``asyncio.gather``), ``AsyncClient`` against
+``httpx.AsyncClient``. Both sides keep their connections alive and use httpx's
+default pool; rounds interleaved, medians of 25 (the minima are shown too:
+on a shared machine they are the least disturbed figures).
+
+    python -m bench.calls [--quick]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from . import cli
+from .jobs import job
+from .ours import client_on_path
+from .profiles import profile_call
+from .report import ROOT, Section, Table, judge, median, ratio_shown, seconds
+from .timing import interleaved
+
+__all__ = ["loopback_server", "measure"]
+
+TARGET = 1.10
+JOB_ID = "qcaj4xubr5m088gm9qf1"
+OURS = "qiskit_runtime_api"
+BARE = "bare httpx + json.loads"
+
+
+@contextmanager
+def loopback_server(body: bytes, lifetime: float = 600) -> Iterator[str]:
+    """The base URL of a loopback server answering ``body`` to every request."""
+    with tempfile.TemporaryDirectory(prefix="bench-calls-") as name:
+        body_file = Path(name) / "job.json"
+        body_file.write_bytes(body)
+        server = subprocess.Popen(
+            [sys.executable, ROOT / "bench" / "loopback.py", body_file, str(lifetime)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert server.stdout is not None
+            port = int(server.stdout.readline())
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _sync(url: str, calls: int) -> tuple[dict[str, Callable[[], object]], Callable[[], None]]:
+    from qiskit_runtime_api import Client
+
+    client = Client(token="t", base_url=url)
+    bare = httpx.Client()
+    target = f"{url}/v1/jobs/{JOB_ID}"
+    if client.jobs.get(JOB_ID).id != json.loads(bare.get(target).content)["id"]:
+        raise RuntimeError("the two clients read different jobs")
+
+    def close() -> None:
+        client.close()
+        bare.close()
+
+    return {
+        OURS: lambda: [client.jobs.get(JOB_ID) for _ in range(calls)],
+        BARE: lambda: [json.loads(bare.get(target).content) for _ in range(calls)],
+    }, close
+
+
+def _async(
+    url: str, calls: int, loop: asyncio.AbstractEventLoop
+) -> tuple[dict[str, Callable[[], object]], Callable[[], None]]:
+    from qiskit_runtime_api import AsyncClient
+
+    client = AsyncClient(token="t", base_url=url)
+    bare = httpx.AsyncClient()
+    target = f"{url}/v1/jobs/{JOB_ID}"
+
+    async def bare_call() -> Any:
+        return json.loads((await bare.get(target)).content)
+
+    async def ours_round() -> list[Any]:
+        return await asyncio.gather(*(client.jobs.get(JOB_ID) for _ in range(calls)))
+
+    async def bare_round() -> list[Any]:
+        return await asyncio.gather(*(bare_call() for _ in range(calls)))
+
+    async def close() -> None:
+        await client.close()
+        await bare.aclose()
+
+    return {
+        OURS: lambda: loop.run_until_complete(ours_round()),
+        BARE: lambda: loop.run_until_complete(bare_round()),
+    }, lambda: loop.run_until_complete(close())
+
+
+def _rows(
+    table: Table, label: str, samples: dict[str, list[float]], calls: int
+) -> tuple[float, str]:
+    bare = samples[BARE]
+    for name, times in samples.items():
+        table.add(
+            label,
+            name,
+            seconds(median(times) / calls),
+            seconds(min(times) / calls),
+            f"{median(times) / median(bare):.2f}×",
+            f"{min(times) / min(bare):.2f}×",
+        )
+    return ratio_shown(samples[OURS], samples[BARE])
+
+
+def measure(quick: bool) -> Section:
+    client_on_path()
+    calls, concurrent, rounds = (10, 10, 1) if quick else (100, 200, 25)
+    section = Section("calls", "Client call overhead: `client.jobs.get` against bare httpx")
+    body = json.dumps(job(random.Random(6), 0), separators=(",", ":")).encode()
+    table = section.table(
+        f"Loopback server, one {len(body)}-byte job per answer; medians of {rounds} "
+        f"interleaved rounds ({calls} sequential calls, or {concurrent} concurrent):",
+        "mode",
+        "client",
+        "per call",
+        "min",
+        "× bare httpx",
+        "× bare httpx, of minima",
+    )
+    loop = asyncio.new_event_loop()
+    try:
+        with loopback_server(body) as url:
+            sync, close_sync = _sync(url, calls)
+            sync_ratio, sync_shown = _rows(table, "sync", interleaved(sync, rounds), calls)
+            concurrent_work, close_async = _async(url, concurrent, loop)
+            async_ratio, async_shown = _rows(
+                table, "async", interleaved(concurrent_work, rounds), concurrent
+            )
+            if not quick and sync_ratio > TARGET:
+                section.profiles.append(
+                    (
+                        f"Profile of {calls} sync calls of ours (pyinstrument)",
+                        profile_call(sync[OURS]),
+                    )
+                )
+            if not quick and async_ratio > TARGET:
+                section.profiles.append(
+                    (
+                        f"Profile of {concurrent} concurrent async calls of ours (pyinstrument)",
+                        profile_call(concurrent_work[OURS]),
+                    )
+                )
+            close_sync()
+            close_async()
+    finally:
+        loop.close()
+    for mode, ratio, shown in (
+        ("sync `get_job` call", sync_ratio, sync_shown),
+        (f"async, {concurrent} concurrent calls", async_ratio, async_shown),
+    ):
+        section.targets.append(
+            judge(
+                f"{mode}: time / bare httpx's",
+                ratio,
+                "≤",
+                TARGET,
+                shown,
+                f"{TARGET}×",
+                quick=quick,
+                why="see the profile: the client's own work per call",
+            )
+        )
+    section.notes.append(
+        "Ours parses each answer into `models.JobResponse` (validated from bytes); the bare "
+        'side only runs `json.loads`. Ours is `Client(token="t", base_url=...)`: a bearer '
+        "token, no IAM exchange."
+    )
+    return section
+
+
+if __name__ == "__main__":
+    cli.main(measure)

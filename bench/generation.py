@@ -1,0 +1,254 @@
+"""Generation time: ``make generate`` on the seed against openapi-python-client.
+
+Both generators run as fresh processes, interleaved (ours, peer, ours, ...)
+after one untimed warm-up each, into new folders; medians of 5. Our CLI's
+per-stage lines give the stage breakdown; what the stages do not account for
+is interpreter start-up and imports. Then the no-op paths: ``generate`` again
+on an up-to-date output, and ``check``.
+
+    python -m bench.generation [--quick]
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from . import cli
+from .measure import ProcessRun, run_measured
+from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stage_notes, stages
+from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
+from .profiles import profile_module
+from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
+
+__all__ = ["measure"]
+
+STARTUP = "start-up and imports"
+GENERATE = "`make generate` time / openapi-python-client's"
+NOOP = "regeneration when nothing changed"
+CHECK = "`check` on an up-to-date output"
+RATIO_TARGET = 0.5
+NOOP_TARGET = 0.3
+
+
+def _ensure(run: ProcessRun, what: str) -> ProcessRun:
+    if not run.ok:
+        raise RuntimeError(f"{what} failed: {run.first_error()}")
+    return run
+
+
+def _stage_medians(runs: list[ProcessRun]) -> dict[str, float]:
+    """Median seconds per stage, and the wall time no sequential stage accounts for."""
+    per_run = [stages(r.stdout) for r in runs]
+    notes = stage_notes(runs[0].stdout)
+    names = list(dict.fromkeys(name for found in per_run for name in found))
+    medians = {name: median([found.get(name, 0.0) for found in per_run]) for name in names}
+    medians[STARTUP] = median(
+        [
+            r.seconds - sum(t for name, t in found.items() if name not in notes)
+            for r, found in zip(runs, per_run, strict=True)
+        ]
+    )
+    return medians
+
+
+def measure(quick: bool) -> Section:
+    section = Section("generation", "Generation: `make generate` against openapi-python-client")
+    repetitions = 1 if quick else 5
+    spec, overlays, package = (
+        (TINY, None, "tiny_api") if quick else (SEED, SEED_OVERLAYS, "qiskit_runtime_api")
+    )
+    peer = None if quick else peer_python()
+    with tempfile.TemporaryDirectory(prefix="bench-generation-") as name:
+        tmp = Path(name)
+        peer_spec = overlaid_spec(spec, overlays, tmp / "overlaid.json") if peer else None
+
+        def ours(label: str) -> ProcessRun:
+            command = generator_command("generate", spec, overlays, tmp / label, package)
+            return _ensure(run_measured(command, cwd=ROOT), "our generator")
+
+        def theirs(label: str) -> ProcessRun:
+            assert peer_spec is not None
+            command = opc_command(peer_spec, tmp / label)
+            run = _ensure(run_measured(command, env=opc_environment()), "openapi-python-client")
+            if "ruff is not in PATH" in run.stdout + run.stderr:
+                raise RuntimeError("openapi-python-client ran without its ruff post-hooks")
+            return run
+
+        if not quick:
+            ours("warm-ours")
+            if peer:
+                theirs("warm-peer")
+        our_runs: list[ProcessRun] = []
+        peer_runs: list[ProcessRun] = []
+        for index in range(repetitions):
+            our_runs.append(ours(f"ours-{index}"))
+            if peer:
+                peer_runs.append(theirs(f"peer-{index}"))
+        output = tmp / "ours-0"
+        noop_runs, check_runs = _noop_runs(spec, overlays, output, package, repetitions)
+
+    _timing_table(section, our_runs, peer_runs, quick)
+    medians = _stage_medians(our_runs)
+    ours_median = median([r.seconds for r in our_runs])
+    breakdown = section.table(
+        f"Stage breakdown of our runs (median of {repetitions}; a stage with a note runs "
+        "beside the others and is left out of the sum):",
+        "stage",
+        "median",
+        "share",
+        "note",
+    )
+    notes = stage_notes(our_runs[0].stdout)
+    for stage, value in medians.items():
+        breakdown.add(stage, seconds(value), f"{value / ours_median:.0%}", notes.get(stage, ""))
+
+    noop = section.table(
+        f"No-op paths on an up-to-date output (median of {repetitions}, whole process):",
+        "command",
+        "median",
+        "min",
+        "max",
+    )
+    for label, runs in (("generate, nothing changed", noop_runs), ("check", check_runs)):
+        times = [r.seconds for r in runs]
+        noop.add(label, seconds(median(times)), seconds(min(times)), seconds(max(times)))
+
+    _targets(section, ours_median, peer_runs, medians, noop_runs, check_runs, quick)
+    section.notes.append(
+        "Both generators read the seed with our overlays applied (ours applies them itself, "
+        "the peer gets the overlaid document): the raw seed makes the peer skip two operations."
+        if not quick
+        else f"Input: bench/tiny-spec.json. {PEER_NOT_MEASURED}."
+    )
+    section.notes.append(
+        "Peak RSS is that of the largest process of the run (`ru_maxrss` of a wrapper's "
+        "children): ours or one of its forked black workers (which share its pages); the "
+        "peer or one of its ruff post-hooks."
+    )
+    if peer:
+        section.notes.append(f"Peer: openapi-python-client {opc_version()}, in bench/.peers.")
+    if not quick:
+        _profiles(section)
+    return section
+
+
+def _profiles(section: Section) -> None:
+    """A profile of each missed target's run: full generation, or the no-op paths."""
+    missed = {t.name for t in section.missed}
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as name:
+        out = Path(name) / "out"
+        full = generator_command("generate", SEED, SEED_OVERLAYS, out, "qiskit_runtime_api")
+        if GENERATE in missed:
+            section.profiles.append(
+                (f"Profile of {GENERATE}, full (pyinstrument)", profile_module(full[2:]))
+            )
+            section.notes.append(
+                "The profile sees one process: black runs in forked workers, so the format "
+                "stage shows there as the parent waiting (`lock.acquire`); the stage breakdown "
+                "above has its wall time."
+            )
+        if NOOP in missed or CHECK in missed:
+            run_measured(full, cwd=ROOT)
+        for target, command in ((NOOP, "generate"), (CHECK, "check")):
+            if target in missed:
+                args = generator_command(
+                    command, SEED, SEED_OVERLAYS, out, "qiskit_runtime_api", full=False
+                )
+                section.profiles.append(
+                    (f"Profile of {target} (pyinstrument)", profile_module(args[2:]))
+                )
+
+
+def _noop_runs(
+    spec: Path, overlays: Path | None, output: Path, package: str, repetitions: int
+) -> tuple[list[ProcessRun], list[ProcessRun]]:
+    """``generate`` and ``check`` on ``output``, which the same inputs just generated."""
+    again = generator_command("generate", spec, overlays, output, package, full=False)
+    check = generator_command("check", spec, overlays, output, package)
+    noop_runs = [
+        _ensure(run_measured(again, cwd=ROOT), "no-op generate") for _ in range(repetitions)
+    ]
+    check_runs = [_ensure(run_measured(check, cwd=ROOT), "check") for _ in range(repetitions)]
+    return noop_runs, check_runs
+
+
+def _timing_table(
+    section: Section, ours: list[ProcessRun], peer: list[ProcessRun], quick: bool
+) -> None:
+    table = section.table(
+        f"Full generation, fresh process each (median of {len(ours)}, interleaved):",
+        "generator",
+        "median",
+        "min",
+        "max",
+        "peak RSS",
+        "× openapi-python-client",
+    )
+    peer_median = median([r.seconds for r in peer]) if peer else float("nan")
+    for label, runs in (
+        ("ours (`python -m generator generate`)", ours),
+        ("openapi-python-client", peer),
+    ):
+        if not runs:
+            reason = PEER_NOT_MEASURED if quick else "peer not installed (run `make bench`)"
+            table.add(label, reason, "", "", "", "")
+            continue
+        times = [r.seconds for r in runs]
+        ratio = median(times) / peer_median if peer else float("nan")
+        table.add(
+            label,
+            seconds(median(times)),
+            seconds(min(times)),
+            seconds(max(times)),
+            f"{median([r.peak_mib for r in runs]):.0f} MiB",
+            "n/a" if ratio != ratio else f"{ratio:.2f}×",
+        )
+
+
+def _targets(
+    section: Section,
+    ours_median: float,
+    peer_runs: list[ProcessRun],
+    medians: dict[str, float],
+    noop_runs: list[ProcessRun],
+    check_runs: list[ProcessRun],
+    quick: bool,
+) -> None:
+    peer_median = median([r.seconds for r in peer_runs]) if peer_runs else float("nan")
+    ratio = ours_median / peer_median
+    shown = f"{ratio:.2f}× ({seconds(ours_median)} vs {seconds(peer_median)})"
+    section.targets.append(
+        judge(
+            GENERATE,
+            ratio,
+            "≤",
+            RATIO_TARGET,
+            shown if peer_runs else "n/a",
+            f"{RATIO_TARGET}×",
+            quick=quick,
+            why=f"largest stages: {largest(medians)}"
+            if peer_runs
+            else "peer not installed (run `make bench`)",
+        )
+    )
+    for label, runs in ((NOOP, noop_runs), (CHECK, check_runs)):
+        value = median([r.seconds for r in runs])
+        found = stages(runs[0].stdout)
+        why = f"it ran the stages: {largest(found)}" if found else "see its profile below"
+        section.targets.append(
+            judge(
+                label,
+                value,
+                "≤",
+                NOOP_TARGET,
+                seconds(value),
+                f"{NOOP_TARGET} s",
+                quick=quick,
+                why=why,
+            )
+        )
+
+
+if __name__ == "__main__":
+    cli.main(measure)

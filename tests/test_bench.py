@@ -1,0 +1,172 @@
+"""The benchmark scripts still run and still say what they measured.
+
+Each script runs with ``--quick`` (its tiny input, once, no peers); the tests
+read the rows of its Markdown tables. No timing is asserted: speed targets are
+judged by ``make bench`` alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import run
+from bench.jobs import jobs_body
+from bench.measure import run_measured
+from bench.profiles import import_profile, profile_call
+from bench.report import NOT_JUDGED, PEER_NOT_MEASURED, Section
+
+ROOT = Path(__file__).resolve().parent.parent
+TIME = re.compile(r"^\d+(\.\d+)? (s|ms|µs)$")
+
+# Per script: the rows it must produce, by their first cells, and whether the
+# row carries a measured time in its next cell.
+EXPECTED_ROWS: dict[str, list[tuple[tuple[str, ...], bool]]] = {
+    "generation": [
+        (("ours (`python -m generator generate`)",), True),
+        (("openapi-python-client", PEER_NOT_MEASURED), False),
+        (("start-up and imports",), True),
+        (("generate, nothing changed",), True),
+        (("check",), True),
+    ],
+    "scale": [
+        (("bench/tiny-spec.json",), False),
+        (("Anthropic", "not measured in quick mode"), False),
+        (("OpenAI", "not measured in quick mode"), False),
+    ],
+    "parsing": [
+        (("json.loads alone",), True),
+        (("qiskit_runtime_api (`parse_response`)",), True),
+        (("plain pydantic v2 model (`model_validate_json`)",), True),
+        (("openapi-python-client", PEER_NOT_MEASURED), False),
+    ],
+    "calls": [
+        (("sync", "qiskit_runtime_api"), True),
+        (("sync", "bare httpx + json.loads"), True),
+        (("async", "qiskit_runtime_api"), True),
+        (("async", "bare httpx + json.loads"), True),
+    ],
+    "imports": [
+        (("`import qiskit_runtime_api`",), True),
+        (("`import httpx, pydantic`",), True),
+    ],
+}
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every table row (header and separator rows included)."""
+    return [
+        [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+        for line in markdown.splitlines()
+        if line.startswith("| ")
+    ]
+
+
+def find_row(rows: list[list[str]], first: tuple[str, ...]) -> list[str]:
+    for row in rows:
+        if tuple(row[: len(first)]) == first:
+            return row
+    raise AssertionError(f"no row starting with {first}; rows: {rows}")
+
+
+@functools.cache
+def run_quick(module: str, *args: str) -> str:
+    """The output of ``python -m MODULE --quick ARGS`` (each run once per session)."""
+    result = subprocess.run(
+        [sys.executable, "-m", module, "--quick", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("script", sorted(EXPECTED_ROWS))
+def test_each_bench_script_runs_quick_and_produces_its_rows(script: str) -> None:
+    output = run_quick(f"bench.{script}")
+    rows = table_rows(output)
+    for first, timed in EXPECTED_ROWS[script]:
+        row = find_row(rows, first)
+        if timed:
+            assert TIME.match(row[len(first)]), row
+    # Quick mode judges nothing: every target row says so.
+    target_rows = [r for r in rows if len(r) == 4 and r[2].startswith(("≤", "≥", "<"))]
+    assert target_rows, "the section lists its targets"
+    assert all(r[3] in (NOT_JUDGED, "not measured in quick mode") for r in target_rows), target_rows
+
+
+def test_the_generation_breakdown_reads_the_clis_stage_lines() -> None:
+    rows = table_rows(run_quick("bench.generation"))
+    header = rows.index(["stage", "median", "share", "note"])
+    stages = [r[0] for r in rows[header + 2 :] if len(r) == 4 and r[2].endswith("%")]
+    assert "start-up and imports" in stages
+    assert len(stages) >= 4, stages  # the CLI's own stages, read from its output
+
+
+def test_run_writes_one_report_with_machine_info_and_a_summary(tmp_path: Path) -> None:
+    committed = (ROOT / "bench" / "RESULTS.md").read_bytes()
+    output = tmp_path / "RESULTS.md"
+    run_quick("bench.run", "--only", "parsing,imports", "--output", str(output))
+    report = output.read_text(encoding="utf-8")
+    rows = table_rows(report)
+    assert report.startswith("# Benchmarks")
+    for name in ("CPU", "cores", "Python", "date (UTC)"):
+        assert find_row(rows, (name,))[1]
+    assert "## Summary: 0 targets met, 0 missed, 3 not judged" in report
+    assert "## Client parsing" in report and "## Import time" in report
+    assert (ROOT / "bench" / "RESULTS.md").read_bytes() == committed
+
+
+def test_a_failing_script_becomes_a_missed_target_with_its_traceback() -> None:
+    def broken(quick: bool) -> Section:
+        raise ValueError("the peer's output moved")
+
+    section, ran = run._run("broken", broken, quick=True)
+    assert not ran
+    assert [t.met for t in section.targets] == [False]
+    assert "ValueError: the peer's output moved" in section.targets[0].verdict
+    assert section.profiles[0][0] == "Traceback"
+
+
+def test_measured_runs_report_peak_memory_and_the_first_error() -> None:
+    grow = "x = bytearray(160 * 2**20); x[::4096] = b'1' * len(x[::4096])"
+    grown = run_measured([sys.executable, "-c", grow])
+    assert grown.ok and grown.peak_mib >= 160
+    failed = run_measured(
+        [sys.executable, "-c", "import sys; print('warning: a'); sys.exit('error: b went wrong')"]
+    )
+    assert not failed.ok
+    assert failed.first_error() == "error: b went wrong"
+
+
+def test_the_jobs_body_is_a_valid_list_jobs_response_with_varied_jobs() -> None:
+    from qiskit_runtime_api import models
+
+    body = jobs_body(5000)
+    assert 2.6e6 < len(body) < 3.2e6  # the issue's 2.9 MB
+    parsed = models.JobsResponse.model_validate_json(body)
+    jobs = parsed.jobs or []
+    assert len(jobs) == 5000
+    assert len({j.id for j in jobs}) == 5000
+    assert len({j.backend for j in jobs}) > 3 and len({j.status for j in jobs}) > 3
+    assert jobs_body(10) == jobs_body(10)  # the same bytes on every run
+    assert json.loads(jobs_body(10))["jobs"][0]["params"]["pubs"]
+
+
+def test_profiles_name_the_code_that_took_the_time() -> None:
+    def spin_in_sorting() -> None:
+        for _ in range(30):
+            sorted(range(100_000), key=lambda n: -n)
+
+    assert "spin_in_sorting" in profile_call(spin_in_sorting)
+    summary = import_profile("import json", top=200)
+    assert "json.decoder" in summary and "cumulative ms" in summary
