@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from .ours import cold_format_cache
 from .report import Section, render_section
 
 __all__ = ["main", "parser"]
@@ -25,4 +26,5 @@ def main(measure: Callable[[bool], Section]) -> None:
     """Run one script's ``measure`` and print its section of the report."""
     module = sys.modules[measure.__module__]
     args = parser(module.__doc__).parse_args()
+    cold_format_cache()
     print(render_section(measure(args.quick)))

@@ -220,8 +220,8 @@ def _print_diagnostics(run: Run) -> None:
 
 def _print_timings(run: Run) -> None:
     for name, seconds in run.timings:
-        beside = "  (beside the stages after it)" if name == "validate" else ""
-        print(f"{name:<12} {seconds * 1000:8.1f} ms{beside}")
+        note = f"  ({run.notes[name]})" if name in run.notes else ""
+        print(f"{name:<12} {seconds * 1000:8.1f} ms{note}")
 
 
 def _validate(options: Options, run: Run) -> int:

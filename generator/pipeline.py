@@ -25,7 +25,6 @@ from .overlay import apply_overlays
 from .release import read_release
 from .resolve import Resolved, dereference
 from .text import package_version
-from .validate import check_examples
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
 
@@ -56,6 +55,8 @@ class Run:
 
     timings: list[tuple[str, float]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    """A word on a stage's timing, by stage name (printed beside it)."""
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -77,15 +78,13 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
     spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
-    validation = Validation(spec, name, uri, options.allow_remote_refs)  # runs beside the rest
+    base = options.spec.resolve().parent
+    # Runs beside the rest: validation, then the examples against their schemas.
+    validation = Validation(spec, name, uri, base, options.allow_remote_refs)
     with _validation_first(validation):
         resolved = run.timed(
-            "dereference",
-            lambda: dereference(
-                spec, name, options.spec.resolve().parent, options.allow_remote_refs
-            ),
+            "dereference", lambda: dereference(spec, name, base, options.allow_remote_refs)
         )
-        run.diagnostics.extend(check_examples(resolved.spec, name))
     return resolved, validation
 
 
@@ -107,6 +106,7 @@ def _verdict(validation: Validation, run: Run) -> None:
     problems, seconds = validation.finish()
     run.diagnostics[:0] = problems
     run.timings.insert(2, ("validate", seconds))  # after load and overlays, where it began
+    run.notes["validate"] = "beside the stages after it"
 
 
 def _build(options: Options, run: Run) -> tuple[Resolved, Api, Validation]:
@@ -143,7 +143,8 @@ def resolve_and_generate(options: Options, run: Run) -> tuple[Resolved, Api, dic
 def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
-    from .fmt import format_files
+    from .fmt import FORMATTERS, format_tree
+    from .format_cache import FormatCache, cache_folder
     from .models import render_models
     from .plan import plan_client
     from .render import render_files, runtime_paths
@@ -172,7 +173,11 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     changelog = read_changelog(options.changelog) if options.changelog else None
     files = run.timed("render", lambda: render_files(plan, source, changelog))
     verbatim = runtime_paths(options.package)
-    return run.timed("format", lambda: format_files(files, verbatim))
+    cache = FormatCache(cache_folder(), FORMATTERS)
+    formatted = run.timed("format", lambda: format_tree(files, verbatim, cache=cache))
+    if cache.folder is not None:
+        run.notes["format"] = f"{formatted.cached} of {formatted.pieces} pieces from the cache"
+    return formatted.files
 
 
 def _model_pointer(api: Api, message: str) -> str:

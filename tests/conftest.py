@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -108,6 +109,23 @@ def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     finally:
         stop_process(process)
         log.close()
+
+
+FORMAT_CACHE = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def format_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The generator's format cache lives in the session's temporary folder (shared by
+    the in-process runs and the CLI processes), never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("format-cache")
+    before = os.environ.get(FORMAT_CACHE)
+    os.environ[FORMAT_CACHE] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ[FORMAT_CACHE]
+    else:
+        os.environ[FORMAT_CACHE] = before
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,88 @@
+"""A content-addressed cache of formatted code, so that black runs only on what changed.
+
+Black takes most of a generation's time, yet after a spec update most of the
+generated code is what it was: the cache maps the exact text given to the
+formatter (with the versions and settings of black and isort) to the text it
+made of it. An entry is a file named by that key, written atomically, whose
+first line holds the digest of its body, so that a damaged entry is never
+used (it is formatted again and overwritten).
+
+Where: ``$QISKIT_RUNTIME_API_GENERATOR_CACHE`` if set (``off`` turns the cache
+off), else ``$XDG_CACHE_HOME/qiskit-runtime-api-generator``, else
+``~/.cache/qiskit-runtime-api-generator``; entries live in its ``format/``
+folder. A cache that cannot be read or written is passed over silently: it
+only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["FormatCache", "cache_folder"]
+
+ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
+
+
+def cache_folder() -> Path | None:
+    """The folder of format entries, or ``None`` when the cache is off."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "0", "off", "no") else Path(chosen) / "format"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "qiskit-runtime-api-generator" / "format"
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(_bytes(text)).hexdigest()
+
+
+class FormatCache:
+    """Formatted texts by the text they were made from, for one formatter ``setup``
+    (a string naming the formatters' versions and settings)."""
+
+    def __init__(self, folder: Path | None, setup: str) -> None:
+        self.folder = folder
+        self._setup = _digest(setup)
+
+    def key(self, text: str) -> str:
+        return _digest(self._setup + "\0" + text)
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / key
+
+    def get(self, text: str) -> str | None:
+        """What ``text`` was formatted into, if the cache holds it intact."""
+        if self.folder is None:
+            return None
+        try:
+            stored = self._path(self.key(text)).read_bytes().decode("utf-8", "surrogatepass")
+        except (OSError, UnicodeDecodeError):
+            return None
+        digest, _, body = stored.partition("\n")
+        return body if digest == _digest(body) else None
+
+    def put(self, text: str, formatted: str) -> None:
+        """Remember that ``text`` formats into ``formatted`` (atomically; errors ignored)."""
+        if self.folder is None:
+            return
+        path = self._path(self.key(text))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".entry-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(_bytes(_digest(formatted) + "\n" + formatted))
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
