@@ -11,6 +11,10 @@ PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
 # package into a fresh venv from its local index alone.
 WHEELHOUSE := $(VENV)/wheelhouse
 WHEELHOUSE_STAMP := $(WHEELHOUSE)/.installed-stamp
+# The oldest httpx and pydantic the generated package allows, for the test
+# that runs the client on them.
+LOWEST := $(VENV)/wheelhouse-lowest
+LOWEST_STAMP := $(LOWEST)/.installed-stamp
 PUBLISH_REPOSITORY_URL ?= https://upload.pypi.org/legacy/
 PUBLISH_INDEX_URL ?=
 DRY_RUN ?=
@@ -50,6 +54,11 @@ $(WHEELHOUSE_STAMP): $(STAMP)
 	$(PY) -m pip download --quiet --only-binary=:all: --dest $(WHEELHOUSE) \
 		--constraint $(VENV)/constraints.txt httpx pydantic
 	touch $(WHEELHOUSE_STAMP)
+
+$(LOWEST_STAMP): $(STAMP) generated/pyproject.toml
+	rm -rf $(LOWEST)
+	$(PY) -m pip download --quiet --only-binary=:all: --dest $(LOWEST) $$($(PY) -m tests.lowest)
+	touch $(LOWEST_STAMP)
 # The bench extra goes into .venv; the peer generator gets its own virtualenv,
 # so that its pins never meet ours.
 $(BENCH_STAMP): $(STAMP)
@@ -111,7 +120,7 @@ typecheck: $(STAMP)
 	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
 	MYPYPATH=generated $(VENV)/bin/mypy --strict bench
 
-test: $(STAMP) $(PRISM_STAMP) $(WHEELHOUSE_STAMP)
+test: $(STAMP) $(PRISM_STAMP) $(WHEELHOUSE_STAMP) $(LOWEST_STAMP)
 	$(PY) -m pytest
 
 # The property-based test at length: 500 mutations of the seed spec.

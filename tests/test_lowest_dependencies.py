@@ -1,0 +1,90 @@
+"""The generated client works on the oldest httpx and pydantic its pyproject.toml allows.
+
+A fresh venv gets exactly the lower bounds (``tests/lowest.py``, wheels the
+Makefile downloads into ``.venv/wheelhouse-lowest``; the install reads nothing
+else) and runs the committed package against Prism: sync and async calls,
+typed models parsed from the responses, a typed error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .lowest import LOWEST_WHEELHOUSE, lowest_pins
+
+_CALLS = """
+import asyncio, importlib.metadata, json, sys
+import qiskit_runtime_api
+from qiskit_runtime_api import AsyncClient, Client, NotFoundError, models
+
+options = dict(token="test-token", service_crn="crn:v1:test", base_url=sys.argv[1])
+with Client(**options) as client:
+    versions = client.versions.list()
+    jobs = client.jobs.list(limit=5)
+    try:
+        client.jobs.get("nope", extra_headers={"Prefer": "code=404"})
+    except NotFoundError as error:
+        missing = error.status_code
+
+async def main():
+    async with AsyncClient(**options) as client:
+        return await client.jobs.list(limit=5)
+
+async_jobs = asyncio.run(main())
+print(json.dumps({
+    "file": qiskit_runtime_api.__file__,
+    "versions": {n: importlib.metadata.version(n) for n in ("httpx", "pydantic")},
+    "types": [type(versions).__name__, type(jobs).__name__, type(async_jobs).__name__],
+    "job": type(jobs.jobs[0]).__name__ if jobs.jobs else None,
+    "missing": missing,
+}))
+"""
+
+
+def test_the_client_runs_on_the_lowest_httpx_and_pydantic_it_allows(
+    tmp_path: Path, prism_url: str
+) -> None:
+    pins = lowest_pins()
+    if not any(LOWEST_WHEELHOUSE.glob("pydantic-*.whl")):
+        pytest.fail(f"{LOWEST_WHEELHOUSE} holds no wheels: run `make test`")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON"))}
+    env |= {"PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    install = [python, "-m", "pip", "install", "--quiet", "--no-index"]
+    installed = subprocess.run(
+        [*install, "--find-links", str(LOWEST_WHEELHOUSE), *pins],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    called = subprocess.run(
+        [python, "-c", _CALLS, prism_url],
+        cwd=tmp_path,
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT / "generated")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert called.returncode == 0, called.stderr
+    facts = json.loads(called.stdout)
+    assert facts["file"].startswith(str(ROOT / "generated"))
+    wanted = dict(pin.split("==") for pin in pins)
+    assert facts["versions"] == {
+        name: version + ".0" if version.count(".") == 1 else version
+        for name, version in wanted.items()
+    }
+    assert facts["types"] == ["VersionResponse", "JobsResponse", "JobsResponse"]
+    assert facts["job"] == "JobResponse"
+    assert facts["missing"] == 404
