@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from collections.abc import Callable
@@ -269,3 +270,51 @@ def test_importing_the_package_defers_models_and_resources() -> None:
     assert "models" not in loaded and "resources" not in loaded and "_parsing" not in loaded
     assert pydantic_main == "False"
     assert models_after_use == "True"
+
+
+def test_a_large_body_is_validated_with_the_collector_paused_then_resumed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from qiskit_runtime_api import _parsing
+
+    seen: list[tuple[int, bool]] = []
+    adapter = _parsing._adapter
+
+    class Spy:
+        def __init__(self, target: object) -> None:
+            self.inner = adapter(target)
+
+        def validate_json(self, content: bytes) -> object:
+            seen.append((len(content), gc.isenabled()))
+            return self.inner.validate_json(content)
+
+        def validate_python(self, data: object) -> object:
+            return self.inner.validate_python(data)
+
+    monkeypatch.setattr(_parsing, "_adapter", Spy)
+    many = [
+        {**JOB, "id": f"j{n}", "created": "2026-11-24T00:00:00Z", "cost": 7} for n in range(2000)
+    ]
+    large = {"jobs": many, "count": 2000, "offset": 0, "limit": 200}
+    small = {"jobs": many[:2], "count": 2, "offset": 0, "limit": 200}
+    for body in (small, large):
+        client, _ = client_with(json_response(body))
+        page = client.jobs.list()
+        assert page.jobs is not None and len(page.jobs) == len(body["jobs"])  # type: ignore[arg-type]
+    assert [enabled for _, enabled in seen] == [True, False]
+    assert seen[1][0] >= _parsing.PAUSE_COLLECTOR_BYTES > seen[0][0]
+    assert gc.isenabled()
+
+    broken = {**large, "limit": "many"}
+    client, _ = client_with(json_response(broken), strict=True)
+    with pytest.raises(ResponseValidationError):
+        client.jobs.list()
+    assert gc.isenabled(), "a failed validation resumes the collector too"
+
+    gc.disable()
+    try:
+        client, _ = client_with(json_response(large))
+        client.jobs.list()
+        assert not gc.isenabled(), "a collector turned off elsewhere stays off"
+    finally:
+        gc.enable()

@@ -5,15 +5,24 @@ its schema still reaches the caller: the fields that validate are typed, the
 rest are kept as received, and a warning names the mismatched fields; with
 ``strict=True`` a ``ResponseValidationError`` carrying the raw body is raised
 instead. Real servers drift from their specs.
+
+A large body is validated with Python's cycle collector paused: validation
+makes tens of thousands of objects in one call, none of them in a reference
+cycle, and the collections those allocations trigger walk all of them again
+and again. For a 2.9 MB page of 5,000 jobs that doubles the time (4.1× a bare
+``json.loads`` with the collector running, 2.2× with it paused).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import logging
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -22,9 +31,19 @@ from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 from ._endpoint import Endpoint, ResponseKind
 from ._exceptions import ResponseValidationError, status_error
 
-__all__ = ["lenient_validate", "parse_response", "read_path", "response_kind"]
+__all__ = [
+    "PAUSE_COLLECTOR_BYTES",
+    "collector_paused",
+    "lenient_validate",
+    "parse_response",
+    "read_path",
+    "response_kind",
+]
 
 logger = logging.getLogger("qiskit_runtime_api")
+
+PAUSE_COLLECTOR_BYTES = 64 * 1024
+"""Bodies at least this large are validated with the cycle collector paused."""
 
 
 def response_kind(endpoint: Endpoint, status: int) -> tuple[ResponseKind, Any]:
@@ -54,9 +73,24 @@ def parse_response(endpoint: Endpoint, response: httpx.Response, strict: bool) -
         return response.content
     content = response.content
     try:
-        return _adapter(target).validate_json(content)
+        with collector_paused(len(content)):
+            return _adapter(target).validate_json(content)
     except ValidationError as exc:
         return _mismatch(endpoint, response, target, exc, strict)
+
+
+@contextlib.contextmanager
+def collector_paused(size: int) -> Iterator[None]:
+    """The cycle collector paused while a body of ``size`` bytes is validated, when it is
+    large; resumed afterwards, and left alone when something else had turned it off."""
+    if size < PAUSE_COLLECTOR_BYTES or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _mismatch(
