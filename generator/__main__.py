@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import GeneratorError, Level
+from .diagnostics import Diagnostic, GeneratorError, Level
 from .inputs import MANIFEST, files_under, inputs_hash, up_to_date
 
 if TYPE_CHECKING:
@@ -215,7 +215,28 @@ def _issued(out: Path, release: Path | None, package: str) -> bool:
 def _print_diagnostics(run: Run) -> None:
     for diagnostic in run.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
+    summary = warning_summary(run.diagnostics)
+    if summary:
+        print(summary, file=sys.stderr)
     run.diagnostics.clear()
+
+
+def warning_summary(diagnostics: list[Diagnostic], least: int = 5) -> str:
+    """One line counting the warnings by what to do about them, when there are many."""
+    hints: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.level is Level.WARNING:
+            key = diagnostic.hint or "no action named"
+            hints[key] = hints.get(key, 0) + 1
+    total = sum(hints.values())
+    if total < least:
+        return ""
+    kinds = " · ".join(f"{count} × {hint}" for hint, count in sorted(hints.items(), key=_most))
+    return f"{total} warnings, by what to do: {kinds}"
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
 
 
 def _print_timings(run: Run) -> None:

@@ -192,3 +192,29 @@ def test_every_command_takes_the_common_options(command: str) -> None:
     assert result.returncode == 0
     for option in ("--spec", "--overlays", "--out", "--package-name"):
         assert option in result.stdout
+
+
+def test_many_warnings_end_with_one_line_counting_them_by_what_to_do() -> None:
+    from generator.__main__ import warning_summary
+    from generator.diagnostics import error, warning
+
+    found = [warning("s.json", f"/p/{n}", "m", "fix the example") for n in range(4)]
+    assert warning_summary(found) == ""  # a few are read one by one
+    found += [warning("s.json", "/q", "m", "not checked"), warning("s.json", "/r", "m")]
+    found += [error("s.json", "/e", "broken")]
+    assert warning_summary(found) == (
+        "6 warnings, by what to do: 4 × fix the example · 1 × no action named · 1 × not checked"
+    )
+
+
+def test_generate_on_the_seed_counts_its_warnings_after_listing_them(tmp_path: Path) -> None:
+    result = run_cli("generate", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    listed = [line for line in lines if line.startswith("warning: ")]
+    summary = [
+        line for line in lines if line.startswith(f"{len(listed)} warnings, by what to do: ")
+    ]
+    assert len(listed) >= 5 and len(summary) == 1
+    counted = [int(part.split(" × ")[0]) for part in summary[0].split(": ", 1)[1].split(" · ")]
+    assert sum(counted) == len(listed)
