@@ -24,7 +24,14 @@ import httpx
 
 from .conftest import ROOT, free_port, stop_process
 
-__all__ = ["WHEELHOUSE", "LocalIndex", "install_from_index", "local_index", "tree_digest"]
+__all__ = [
+    "WHEELHOUSE",
+    "LocalIndex",
+    "install_from_index",
+    "install_into_new_venv",
+    "local_index",
+    "tree_digest",
+]
 
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 _PYPI_SERVER = Path(sys.executable).parent / "pypi-server"
@@ -93,12 +100,20 @@ def _pip_env() -> dict[str, str]:
 
 def install_from_index(venv: Path, index: LocalIndex, requirement: str) -> float:
     """Create ``venv`` and install ``requirement`` from ``index``; the install's seconds."""
+    return install_into_new_venv(venv, "--index-url", index.simple_url, requirement)
+
+
+def install_into_new_venv(venv: Path, *pip_arguments: str) -> float:
+    """Create ``venv`` and ``pip install`` into it, no pip configuration or cache used;
+    the install's seconds."""
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     command = [str(venv / "bin" / "python"), "-m", "pip", "install", "--no-cache-dir"]
-    command += ["--quiet", "--index-url", index.simple_url, requirement]
+    command += ["--quiet", *pip_arguments]
     started = time.perf_counter()
     result = subprocess.run(command, env=_pip_env(), capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise RuntimeError(f"pip install {requirement} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(
+            f"pip install {' '.join(pip_arguments)} failed:\n{result.stdout}{result.stderr}"
+        )
     return seconds

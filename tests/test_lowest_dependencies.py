@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
 from .lowest import LOWEST_WHEELHOUSE, lowest_pins
+from .package_index import install_into_new_venv
 
 _CALLS = """
 import asyncio, importlib.metadata, json, sys
@@ -55,19 +55,8 @@ def test_the_client_runs_on_the_lowest_httpx_and_pydantic_it_allows(
     if not any(LOWEST_WHEELHOUSE.glob("pydantic-*.whl")):
         pytest.fail(f"{LOWEST_WHEELHOUSE} holds no wheels: run `make test`")
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    install_into_new_venv(venv, "--no-index", "--find-links", str(LOWEST_WHEELHOUSE), *pins)
     python = str(venv / "bin" / "python")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON"))}
-    env |= {"PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    install = [python, "-m", "pip", "install", "--quiet", "--no-index"]
-    installed = subprocess.run(
-        [*install, "--find-links", str(LOWEST_WHEELHOUSE), *pins],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
     called = subprocess.run(
         [python, "-c", _CALLS, prism_url],
         cwd=tmp_path,
