@@ -2,10 +2,10 @@
 
 openapi-spec-validator is one of the slowest stages and nothing downstream
 needs its answer until the end, so on Linux it runs in a forked worker while
-the main process dereferences, builds the IR, the models and the files. The
-worker then checks the dereferenced document's examples against their schemas
-(warnings only). It imports the validator libraries itself, so the main
-process never loads them.
+the main process dereferences, builds the IR, the models and the files. A
+second worker, forked once the document is dereferenced, checks its examples
+against their schemas (warnings only). The workers import the validator
+libraries themselves, so the main process never loads them.
 Its verdict still comes first: ``finish`` raises its errors, and a later
 stage that fails on an invalid document reports the validator's errors, not
 its own confusion. Elsewhere the validation simply runs in place.
@@ -17,7 +17,7 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from typing import Any
 
 from .diagnostics import Diagnostic, GeneratorError, Level
@@ -41,24 +41,77 @@ def _timed_examples(spec: Any, name: str) -> Outcome:
     return check_examples(spec, name), time.perf_counter() - started
 
 
+def _answer(sender: Connection, work: Callable[..., Outcome], args: tuple[Any, ...]) -> None:
+    """In the child: run the work and send back what it returned or raised."""
+    answer: tuple[str, Any]
+    try:
+        answer = ("returned", work(*args))
+    except BaseException as exc:  # the parent decides what it means
+        answer = ("raised", exc)
+    try:
+        try:
+            sender.send(answer)
+        except (TypeError, AttributeError, ValueError) as exc:  # the answer would not pickle
+            sender.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    except OSError:
+        pass  # the parent is gone or no longer listening: nobody needs the answer
+
+
+class _Forked:
+    """One piece of work run in a forked child, which inherits its arguments.
+
+    A plain process and a pipe, not a ``ProcessPoolExecutor``: an executor
+    shut down without waiting leaves its manager thread running into
+    interpreter exit, where CPython 3.11's exit hook can write to the pipe
+    that thread has just closed and print an ``OSError`` traceback.
+    """
+
+    def __init__(self, work: Callable[..., Outcome], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_answer, args=(sender, work, args), daemon=True)
+        self._process.start()
+        sender.close()
+
+    def result(self) -> Outcome:
+        try:
+            kind, value = self._receiver.recv()  # before joining: a large answer fills the pipe
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(
+                f"the validation worker ended without answering (exit code {self._process.exitcode})"
+            ) from None
+        finally:
+            self._receiver.close()
+        self._process.join()
+        if kind == "raised":
+            raise value
+        outcome: Outcome = value
+        return outcome
+
+    def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receiver.close()
+
+
 class Validation:
     """One document's validation, started now and finished when its verdict is needed.
 
-    Its tasks run one after the other in one worker: the validation of the
-    document as written, then (``check_examples``) the examples of the
-    dereferenced document against their schemas.
+    Its tasks each run in their own forked worker: the validation of the
+    document as written, and (``check_examples``) the examples of the
+    dereferenced document against their schemas. Forked when its input is
+    ready, a worker inherits it: nothing is pickled on the way in.
     """
 
     def __init__(self, spec: Any, name: str, uri: str, allow_remote: bool) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._tasks: list[Future[Outcome] | Outcome] = []
+        self._tasks: list[_Forked | Outcome] = []
         self._outcome: Outcome | None = None
-        if sys.platform == "linux":
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         self._start(_timed_validate, spec, name, uri, allow_remote)
 
     def _start(self, work: Callable[..., Outcome], *args: Any) -> None:
-        self._tasks.append(self._pool.submit(work, *args) if self._pool else work(*args))
+        self._tasks.append(_Forked(work, *args) if sys.platform == "linux" else work(*args))
 
     def check_examples(self, resolved_spec: Any, name: str) -> None:
         """Also check the examples of the dereferenced document (warnings only)."""
@@ -69,19 +122,15 @@ class Validation:
         if self._outcome is None:
             problems: list[Diagnostic] = []
             seconds = 0.0
-            read_all = False
             try:
                 for task in self._tasks:
-                    found, took = task.result() if isinstance(task, Future) else task
+                    found, took = task.result() if isinstance(task, _Forked) else task
                     problems += found
                     seconds += took
                     if any(p.level is Level.ERROR for p in found):
                         break  # the validator's errors decide; later tasks need not be read
-                else:
-                    read_all = True
             finally:
-                if self._pool is not None:
-                    self._pool.shutdown(wait=read_all, cancel_futures=True)
+                self.cancel()  # whatever was not read
             self._outcome = problems, seconds
         problems, seconds = self._outcome
         errors = [d for d in problems if d.level is Level.ERROR]
@@ -90,5 +139,6 @@ class Validation:
         return problems, seconds
 
     def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        for task in self._tasks:
+            if isinstance(task, _Forked):
+                task.cancel()

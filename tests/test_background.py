@@ -1,0 +1,73 @@
+"""The validation workers: their verdict, their errors, and that nothing of them outlives it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from typing import Any
+
+import pytest
+
+from generator.background import Validation, _Forked
+from generator.diagnostics import GeneratorError
+from tests.tiny_spec import base as tiny_spec
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers fork on Linux only")
+
+
+def _invalid() -> dict[str, Any]:
+    return {"openapi": "3.1.0", "paths": {}}  # no info: the validator rejects it
+
+
+def test_validator_errors_leave_no_worker_process_and_no_thread_behind() -> None:
+    threads_before = set(threading.enumerate())
+    validation = Validation(_invalid(), "bad.json", "file:///bad.json", allow_remote=False)
+    validation.check_examples(tiny_spec(), "bad.json")
+    with pytest.raises(GeneratorError) as raised:
+        validation.finish()
+    assert any("info" in d.format() for d in raised.value.diagnostics)
+    # A thread still running here would race the interpreter's exit hooks (it once
+    # printed an OSError traceback after a clean error message).
+    assert set(threading.enumerate()) == threads_before
+    assert multiprocessing.active_children() == []
+
+
+def test_a_valid_document_gives_warnings_and_the_time_both_workers_took() -> None:
+    spec = tiny_spec()
+    validation = Validation(spec, "tiny.json", "file:///tiny.json", allow_remote=False)
+    validation.check_examples(spec, "tiny.json")
+    problems, seconds = validation.finish()
+    assert all(p.level.name != "ERROR" for p in problems)
+    assert seconds > 0
+    assert validation.finish() == (problems, seconds)  # read once, then remembered
+    assert multiprocessing.active_children() == []
+
+
+def _raise_value_error() -> tuple[list[Any], float]:
+    raise ValueError("boom in the worker")
+
+
+def _die() -> tuple[list[Any], float]:
+    os._exit(3)
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_caller() -> None:
+    with pytest.raises(ValueError, match="boom in the worker"):
+        _Forked(_raise_value_error).result()
+
+
+def test_a_worker_that_dies_without_answering_is_named_with_its_exit_code() -> None:
+    with pytest.raises(RuntimeError, match=r"without answering \(exit code 3\)"):
+        _Forked(_die).result()
+    assert multiprocessing.active_children() == []
+
+
+def test_cancel_stops_a_worker_still_running() -> None:
+    reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
+    worker = _Forked(reader.recv)  # blocks: nobody writes to the pipe
+    assert worker._process.is_alive()
+    worker.cancel()
+    writer.close()
+    assert multiprocessing.active_children() == []
