@@ -104,6 +104,25 @@ def test_realistic_seed_edit_is_breaking_with_python_changes_tied_to_their_wire_
     assert "qiskit_runtime_api/resources/jobs.py" in {f["path"] for f in stat["files"]}
 
 
+def test_a_field_from_an_all_of_member_is_tied_to_the_wire_change_inside_the_member(
+    tmp_path: Path,
+) -> None:
+    spec: dict[str, Any] = json.loads(SEED.read_text(encoding="utf-8"))
+    configuration = at(spec, "paths", "/v1/backends/{id}/configuration", "get", "responses")
+    processor = configuration["200"]["content"]["application/json"]["schema"]["properties"]
+    family = processor["processor_type"]["allOf"][0]["properties"]["family"]
+    family.clear()
+    family.update({"type": "integer", "description": "Processor family, as a number"})
+    done = run_cli("diff", SPEC, str(write_spec(tmp_path / "e.json", spec)), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    field = next(c for c in report["python_api"] if c["member"] == "family")
+    assert field["where"] == ["ConfigurationResponseProcessorType"]
+    assert "response-property-type-changed" in [c["kind"] for c in field["caused_by"]]
+    for cause in field["caused_by"]:  # the type, and the string constraints that went with it
+        assert cause["pointer"].endswith("/processor_type/allOf/0/properties/family")
+
+
 def test_markdown_opens_with_the_verdict_and_a_summary_table_and_folds_the_details(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
 ) -> None:

@@ -586,3 +586,12 @@ def test_every_change_names_its_operation_and_a_pointer_that_exists_in_the_new_s
                 jp.follow(new, place.pointer)  # raises KeyError when it is not there
                 if change.kind.startswith(("request-", "response-", "operation-")):
                     assert place.operation, (case.name, change)
+
+
+def test_a_union_of_typed_members_is_named_by_their_types() -> None:
+    old = base()
+    new = base()
+    schema(new, "Item")["properties"]["note"] = {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    changes = [c for c in wire_changes(old, new) if c.kind == "response-property-type-generalized"]
+    assert len(changes) == 1
+    assert "type changed from `string` to `integer | string`" in changes[0].message

@@ -114,7 +114,8 @@ def _direct_causes(
         places = origins.models[owner]
         if change.member:
             wire_name = _wire_name(owner, change.member, surfaces)
-            places = {jp.join(p, "properties", wire_name) for p in places}
+            places = {_merged(jp.join(p, "properties", wire_name)) for p in places}
+            return [c for c in wire if any(_related(_merged(p), places) for p in _pointers(c))]
         return [c for c in wire if any(_related(p, places) for p in _pointers(c))]
     # A resource class, or the client's attribute that holds one.
     resource = change.member or owner
@@ -154,6 +155,25 @@ def _pointers(change: Change) -> set[str]:
         else:
             found.update(p for p in (place.pointer, place.old_pointer) if p)
     return found
+
+
+def _merged(pointer: str) -> str:
+    """``pointer`` without its ``allOf/N`` steps: the members' properties are the model's fields."""
+    parts, kept = jp.parse(pointer), []
+    i = 0
+    while i < len(parts):
+        is_member = (
+            parts[i] == "allOf"
+            and i + 1 < len(parts)
+            and parts[i + 1].isdigit()
+            and (i == 0 or parts[i - 1] != "properties")  # not a property named allOf
+        )
+        if is_member:
+            i += 2
+            continue
+        kept.append(parts[i])
+        i += 1
+    return jp.from_parts(kept)
 
 
 def _related(pointer: str, places: set[str]) -> bool:

@@ -56,7 +56,20 @@ def types_of(schema: dict[str, Any]) -> frozenset[str]:
         types = {"object"}
     if not types and "items" in schema:
         types = {"array"}
+    if not types:
+        types = set(_member_types(schema))
     return frozenset(types - {"null"})
+
+
+def _member_types(schema: dict[str, Any]) -> frozenset[str]:
+    """The types of an ``anyOf``/``oneOf`` whose members all say theirs (else: any type)."""
+    for keyword in ("anyOf", "oneOf"):
+        members = schema.get(keyword)
+        if isinstance(members, list) and members and all(isinstance(m, dict) for m in members):
+            found = [types_of(m) | ({"null"} if is_nullable(m) else set()) for m in members]
+            if all(found):
+                return frozenset().union(*found)
+    return frozenset()
 
 
 def is_nullable(schema: dict[str, Any]) -> bool:
