@@ -89,17 +89,15 @@ class BackendsConfigurationResponseGate(BaseModel):
     """
     The gate name as it will be referred to in QASM
     """
-    parameters: Annotated[list[str], Field(max_length=1024, min_length=0)]
+    parameters: Annotated[list[str] | None, Field(max_length=1024, min_length=0)]
     """
     Variable names for the gate parameters (if any)
     """
-    coupling_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = (
-        None
-    )
+    coupling_map: Annotated[list[list[int]] | None, Field(max_length=2147483647)] = None
     """
     List of qubit groupings which are coupled by this gate
     """
-    qasm_def: Annotated[str, Field(max_length=1024, min_length=1, pattern="^.*$")]
+    qasm_def: Annotated[str | None, Field(max_length=1024, min_length=1, pattern="^.*$")]
     """
     Definition of this gate in terms of QASM primitives U and CX
     """
@@ -239,7 +237,7 @@ class ConfigurationResponseProcessorType(BaseModel):
     """
     Processor family indicates quantum chip architecture
     """
-    revision: Annotated[str, Field(max_length=64, min_length=1, pattern="^[0-9]+.[0-9]+$")]
+    revision: str | int
     """
     Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
     """
@@ -275,6 +273,25 @@ class ConfigurationResponseTimingConstraints(BaseModel):
     acquire_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
     """
     Instruction triggering time resolution of acquisition channel in units of dt
+    """
+
+
+class ConfigurationResponseUChannelLoItemItem(BaseModel):
+    """
+    The description of a single U Channel LO in terms of qubit LO's
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    q: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    The qubit number
+    """
+    scale: Annotated[list[float], Field(max_length=2, min_length=2)]
+    """
+    A complex number as [real, imaginary]
     """
 
 
@@ -783,7 +800,7 @@ class GetBackendPropertiesResponseGate(BaseModel):
     """
     The parameters of this gate on these qubits
     """
-    qubits: Annotated[list[str], Field(max_length=2147483647, min_length=1)]
+    qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
     """
     The qubits for these parameters
     """
@@ -1188,14 +1205,6 @@ class ReplaceJobTagsRequest(BaseModel):
     """
 
 
-class ResponseUChannelLoItemItemScale(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    number: Annotated[list[float], Field(max_length=2, min_length=2)]
-
-
 class SamplerV2InputOptionsDynamicalDecoupling(BaseModel):
     """
     Suboptions for dynamical decoupling
@@ -1460,20 +1469,204 @@ class VersionResponse(BaseModel):
     versions: list[str]
 
 
-class ConfigurationResponseUChannelLoItemItem(BaseModel):
+class BackendsConfigurationResponse(BaseModel):
     """
-    The description of a single U Channel LO in terms of qubit LO's
+    Backends Configuration Response
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    q: Annotated[int, Field(ge=1, le=2147483647)]
+    acquisition_latency: Annotated[list[list[float]] | None, Field(max_length=2147483647)] = None
     """
-    The qubit number
+    Array of dimension n_qubits x n_registers. Latency (in units of dt) to write a measurement result from qubit n into register slot m.
     """
-    scale: ResponseUChannelLoItemItemScale
+    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
+    """
+    Backend name
+    """
+    backend_version: Annotated[
+        str, Field(max_length=16, min_length=5, pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")
+    ]
+    """
+    Backend version in the form X.X.X
+    """
+    basis_gates: Annotated[list[str], Field(max_length=64, min_length=1)]
+    """
+    List of basis gate names on the backend
+    """
+    clops: BackendsConfigurationResponseClops | None = None
+    clops_h: int | str | None = None
+    """
+    Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
+    """
+    clops_v: int | str | None = None
+    """
+    Virtual CLOPS — may be a numeric value or descriptive string if unavailable.
+    """
+    conditional: bool
+    """
+    Backend supports conditional operations (true/false)
+    """
+    conditional_latency: list[list[float]] | None = None
+    """
+    Array of dimension n_channels [d->u->m] x n_registers. Latency (in units of dt) to do a conditional operation on channel n from register slot m
+    """
+    configurable: bool = False
+    """
+    Backend is configurable, if the backend is a simulator (true/false)
+    """
+    coupling_map: Annotated[list[list[int]], Field(max_length=2147483647, min_length=1)]
+    """
+    Array grouping qubits that are physically coupled together on the backend
+    """
+    credits_required: bool = False
+    """
+    Backend requires credits to run a job (true/false)
+    """
+    description: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^.*$")] = None
+    """
+    Description of the backend
+    """
+    display_name: Annotated[
+        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")
+    ] = None
+    """
+    Alternate name field for the backend
+    """
+    discriminators: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Available discriminators
+    """
+    dt: Annotated[float | None, Field(ge=0.0)] = None
+    """
+    Time discretization for the drive and U channels
+    """
+    dtm: Annotated[float | None, Field(ge=0.0)] = None
+    """
+    Time discretization for the measurement channels
+    """
+    default_rep_delay: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    Default rep delay.
+    """
+    dynamic_reprate_enabled: bool = False
+    """
+    Whether delay between programs can be set dynamically using 'rep_delay'.
+    """
+    gates: Annotated[list[BackendsConfigurationResponseGate], Field(max_length=64, min_length=1)]
+    """
+    List of basis gates on the backend
+    """
+    hamiltonian: BackendsConfigurationResponseHamiltonian | None = None
+    local: bool
+    """
+    Backend is local or remote (true/false)
+    """
+    max_experiments: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+    """
+    Maximum number of experiments supported
+    """
+    max_shots: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+    """
+    Maximum number of shots supported
+    """
+    meas_levels: Annotated[list[int] | None, Field(max_length=3, min_length=1)] = None
+    """
+    Available measurement levels on the backend
+    """
+    meas_lo_range: Annotated[
+        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
+    ] = None
+    """
+    Frequency range for the measurement LO
+    """
+    meas_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = None
+    """
+    Grouping of measurement which are multiplexed
+    """
+    measure_esp_enabled: bool = False
+    """
+    Whether ESP readout is supported by the backend.
+    """
+    memory: bool
+    """
+    Backend supports memory (true/false)
+    """
+    n_qubits: Annotated[int, Field(ge=1, le=2147483647)]
+    """
+    Number of qubits
+    """
+    n_registers: Annotated[float, Field(ge=1.0, le=2147483647.0)] = 1
+    """
+    Number of register slots available for feedback (if conditional is true)
+    """
+    n_uchannels: Annotated[float | None, Field(ge=0.0, le=9007199254740991.0)] = None
+    """
+    Number of additional control channels
+    """
+    online_date: datetime
+    """
+    Date the backend went online
+    """
+    open_pulse: bool | None = None
+    """
+    If present, open_pulse = false schema applies
+    """
+    parametric_pulses: Annotated[list[str] | None, Field(max_length=1024, min_length=0)] = None
+    """
+    A list of available parametric pulse shapes
+    """
+    processor_type: ConfigurationResponseProcessorType | None = None
+    quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
+    """
+    Backend quantum volume
+    """
+    qubit_lo_range: Annotated[
+        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
+    ] = None
+    """
+    Frequency range for the qubit LO
+    """
+    register_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = (
+        None
+    )
+    """
+    An array of dimension n_qubits X n_registers indicating storage capability
+    """
+    rep_delay_range: Annotated[list[float] | None, Field(max_length=2, min_length=2)] = None
+    """
+    Range of delay times between programs (microseconds) allowed by backend.
+    """
+    rep_times: Annotated[list[float] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Program execution times (microseconds) supported by backend.
+    """
+    sample_name: Annotated[
+        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_,:\\s]*$")
+    ] = None
+    """
+    Sample name
+    """
+    simulator: bool = False
+    """
+    Backend is a simulator (true/false)
+    """
+    supported_features: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
+    """
+    Array of features supported by the backend such as qasm3
+    """
+    supported_instructions: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
+    """
+    Instructions supported by the backend.
+    """
+    tags: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Tags for the backend
+    """
+    timing_constraints: ConfigurationResponseTimingConstraints | None = None
+    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]]
 
 
 class CreateSessionRequestOption1(CreateSessionRequestOption1Part1):
@@ -1683,7 +1876,10 @@ class GetBackendPropertiesResponse(BaseModel):
     """
     System gate parameters
     """
-    general: Annotated[list[str], Field(max_length=9007199254740991, min_length=0)]
+    general: Annotated[
+        list[BackendPropertiesResponseGateParameter],
+        Field(max_length=9007199254740991, min_length=0),
+    ]
     """
     General system parameters
     """
@@ -1903,208 +2099,6 @@ class SamplerV2InputOptions(BaseModel):
     """
     Experimental options.
     """
-
-
-class BackendsConfigurationResponse(BaseModel):
-    """
-    Backends Configuration Response
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    acquisition_latency: Annotated[
-        list[list[float]] | None, Field(max_length=2147483647, min_length=1)
-    ] = None
-    """
-    Array of dimension n_qubits x n_registers. Latency (in units of dt) to write a measurement result from qubit n into register slot m.
-    """
-    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
-    """
-    Backend name
-    """
-    backend_version: Annotated[
-        str, Field(max_length=16, min_length=5, pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")
-    ]
-    """
-    Backend version in the form X.X.X
-    """
-    basis_gates: Annotated[list[str], Field(max_length=64, min_length=1)]
-    """
-    List of basis gate names on the backend
-    """
-    clops: BackendsConfigurationResponseClops | None = None
-    clops_h: int | str | None = None
-    """
-    Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
-    """
-    clops_v: int | str | None = None
-    """
-    Virtual CLOPS — may be a numeric value or descriptive string if unavailable.
-    """
-    conditional: bool
-    """
-    Backend supports conditional operations (true/false)
-    """
-    conditional_latency: list[list[float]] | None = None
-    """
-    Array of dimension n_channels [d->u->m] x n_registers. Latency (in units of dt) to do a conditional operation on channel n from register slot m
-    """
-    configurable: bool = False
-    """
-    Backend is configurable, if the backend is a simulator (true/false)
-    """
-    coupling_map: Annotated[list[list[int]], Field(max_length=2147483647, min_length=1)]
-    """
-    Array grouping qubits that are physically coupled together on the backend
-    """
-    credits_required: bool = False
-    """
-    Backend requires credits to run a job (true/false)
-    """
-    description: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^.*$")] = None
-    """
-    Description of the backend
-    """
-    display_name: Annotated[
-        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")
-    ] = None
-    """
-    Alternate name field for the backend
-    """
-    discriminators: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Available discriminators
-    """
-    dt: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    Time discretization for the drive and U channels
-    """
-    dtm: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    Time discretization for the measurement channels
-    """
-    default_rep_delay: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    Default rep delay.
-    """
-    dynamic_reprate_enabled: bool = False
-    """
-    Whether delay between programs can be set dynamically using 'rep_delay'.
-    """
-    gates: Annotated[list[BackendsConfigurationResponseGate], Field(max_length=64, min_length=1)]
-    """
-    List of basis gates on the backend
-    """
-    hamiltonian: BackendsConfigurationResponseHamiltonian | None = None
-    local: bool
-    """
-    Backend is local or remote (true/false)
-    """
-    max_experiments: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
-    """
-    Maximum number of experiments supported
-    """
-    max_shots: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
-    """
-    Maximum number of shots supported
-    """
-    meas_levels: Annotated[list[int] | None, Field(max_length=3, min_length=1)] = None
-    """
-    Available measurement levels on the backend
-    """
-    meas_lo_range: Annotated[
-        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
-    ] = None
-    """
-    Frequency range for the measurement LO
-    """
-    meas_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = None
-    """
-    Grouping of measurement which are multiplexed
-    """
-    measure_esp_enabled: bool = False
-    """
-    Whether ESP readout is supported by the backend.
-    """
-    memory: bool
-    """
-    Backend supports memory (true/false)
-    """
-    n_qubits: Annotated[int, Field(ge=1, le=2147483647)]
-    """
-    Number of qubits
-    """
-    n_registers: Annotated[float, Field(ge=1.0, le=2147483647.0)] = 1
-    """
-    Number of register slots available for feedback (if conditional is true)
-    """
-    n_uchannels: Annotated[float | None, Field(ge=0.0, le=9007199254740991.0)] = None
-    """
-    Number of additional control channels
-    """
-    online_date: datetime
-    """
-    Date the backend went online
-    """
-    open_pulse: bool | None = None
-    """
-    If present, open_pulse = false schema applies
-    """
-    parametric_pulses: Annotated[list[str] | None, Field(max_length=1024, min_length=0)] = None
-    """
-    A list of available parametric pulse shapes
-    """
-    processor_type: ConfigurationResponseProcessorType | None = None
-    quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
-    """
-    Backend quantum volume
-    """
-    qubit_lo_range: Annotated[
-        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
-    ] = None
-    """
-    Frequency range for the qubit LO
-    """
-    register_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = (
-        None
-    )
-    """
-    An array of dimension n_qubits X n_registers indicating storage capability
-    """
-    rep_delay_range: Annotated[list[float] | None, Field(max_length=2, min_length=2)] = None
-    """
-    Range of delay times between programs (microseconds) allowed by backend.
-    """
-    rep_times: Annotated[list[float] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Program execution times (microseconds) supported by backend.
-    """
-    sample_name: Annotated[
-        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9,:\\s]*$")
-    ] = None
-    """
-    Sample name
-    """
-    simulator: bool = False
-    """
-    Backend is a simulator (true/false)
-    """
-    supported_features: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
-    """
-    Array of features supported by the backend such as qasm3
-    """
-    supported_instructions: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
-    """
-    Instructions supported by the backend.
-    """
-    tags: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Tags for the backend
-    """
-    timing_constraints: ConfigurationResponseTimingConstraints | None = None
-    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]]
 
 
 class BackendsResponseV2Device(BaseModel):
