@@ -12,18 +12,29 @@ off), else ``$XDG_CACHE_HOME/qiskit-runtime-api-generator``, else
 ``~/.cache/qiskit-runtime-api-generator``; entries live in its ``format/``
 folder. A cache that cannot be read or written is passed over silently: it
 only ever saves time.
+
+It stays small: a run that stored new entries prunes the folder to
+``MAX_BYTES``, removing the entries used least recently first (a hit marks
+its entry as used), down to three quarters of it so that the next runs have
+room, and removes temporary files older than an hour that a killed run left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
-__all__ = ["FormatCache", "cache_folder"]
+__all__ = ["MAX_BYTES", "FormatCache", "cache_folder"]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
+MAX_BYTES = 64 * 1024 * 1024
+"""The most the entries may take; the OpenAI spec's client is about 2.3 MiB of them."""
+_TEMPORARY = ".entry-"
+_STALE_SECONDS = 3600
 
 
 def cache_folder() -> Path | None:
@@ -50,6 +61,8 @@ class FormatCache:
     def __init__(self, folder: Path | None, setup: str) -> None:
         self.folder = folder
         self._setup = _digest(setup)
+        self.stored = 0
+        """How many entries this object has written."""
 
     def key(self, text: str) -> str:
         return _digest(self._setup + "\0" + text)
@@ -62,12 +75,17 @@ class FormatCache:
         """What ``text`` was formatted into, if the cache holds it intact."""
         if self.folder is None:
             return None
+        path = self._path(self.key(text))
         try:
-            stored = self._path(self.key(text)).read_bytes().decode("utf-8", "surrogatepass")
+            stored = path.read_bytes().decode("utf-8", "surrogatepass")
         except (OSError, UnicodeDecodeError):
             return None
         digest, _, body = stored.partition("\n")
-        return body if digest == _digest(body) else None
+        if digest != _digest(body):
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the last to be pruned
+        return body
 
     def put(self, text: str, formatted: str) -> None:
         """Remember that ``text`` formats into ``formatted`` (atomically; errors ignored)."""
@@ -76,7 +94,7 @@ class FormatCache:
         path = self._path(self.key(text))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".entry-")
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY)
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(_bytes(_digest(formatted) + "\n" + formatted))
@@ -86,3 +104,41 @@ class FormatCache:
                 raise
         except OSError:
             return
+        self.stored += 1
+
+    def prune(self, max_bytes: int = MAX_BYTES) -> int:
+        """Remove the least recently used entries when they take more than ``max_bytes``
+        (down to three quarters of it), and stale temporary files; how many went."""
+        if self.folder is None:
+            return 0
+        entries: list[tuple[float, int, Path]] = []
+        removed = 0
+        now = time.time()
+        try:
+            for path in self.folder.glob("*/*"):
+                try:
+                    info = path.stat()
+                    if path.name.startswith(_TEMPORARY):
+                        if now - info.st_mtime > _STALE_SECONDS:
+                            path.unlink()
+                            removed += 1
+                        continue
+                except OSError:
+                    continue
+                entries.append((info.st_mtime, info.st_size, path))
+        except OSError:
+            return removed
+        total = sum(size for _, size, _ in entries)
+        if total <= max_bytes:
+            return removed
+        entries.sort()
+        for _, size, path in entries:
+            if total <= max_bytes * 3 // 4:
+                break
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            total -= size
+            removed += 1
+        return removed

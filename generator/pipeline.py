@@ -177,6 +177,8 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     formatted = run.timed("format", lambda: format_tree(files, verbatim, cache=cache))
     if cache.folder is not None:
         run.notes["format"] = f"{formatted.cached} of {formatted.pieces} pieces from the cache"
+    if cache.stored:
+        cache.prune()
     return formatted.files
 
 

@@ -3,12 +3,14 @@ entry is never used, and the generated tree is the same with or without the cach
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.fmt import FORMATTERS, format_files, format_tree
-from generator.format_cache import FormatCache, cache_folder
+from generator.format_cache import MAX_BYTES, FormatCache, cache_folder
 
 from .conftest import FORMAT_CACHE, ROOT
 from .test_cli import run_cli
@@ -97,3 +99,59 @@ def test_generate_says_what_came_from_the_cache_and_writes_the_same_tree(
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == tree
     committed = ROOT / "generated" / "qiskit_runtime_api" / "models.py"
     assert (out / "qiskit_runtime_api" / "models.py").read_bytes() == committed.read_bytes()
+
+
+def _entry(cache: FormatCache, text: str) -> Path:
+    assert cache.folder is not None
+    key = cache.key(text)
+    return cache.folder / key[:2] / key
+
+
+def test_pruning_removes_the_least_recently_used_entries_down_to_three_quarters(
+    tmp_path: Path,
+) -> None:
+    cache = FormatCache(tmp_path / "format", FORMATTERS)
+    texts = [f"x = {n}\n" + "#" * 1000 for n in range(4)]
+    for age, text in zip((400, 300, 200, 100), texts, strict=True):
+        cache.put(text, text)
+        old = time.time() - age
+        os.utime(_entry(cache, text), (old, old))
+    assert cache.get(texts[0]) == texts[0]  # the oldest, used now: kept
+    size = _entry(cache, texts[0]).stat().st_size
+    assert cache.prune(max_bytes=3 * size) == 2  # 4 entries > 3: down to 2.25 of them
+    assert [cache.get(t) is not None for t in texts] == [True, False, False, True]
+
+
+def test_pruning_leaves_a_cache_under_its_limit_alone_but_removes_stale_temporary_files(
+    tmp_path: Path,
+) -> None:
+    cache = FormatCache(tmp_path / "format", FORMATTERS)
+    cache.put("x = 1\n", "x = 1\n")
+    folder = _entry(cache, "x = 1\n").parent
+    stale, fresh = folder / ".entry-killed", folder / ".entry-writing"
+    stale.write_text("half")
+    fresh.write_text("half")
+    long_ago = time.time() - 7200
+    os.utime(stale, (long_ago, long_ago))
+    assert cache.prune() == 1
+    assert not stale.exists() and fresh.exists()
+    assert cache.get("x = 1\n") == "x = 1\n"
+
+
+def test_a_generate_that_stores_entries_prunes_the_cache_to_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(FORMAT_CACHE, str(tmp_path / "cache"))
+    planted = tmp_path / "cache" / "format" / "00" / ("00" + "0" * 62)
+    planted.parent.mkdir(parents=True)
+    with planted.open("wb") as out:
+        out.truncate(MAX_BYTES + 1)  # sparse: over the limit on its own
+    long_ago = time.time() - 86400
+    os.utime(planted, (long_ago, long_ago))
+    done = run_cli("generate", "--out", str(tmp_path / "out"), "--force")
+    assert done.returncode == 0, done.stderr
+    assert not planted.exists()
+    again = run_cli("generate", "--out", str(tmp_path / "out"), "--force")
+    line = next(line for line in again.stdout.splitlines() if line.startswith("format"))
+    cached, _, total = line.split("(")[1].split(" pieces")[0].partition(" of ")
+    assert cached == total  # what the first run stored was kept
