@@ -2,10 +2,11 @@
 
 openapi-spec-validator is one of the slowest stages and nothing downstream
 needs its answer until the end, so on Linux it runs in a forked worker while
-the main process dereferences, builds the IR, the models and the files. A
-second worker, forked once the document is dereferenced, checks its examples
-against their schemas (warnings only). The workers import the validator
-libraries themselves, so the main process never loads them.
+the main process dereferences, builds the IR, the models and the files. The
+worker then dereferences the document itself and checks its examples against
+their schemas (warnings only): on another core, that costs less than sending
+it the main process's dereferenced document, and it loads the validator
+libraries once. The main process never loads them.
 Its verdict still comes first: ``finish`` raises its errors, and a later
 stage that fails on an invalid document reports the validator's errors, not
 its own confusion. Elsewhere the validation simply runs in place.
@@ -18,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, GeneratorError, Level
@@ -27,18 +29,21 @@ __all__ = ["Validation"]
 Outcome = tuple[list[Diagnostic], float]
 
 
-def _timed_validate(spec: Any, name: str, uri: str, allow_remote: bool) -> Outcome:
+def _timed_validation(spec: Any, name: str, uri: str, base: Path, allow_remote: bool) -> Outcome:
+    """The validator's verdict, then (when it found no error) the examples' warnings."""
     started = time.perf_counter()
-    from .validate import validate_spec  # loaded here, in the worker
+    from .resolve import dereference
+    from .validate import check_examples, validate_spec  # loaded here, in the worker
 
-    return validate_spec(spec, name, uri, allow_remote), time.perf_counter() - started
-
-
-def _timed_examples(spec: Any, name: str) -> Outcome:
-    started = time.perf_counter()
-    from .validate import check_examples
-
-    return check_examples(spec, name), time.perf_counter() - started
+    problems = validate_spec(spec, name, uri, allow_remote)
+    if not any(p.level is Level.ERROR for p in problems):
+        try:
+            resolved = dereference(spec, name, base, allow_remote)
+        except GeneratorError:
+            pass  # the main process dereferences too, and says what is wrong
+        else:
+            problems += check_examples(resolved.spec, name)
+    return problems, time.perf_counter() - started
 
 
 def _answer(sender: Connection, work: Callable[..., Outcome], args: tuple[Any, ...]) -> None:
@@ -97,41 +102,26 @@ class _Forked:
 
 
 class Validation:
-    """One document's validation, started now and finished when its verdict is needed.
+    """One document's validation, started now and finished when its verdict is needed."""
 
-    Its tasks each run in their own forked worker: the validation of the
-    document as written, and (``check_examples``) the examples of the
-    dereferenced document against their schemas. Forked when its input is
-    ready, a worker inherits it: nothing is pickled on the way in.
-    """
-
-    def __init__(self, spec: Any, name: str, uri: str, allow_remote: bool) -> None:
-        self._tasks: list[_Forked | Outcome] = []
+    def __init__(self, spec: Any, name: str, uri: str, base: Path, allow_remote: bool) -> None:
+        arguments = (spec, name, uri, base, allow_remote)
+        self._task: _Forked | Outcome = (
+            _Forked(_timed_validation, *arguments)
+            if sys.platform == "linux"
+            else _timed_validation(*arguments)
+        )
         self._outcome: Outcome | None = None
-        self._start(_timed_validate, spec, name, uri, allow_remote)
-
-    def _start(self, work: Callable[..., Outcome], *args: Any) -> None:
-        self._tasks.append(_Forked(work, *args) if sys.platform == "linux" else work(*args))
-
-    def check_examples(self, resolved_spec: Any, name: str) -> None:
-        """Also check the examples of the dereferenced document (warnings only)."""
-        self._start(_timed_examples, resolved_spec, name)
 
     def finish(self) -> Outcome:
         """The warnings and the seconds it took; raises ``GeneratorError`` with its errors."""
         if self._outcome is None:
-            problems: list[Diagnostic] = []
-            seconds = 0.0
             try:
-                for task in self._tasks:
-                    found, took = task.result() if isinstance(task, _Forked) else task
-                    problems += found
-                    seconds += took
-                    if any(p.level is Level.ERROR for p in found):
-                        break  # the validator's errors decide; later tasks need not be read
+                self._outcome = (
+                    self._task.result() if isinstance(self._task, _Forked) else self._task
+                )
             finally:
-                self.cancel()  # whatever was not read
-            self._outcome = problems, seconds
+                self.cancel()  # a no-op once the answer is read
         problems, seconds = self._outcome
         errors = [d for d in problems if d.level is Level.ERROR]
         if errors:
@@ -139,6 +129,5 @@ class Validation:
         return problems, seconds
 
     def cancel(self) -> None:
-        for task in self._tasks:
-            if isinstance(task, _Forked):
-                task.cancel()
+        if isinstance(self._task, _Forked):
+            self._task.cancel()

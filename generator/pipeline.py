@@ -79,12 +79,12 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
-    validation = Validation(spec, name, uri, options.allow_remote_refs)  # runs beside the rest
+    # The validation runs beside the stages below; its verdict is read at the end.
+    validation = Validation(spec, name, uri, base, options.allow_remote_refs)
     with _validation_first(validation):
         resolved = run.timed(
             "dereference", lambda: dereference(spec, name, base, options.allow_remote_refs)
         )
-        validation.check_examples(resolved.spec, name)
     return resolved, validation
 
 

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from generator.background import Validation, _Forked
 from generator.diagnostics import GeneratorError
 from tests.tiny_spec import base as tiny_spec
+from tests.tiny_spec import schema
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers fork on Linux only")
 
@@ -23,8 +25,7 @@ def _invalid() -> dict[str, Any]:
 
 def test_validator_errors_leave_no_worker_process_and_no_thread_behind() -> None:
     threads_before = set(threading.enumerate())
-    validation = Validation(_invalid(), "bad.json", "file:///bad.json", allow_remote=False)
-    validation.check_examples(tiny_spec(), "bad.json")
+    validation = Validation(_invalid(), "bad.json", "file:///bad.json", Path("/"), False)
     with pytest.raises(GeneratorError) as raised:
         validation.finish()
     assert any("info" in d.format() for d in raised.value.diagnostics)
@@ -34,12 +35,14 @@ def test_validator_errors_leave_no_worker_process_and_no_thread_behind() -> None
     assert multiprocessing.active_children() == []
 
 
-def test_a_valid_document_gives_warnings_and_the_time_both_workers_took() -> None:
+def test_a_valid_document_gives_the_warnings_of_its_examples_and_the_time_taken() -> None:
     spec = tiny_spec()
-    validation = Validation(spec, "tiny.json", "file:///tiny.json", allow_remote=False)
-    validation.check_examples(spec, "tiny.json")
+    schema(spec, "Item")["properties"]["size"]["example"] = "large"  # size is an integer
+    validation = Validation(spec, "tiny.json", "file:///tiny.json", Path("/"), False)
     problems, seconds = validation.finish()
-    assert all(p.level.name != "ERROR" for p in problems)
+    assert [p.level.name for p in problems] == ["WARNING"]
+    assert "example does not match its schema" in problems[0].format()
+    assert problems[0].pointer.endswith("/properties/size/example")
     assert seconds > 0
     assert validation.finish() == (problems, seconds)  # read once, then remembered
     assert multiprocessing.active_children() == []
