@@ -72,7 +72,7 @@ $(PEERS_STAMP): bench/peers.txt
 	$(PEERS)/bin/python -m pip install --quiet -r bench/peers.txt
 	touch $(PEERS_STAMP)
 
-bench: $(BENCH_STAMP) $(PEERS_STAMP)
+bench: $(BENCH_STAMP) $(PEERS_STAMP) $(WHEELHOUSE_STAMP)
 	$(PY) -m bench.run
 
 generate: $(STAMP)

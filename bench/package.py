@@ -1,71 +1,78 @@
-"""What a user of the published package pays: wheel size, install time, import time.
+"""What a user of the published package downloads and waits for: its size and install time.
 
-    .venv/bin/python -m bench.package      (after `make build` and `make test`'s wheelhouse)
+The generated project is copied and built as ``make build`` builds it (the
+sdist, the wheel from it, both verified). Both go on a local pypiserver
+(127.0.0.1, a free port) with the client's dependency wheels from ``make
+test``'s wheelhouse; each round installs ``qiskit-runtime-api`` into a fresh
+venv from that index alone, with no pip cache. Import time has its own
+section (``bench.imports``). Issue 5 asks for these figures, not for a bound:
+the section judges nothing.
 
-The wheel and sdist of ``generated/dist`` are put on a local pypiserver with
-the client's dependencies; each round installs ``qiskit-runtime-api`` into a
-fresh venv from that index alone (no cache), then times ``import
-qiskit_runtime_api`` in new interpreters. Medians, as the machine is shared.
+    python -m bench.package [--quick]
 """
 
 from __future__ import annotations
 
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from tests.conftest import ROOT
+from generator.distribution import build_distributions
+from generator.release import read_release
 from tests.package_index import WHEELHOUSE, install_from_index, local_index
 
-__all__ = ["main"]
+from . import cli
+from .ours import GENERATED
+from .report import ROOT, Section, median, seconds
+
+__all__ = ["measure"]
+
+PACKAGE = "qiskit_runtime_api"
+RELEASE = ROOT / "spec" / "release.json"
 
 
-def _import_ms(python: Path, modules: str, runs: int) -> tuple[float, float]:
-    """Median wall and CPU milliseconds of ``import <modules>`` in a new interpreter."""
-    timed = (
-        "import time; w = time.perf_counter(); c = time.process_time(); "
-        f"import {modules}; print(time.perf_counter() - w, time.process_time() - c)"
-    )
-    walls, cpus = [], []
-    for _ in range(runs):
-        result = subprocess.run(
-            [str(python), "-c", timed], capture_output=True, text=True, check=True
-        )
-        wall, cpu = map(float, result.stdout.split())
-        walls.append(wall * 1000)
-        cpus.append(cpu * 1000)
-    return statistics.median(walls), statistics.median(cpus)
+def _kib(path: Path) -> str:
+    return f"{path.stat().st_size / 1024:.1f} KiB"
 
 
-def main(rounds: int = 3, import_runs: int = 21) -> None:
-    dist = ROOT / "generated" / "dist"
-    wheels = sorted(dist.glob("*.whl"))
-    if len(wheels) != 1:
-        sys.exit("run `make build` first: generated/dist must hold one wheel")
-    print(f"wheel {wheels[0].name}: {wheels[0].stat().st_size / 1024:.1f} KiB")
+def measure(quick: bool) -> Section:
+    dependencies = sorted(WHEELHOUSE.glob("*.whl"))
+    if not dependencies:
+        raise RuntimeError(f"no dependency wheels in {WHEELHOUSE}: `make bench` downloads them")
+    rounds = 1 if quick else 3
+    section = Section("package", "Package: download size and install time")
     with tempfile.TemporaryDirectory(prefix="bench-package-") as folder:
         work = Path(folder)
-        seed = [*WHEELHOUSE.glob("*.whl"), *dist.iterdir()]
+        project = work / "project"
+        shutil.copytree(
+            GENERATED, project, ignore=shutil.ignore_patterns("dist", ".*cache", "__pycache__")
+        )
+        built = build_distributions(project, PACKAGE, read_release(RELEASE).version)
         installs = []
-        with local_index(work / "index", seed=seed) as index:
+        with local_index(work / "index", seed=[*dependencies, *built.files]) as index:
             for n in range(rounds):
                 venv = work / f"venv{n}"
                 installs.append(install_from_index(venv, index, "qiskit-runtime-api"))
-                if n:
-                    shutil.rmtree(venv)
-        python = work / "venv0" / "bin" / "python"
-        package = _import_ms(python, "qiskit_runtime_api", import_runs)
-        floor = _import_ms(python, "httpx, pydantic", import_runs)
-    print(
-        f"install into a fresh venv from the local index, no pip cache: "
-        f"median {statistics.median(installs):.2f} s of {rounds}"
+                shutil.rmtree(venv)
+        sizes = section.table(
+            f"Built as `make build` builds them (version {built.version}):", "file", "size"
+        )
+        for path in built.files:
+            sizes.add(f"`{path.name}`", _kib(path))
+    installed = section.table(
+        "`pip install qiskit-runtime-api` into a fresh venv from a local pypiserver holding it "
+        f"and its dependencies, no pip cache (median of {rounds}):",
+        "install",
+        "median",
+        "min",
     )
-    for what, (wall, cpu) in (("qiskit_runtime_api", package), ("httpx, pydantic", floor)):
-        print(f"import {what}: median {wall:.0f} ms wall, {cpu:.0f} ms CPU of {import_runs} runs")
+    installed.add(
+        "qiskit-runtime-api with httpx and pydantic",
+        seconds(median(installs)),
+        seconds(min(installs)),
+    )
+    return section
 
 
 if __name__ == "__main__":
-    main()
+    cli.main(measure)

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import calls, cli, generation, imports, parsing, scale
+from . import calls, cli, generation, imports, package, parsing, scale
 from .ours import cold_format_cache
 from .report import ROOT, Section, Target, render_report
 
@@ -27,6 +27,7 @@ SCRIPTS: dict[str, Callable[[bool], Section]] = {
     "parsing": parsing.measure,
     "calls": calls.measure,
     "imports": imports.measure,
+    "package": package.measure,
 }
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
