@@ -17,8 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.distribution import build_distributions
-from generator.release import read_release
+from generator.release.build import build_distributions
+from generator.release.version import read_release
 from tests.package_index import WHEELHOUSE, install_from_index, local_index
 
 from . import cli

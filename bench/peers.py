@@ -14,8 +14,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.load import load_document
-from generator.overlay import apply_overlays, overlay_files
+from generator.spec.load import load_document
+from generator.spec.overlays import apply_overlays, overlay_files
 
 from .report import ROOT
 

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load import load_document
+from generator.spec.load import load_document
 
 from . import cli
 from .measure import ProcessRun, run_measured

@@ -1,7 +1,7 @@
 """Problems found in the input, collected as values.
 
 A stage never prints and never exits: it returns or raises diagnostics, and
-only the command line (``generator.__main__``) turns them into text and an
+only the command line (``generator.cli``) turns them into text and an
 exit status. An *error* stops the run before anything is written; a
 *warning* is reported and the run goes on.
 """

@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .background import Validation
-from .build import build_api
-from .changelog import read_changelog
-from .diagnostics import Diagnostic, GeneratorError, Level, warning
-from .inputs import inputs_hash as hash_inputs
-from .inputs import overlay_files
-from .ir import Api
-from .load import MAX_SPEC_MB, load_document
-from .overlay import apply_overlays
-from .release import read_release
-from .resolve import Resolved, dereference
-from .text import package_version
+from generator.diagnostics import Diagnostic, GeneratorError, Level, warning
+from generator.inputs import inputs_hash as hash_inputs
+from generator.inputs import overlay_files
+from generator.ir.build import build_api
+from generator.ir.model import Api
+from generator.release.changelog import read_changelog
+from generator.release.version import read_release
+from generator.spec.dereference import Resolved, dereference
+from generator.spec.load import MAX_SPEC_MB, load_document
+from generator.spec.overlays import apply_overlays
+from generator.spec.worker import Validation
+from generator.text import package_version
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
 
@@ -40,7 +40,7 @@ class Options:
     allow_remote_refs: bool = False
     max_spec_mb: int = MAX_SPEC_MB
     release: Path | None = None
-    """``release.json`` (see ``generator.release``); without it the version is ``info.version``."""
+    """``release.json`` (see ``generator.release.version``); without it the version is ``info.version``."""
     changelog: Path | None = None
     """The changelog copied into the package as ``CHANGELOG.md``; none without it."""
 
@@ -143,11 +143,11 @@ def resolve_and_generate(options: Options, run: Run) -> tuple[Resolved, Api, dic
 def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
-    from .fmt import FORMATTERS, format_tree
-    from .format_cache import FormatCache, cache_folder
-    from .models import render_models
-    from .plan import plan_client
-    from .render import render_files, runtime_paths
+    from generator.emit.format import FORMATTERS, format_tree
+    from generator.emit.format_cache import FormatCache, cache_folder
+    from generator.emit.models import render_models
+    from generator.emit.plan import plan_client
+    from generator.emit.render import render_files, runtime_paths
 
     def models() -> str:
         with warnings.catch_warnings(record=True) as caught:

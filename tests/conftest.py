@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator.ir import Api
+from generator.ir.model import Api
 from generator.pipeline import Options, Run, build_ir, generate_files
 
 from .fakes import FaultServer, iam_script, serve
@@ -66,8 +66,8 @@ def stop_process(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="session")
 def overlaid_spec(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.load import load_document
-    from generator.overlay import apply_overlays, overlay_files
+    from generator.spec.load import load_document
+    from generator.spec.overlays import apply_overlays, overlay_files
 
     spec, _ = apply_overlays(load_document(SEED).data, overlay_files(OVERLAYS))
     path = tmp_path_factory.mktemp("prism") / "spec.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import pointer as jp
+from generator.spec import pointer as jp
 
 _STRING_FORMATS = {
     "date-time": "2026-01-01T00:00:00Z",

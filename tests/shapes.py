@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from generator.emit.write import write_tree
 from generator.pipeline import Options, Run, generate_files
-from generator.write import write_tree
 
 from .shape_operation_specs import OPERATION_SHAPES
 from .shape_specs import MODEL_SHAPES, Schema

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.background import Validation, _Forked
 from generator.diagnostics import GeneratorError
+from generator.spec.worker import Validation, _Forked
 from tests.tiny_spec import base as tiny_spec
 from tests.tiny_spec import schema
 

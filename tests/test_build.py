@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.build import build_api
-from generator.ir import Api
-from generator.resolve import dereference
+from generator.ir.build import build_api
+from generator.ir.model import Api
+from generator.spec.dereference import dereference
 
 
 def api_of(paths: dict[str, Any], tmp_path: Path) -> Api:

@@ -220,7 +220,7 @@ def test_every_command_takes_the_common_options(command: str) -> None:
 
 
 def test_many_warnings_end_with_one_line_counting_them_by_what_to_do() -> None:
-    from generator.__main__ import warning_summary
+    from generator.cli.output import warning_summary
     from generator.diagnostics import error, warning
 
     found = [warning("s.json", f"/p/{n}", "m", "fix the example") for n in range(4)]

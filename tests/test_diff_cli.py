@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.__main__ import main
+from generator.cli import main
 
 from .conftest import ROOT, SEED
 from .test_cli import run_cli

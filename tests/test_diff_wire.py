@@ -577,7 +577,7 @@ def test_pure_additions_together_are_never_breaking() -> None:
 
 
 def test_every_change_names_its_operation_and_a_pointer_that_exists_in_the_new_spec() -> None:
-    from generator import pointer as jp
+    from generator.spec import pointer as jp
 
     for case in TINY_CASES:
         old, new = case.pair(base())

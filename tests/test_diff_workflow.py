@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.__main__ import _parser
+from generator.cli.arguments import parser
 
 from .conftest import ROOT
 
@@ -46,7 +46,7 @@ def test_every_make_target_it_calls_exists_and_diff_accepts_its_arguments() -> N
             called.append(target)
             for word in words:
                 if word.startswith("DIFF_ARGS="):
-                    _parser().parse_args(["diff", "a", "b", *word.split("=", 1)[1].split()])
+                    parser().parse_args(["diff", "a", "b", *word.split("=", 1)[1].split()])
     assert called == ["check", "diff", "diff"]
 
 

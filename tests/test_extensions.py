@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_api
 from generator.diagnostics import Diagnostic, Level
-from generator.ir import Api
-from generator.resolve import dereference
+from generator.ir.build import build_api
+from generator.ir.model import Api
+from generator.spec.dereference import dereference
 
 PAGE = {
     "type": "object",

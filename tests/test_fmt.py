@@ -7,10 +7,10 @@ import warnings
 import pytest
 
 from generator.diagnostics import GeneratorError
-from generator.fmt import format_files, format_python, split_module
+from generator.emit.format import format_files, format_python, split_module
+from generator.emit.models import render_models
 from generator.inputs import TEMPLATES
-from generator.ir import Api
-from generator.models import render_models
+from generator.ir.model import Api
 
 RUNTIME = sorted((TEMPLATES / "runtime").glob("*.py"))
 

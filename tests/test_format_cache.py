@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.fmt import FORMATTERS, format_files, format_tree
-from generator.format_cache import MAX_BYTES, FormatCache, cache_folder
+from generator.emit.format import FORMATTERS, format_files, format_tree
+from generator.emit.format_cache import MAX_BYTES, FormatCache, cache_folder
 
 from .conftest import FORMAT_CACHE, ROOT
 from .test_cli import run_cli

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import GeneratorError
-from generator.load import load_document
-from generator.overlay import apply_overlays, overlay_files
+from generator.emit.write import write_tree
 from generator.pipeline import Options, Run, generate_files
-from generator.write import write_tree
+from generator.spec.load import load_document
+from generator.spec.overlays import apply_overlays, overlay_files
 
 from .conftest import OVERLAYS, SEED
 

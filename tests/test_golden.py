@@ -7,8 +7,8 @@ import re
 
 import tomllib
 
+from generator.emit.write import compare_tree
 from generator.pipeline import inputs_hash
-from generator.write import compare_tree
 
 from .conftest import CHANGELOG, ROOT, seed_options
 

@@ -108,7 +108,7 @@ def test_hostile_client_passes_mypy_strict(hostile_out: Path) -> None:
 def test_project_files_keep_the_title_inside_their_strings(hostile_out: Path) -> None:
     project = tomllib.loads((hostile_out / "pyproject.toml").read_text(encoding="utf-8"))
     assert MARKER in project["project"]["description"]
-    # The version is the release record's (generator.release), read from _version.py.
+    # The version is the release record's (generator.release.version), read from _version.py.
     assert project["project"]["dynamic"] == ["version"]
     version_file = (hostile_out / PACKAGE / "_version.py").read_text(encoding="utf-8")
     namespace: dict[str, Any] = {}

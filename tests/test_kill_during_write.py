@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import PAUSE_VARIABLE
+from generator.emit.write import PAUSE_VARIABLE
 
 from .conftest import ROOT
 from .test_cli import tree_digest

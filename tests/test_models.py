@@ -12,12 +12,12 @@ from typing import Any
 from pydantic import BaseModel
 
 import qiskit_runtime_api.models as generated_models
-from generator.build import build_api
-from generator.ir import Api
-from generator.load import load_document
-from generator.models import render_models
-from generator.overlay import apply_overlays, overlay_files
-from generator.resolve import dereference
+from generator.emit.models import render_models
+from generator.ir.build import build_api
+from generator.ir.model import Api
+from generator.spec.dereference import dereference
+from generator.spec.load import load_document
+from generator.spec.overlays import apply_overlays, overlay_files
 
 from .conftest import OVERLAYS, SEED
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import GeneratorError, Level
-from generator.overlay import apply_overlay
+from generator.spec.overlays import apply_overlay
 
 
 def overlay(*actions: dict[str, Any]) -> dict[str, Any]:

@@ -16,8 +16,8 @@ import pytest
 from pydantic import BaseModel
 
 import qiskit_runtime_api
-from generator.ir import Api, Operation
-from generator.models import models_document
+from generator.emit.models import models_document
+from generator.ir.model import Api, Operation
 from qiskit_runtime_api import OPERATIONS, AsyncClient, Client
 
 from .fakes import FaultServer

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.distribution import PublishError, build_distributions
-from generator.publish import Credentials, credentials_from_env, simple_index_for
-from generator.release import load_release
+from generator.release.build import PublishError, build_distributions
+from generator.release.publish import Credentials, credentials_from_env, simple_index_for
+from generator.release.version import load_release
 
 from .conftest import ROOT
 from .package_index import WHEELHOUSE, install_from_index, local_index, tree_digest

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import add_entry, entry_versions
 from generator.diagnostics import GeneratorError
-from generator.release import (
+from generator.release.changelog import add_entry, entry_versions
+from generator.release.version import (
     Release,
     bump_for_spec_update,
     bump_post,

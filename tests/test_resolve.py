@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_api
 from generator.diagnostics import GeneratorError
-from generator.resolve import dereference
+from generator.ir.build import build_api
+from generator.spec.dereference import dereference
 
 
 def spec_with(

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main
-from generator.release import load_release
+from generator.cli import main
+from generator.release.version import load_release
 
 from .conftest import ROOT
 from .test_cli import tree_digest

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.diff.changes import Change
 from generator.diff.wire import compare_wire
-from generator.resolve import dereference
+from generator.spec.dereference import dereference
 
 _ITEM_REF = {"$ref": "#/components/schemas/Item"}
 

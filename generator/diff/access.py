@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pointer as jp
-from ..resolve import Resolved
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
+
 from .changes import Change, Place, Severity
 
 __all__ = ["scheme_changes", "security_changes", "server_changes"]

@@ -14,12 +14,13 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..diagnostics import GeneratorError, error
-from ..inputs import overlay_files
-from ..ir import Api
-from ..load import load_document
-from ..pipeline import Options, Run, resolve_and_generate
-from ..resolve import Resolved, dereference
+from generator.diagnostics import GeneratorError, error
+from generator.inputs import overlay_files
+from generator.ir.model import Api
+from generator.pipeline import Options, Run, resolve_and_generate
+from generator.spec.dereference import Resolved, dereference
+from generator.spec.load import load_document
+
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat
 from .links import link_causes

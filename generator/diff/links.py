@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import pointer as jp
-from ..ir import Api
+from generator.ir.model import Api
+from generator.spec import pointer as jp
+
 from .changes import Change
 from .python_api import ApiChange, Surface
 

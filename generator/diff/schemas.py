@@ -30,8 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import pointer as jp
-from ..resolve import Resolved
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
+
 from .changes import Change, Place, Severity
 from .views import (
     SchemaSide,

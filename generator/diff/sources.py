@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, GeneratorError, error
+from generator.diagnostics import Diagnostic, GeneratorError, error
 
 __all__ = ["OVERLAYS_PATH", "SPEC_PATH", "Side", "open_side", "relabel"]
 

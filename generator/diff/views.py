@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import pointer as jp
-from ..resolve import Resolved
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
 
 __all__ = [
     "SchemaSide",

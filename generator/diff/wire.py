@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import pointer as jp
-from ..resolve import Resolved
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
+
 from .access import scheme_changes, security_changes, server_changes
 from .changes import Change, Place, Severity, group_changes
 from .schemas import SchemaSide, Where, compare_schemas

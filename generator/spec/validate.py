@@ -30,9 +30,9 @@ from openapi_spec_validator.validation.exceptions import (
 )
 from openapi_spec_validator.validation.keywords import SchemaValidator, ValueValidator
 
-from .diagnostics import Diagnostic, error, warning
-from .pointer import follow, from_parts, join
-from .resolve import local_ref_problems
+from generator.diagnostics import Diagnostic, error, warning
+from generator.spec.dereference import local_ref_problems
+from generator.spec.pointer import follow, from_parts, join
 
 __all__ = ["check_examples", "find_remote_refs", "is_openapi_31", "validate_spec"]
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from . import pointer as jp
-from .diagnostics import Diagnostic, error
-from .hoist import MODEL_REF_PREFIX
-from .ir import Api, Model, Operation, Pagination, Resource, Waiter
+from generator.diagnostics import Diagnostic, error
+from generator.ir.hoist import MODEL_REF_PREFIX
+from generator.ir.model import Api, Model, Operation, Pagination, Resource, Waiter
+from generator.spec import pointer as jp
 
 __all__ = ["apply_runtime_extensions", "member_schema", "success_schema"]
 

@@ -17,10 +17,10 @@ from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType,
 from datamodel_code_generator.enums import DataModelType
 from datamodel_code_generator.format import DatetimeClassType, PythonVersion
 
-from .diagnostics import GeneratorError, error
-from .ir import Api
-from .text import one_line
-from .typehints import TypeContext, model_names_in, type_hint
+from generator.diagnostics import GeneratorError, error
+from generator.emit.types import TypeContext, model_names_in, type_hint
+from generator.ir.model import Api
+from generator.text import one_line
 
 __all__ = ["models_document", "render_models"]
 

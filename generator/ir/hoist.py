@@ -24,11 +24,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import pointer as jp
-from .compose import COMPOSITIONS, NOT_STRUCTURAL, merge_conflicting_all_of, simplify
-from .diagnostics import Diagnostic, warning
-from .ir import Model
-from .keywords import (
+from generator.diagnostics import Diagnostic, warning
+from generator.ir.compositions import (
+    COMPOSITIONS,
+    NOT_STRUCTURAL,
+    merge_conflicting_all_of,
+    simplify,
+)
+from generator.ir.keywords import (
     UNCHECKED,
     json_type,
     literal_misfits,
@@ -36,9 +39,17 @@ from .keywords import (
     unchecked_keywords,
     unknown_format,
 )
-from .naming import MAX_CLASS_NAME, class_name, pascal_case, shorten_class_name, singular
-from .resolve import Resolved
-from .text import printable
+from generator.ir.model import Model
+from generator.ir.naming import (
+    MAX_CLASS_NAME,
+    class_name,
+    pascal_case,
+    shorten_class_name,
+    singular,
+)
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
+from generator.text import printable
 
 __all__ = ["MODEL_REF_PREFIX", "Hoister"]
 

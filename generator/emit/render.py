@@ -10,8 +10,8 @@ from pathlib import Path
 
 import jinja2
 
-from .inputs import TEMPLATES
-from .plan import ClientPlan
+from generator.emit.plan import ClientPlan
+from generator.inputs import TEMPLATES
 
 __all__ = ["TEMPLATES", "render_files", "runtime_paths"]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .hoist import MODEL_REF_PREFIX
+from generator.ir.hoist import MODEL_REF_PREFIX
 
 __all__ = ["TypeContext", "model_names_in", "type_hint"]
 

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .docstrings import one_line, safe_docstring
-from .hoist import MODEL_REF_PREFIX
-from .ir import Model, Operation, Parameter
-from .naming import snake_case
-from .typehints import TypeContext, type_hint
+from generator.emit.types import TypeContext, type_hint
+from generator.ir.hoist import MODEL_REF_PREFIX
+from generator.ir.model import Model, Operation, Parameter
+from generator.ir.naming import snake_case
+from generator.text import folded, safe_docstring
 
 __all__ = [
     "CALL_OPTIONS",
@@ -129,7 +129,7 @@ def plan_method(
         return_hint=_union([r.return_hint for r in responses]) or "None",
         has_body=op.body is not None,
         docstring=_method_docstring(op, params),
-        summary_cell=one_line(op.summary).replace("|", "\\|"),
+        summary_cell=folded(op.summary).replace("|", "\\|"),
     )
 
 
@@ -159,7 +159,7 @@ def _params(
         if p.deprecated:
             doc = "Deprecated. " + doc
         result.append(
-            ParamPlan(name, p.name, p.location, p.explode, p.deprecated, declaration, one_line(doc))
+            ParamPlan(name, p.name, p.location, p.explode, p.deprecated, declaration, folded(doc))
         )
     return tuple(result)
 
@@ -269,7 +269,7 @@ def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:
         args.insert(
             0,
             "body: "
-            + (one_line(op.body.description) or "The request body, a model or a plain dict."),
+            + (folded(op.body.description) or "The request body, a model or a plain dict."),
         )
     text = "\n\n".join(parts)
     if args:

@@ -1,4 +1,4 @@
-"""Build stage: the generated project becomes a wheel and an sdist, checked.
+"""Distributions: the generated project becomes a wheel and an sdist, checked.
 
 ``build_distributions`` runs the ``build`` frontend (sdist first, then the
 wheel from the unpacked sdist) into ``<project>/dist``, then proves what a

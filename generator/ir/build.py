@@ -1,4 +1,4 @@
-"""IR stage: a dereferenced spec becomes an ``ir.Api``.
+"""IR stage: a dereferenced spec becomes an ``ir.model.Api``.
 
 Operations are grouped into one resource per (first) tag; parameters merge
 path-level and operation-level ones; every schema an operation uses goes
@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from . import pointer as jp
-from .diagnostics import Diagnostic, warning
-from .extensions import apply_runtime_extensions
-from .hoist import MODEL_REF_PREFIX, Hoister
-from .ir import (
+from generator.diagnostics import Diagnostic, warning
+from generator.ir.extensions import apply_runtime_extensions
+from generator.ir.hoist import MODEL_REF_PREFIX, Hoister
+from generator.ir.model import (
     Api,
     Body,
     ClientOption,
@@ -28,8 +27,9 @@ from .ir import (
     SecurityScheme,
     Server,
 )
-from .naming import class_name, pascal_case, singular, snake_case, words
-from .resolve import Resolved
+from generator.ir.naming import class_name, pascal_case, singular, snake_case, words
+from generator.spec import pointer as jp
+from generator.spec.dereference import Resolved
 
 __all__ = ["build_api"]
 

@@ -15,10 +15,10 @@ from typing import Any
 
 import jsonpath
 
-from .diagnostics import Diagnostic, GeneratorError, error, warning
-from .inputs import overlay_files
-from .load import load_document
-from .pointer import from_parts, join
+from generator.diagnostics import Diagnostic, GeneratorError, error, warning
+from generator.inputs import overlay_files
+from generator.spec.load import load_document
+from generator.spec.pointer import from_parts, join
 
 __all__ = ["apply_overlay", "apply_overlays", "overlay_files"]
 

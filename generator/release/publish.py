@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from .distribution import Distributions, PublishError, file_version
+from generator.release.build import Distributions, PublishError, file_version
 
 __all__ = [
     "Credentials",

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import text
-from .conveniences import PagerPlan, WaiterPlan, plan_pager, plan_waiter
-from .docstrings import safe_docstring
-from .ir import Api, Model, Resource
-from .methods import MethodPlan, distinct_names, plan_method
-from .naming import class_name
-from .typehints import TypeContext
+from generator import text
+from generator.emit.conveniences import PagerPlan, WaiterPlan, plan_pager, plan_waiter
+from generator.emit.methods import MethodPlan, distinct_names, plan_method
+from generator.emit.types import TypeContext
+from generator.ir.model import Api, Model, Resource
+from generator.ir.naming import class_name
+from generator.text import safe_docstring
 
 # The arguments of Client.__init__ that a header option must not take.
 _CLIENT_ARGUMENTS = frozenset(

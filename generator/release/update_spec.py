@@ -21,13 +21,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .changelog import prepend_entry
-from .diagnostics import GeneratorError, error
-from .diff.compare import Report, compare_sides
-from .diff.report import to_markdown
-from .diff.sources import OVERLAYS_PATH, SPEC_PATH, Side, relabel
-from .pipeline import Options, Run, generate_files, inputs_hash
-from .release import (
+from generator.diagnostics import GeneratorError, error
+from generator.diff.compare import Report, compare_sides
+from generator.diff.report import to_markdown
+from generator.diff.sources import OVERLAYS_PATH, SPEC_PATH, Side, relabel
+from generator.emit.write import write_tree
+from generator.pipeline import Options, Run, generate_files, inputs_hash
+from generator.release.changelog import prepend_entry
+from generator.release.version import (
     RELEASE_FILE,
     Release,
     bump_for_spec_update,
@@ -35,8 +36,7 @@ from .release import (
     load_release,
     save_release,
 )
-from .text import package_version
-from .write import write_tree
+from generator.text import package_version
 
 __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
 

@@ -7,7 +7,7 @@ most of a run's time, so the work is shared out between the machine's cores
 top-level ``class`` statements, formatted piece by piece and joined with the
 two blank lines black puts there; a test holds the result to whole-file black.
 Pieces black has formatted before (same text, same black and isort) come from
-the format cache (``generator.format_cache``) instead: after a spec update only
+the format cache (``generator.emit.format_cache``) instead: after a spec update only
 the pieces that changed are formatted.
 """
 
@@ -27,8 +27,8 @@ import isort
 from black.mode import TargetVersion
 from black.parsing import InvalidInput
 
-from .diagnostics import GeneratorError, error
-from .format_cache import FormatCache
+from generator.diagnostics import GeneratorError, error
+from generator.emit.format_cache import FormatCache
 
 __all__ = [
     "FORMATTERS",

@@ -31,7 +31,7 @@ from typing import Literal
 
 from packaging.version import InvalidVersion, Version
 
-from .diagnostics import GeneratorError, error
+from generator.diagnostics import GeneratorError, error
 
 __all__ = [
     "RELEASE_FILE",

@@ -24,8 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from .diagnostics import GeneratorError, error
-from .inputs import MANIFEST, files_under, ignored
+from generator.diagnostics import GeneratorError, error
+from generator.inputs import MANIFEST, files_under, ignored
 
 __all__ = ["MANIFEST", "PAUSE_VARIABLE", "compare_tree", "read_manifest", "write_tree"]
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import GeneratorError, error
+from generator.diagnostics import GeneratorError, error
 
 __all__ = ["MAX_SPEC_MB", "Document", "load_document", "parse_document"]
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import pointer as jp
-from .diagnostics import Diagnostic, GeneratorError, error
-from .load import parse_document
+from generator.diagnostics import Diagnostic, GeneratorError, error
+from generator.spec import pointer as jp
+from generator.spec.load import parse_document
 
 __all__ = ["Resolved", "dereference", "local_ref_problems"]
 

@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, GeneratorError, Level
+from generator.diagnostics import Diagnostic, GeneratorError, Level
 
 __all__ = ["Validation"]
 
@@ -32,8 +32,8 @@ Outcome = tuple[list[Diagnostic], float]
 def _timed_validation(spec: Any, name: str, uri: str, base: Path, allow_remote: bool) -> Outcome:
     """The validator's verdict, then (when it found no error) the examples' warnings."""
     started = time.perf_counter()
-    from .resolve import dereference
-    from .validate import check_examples, validate_spec  # loaded here, in the worker
+    from generator.spec.dereference import dereference
+    from generator.spec.validate import check_examples, validate_spec  # loaded here, in the worker
 
     problems = validate_spec(spec, name, uri, allow_remote)
     if not any(p.level is Level.ERROR for p in problems):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .docstrings import safe_docstring
-from .extensions import member_schema, success_schema
-from .ir import Model, Operation, Pagination, Waiter
-from .methods import CALL_OPTIONS, MethodPlan, ParamPlan
-from .typehints import TypeContext, type_hint
+from generator.emit.methods import CALL_OPTIONS, MethodPlan, ParamPlan
+from generator.emit.types import TypeContext, type_hint
+from generator.ir.extensions import member_schema, success_schema
+from generator.ir.model import Model, Operation, Pagination, Waiter
+from generator.text import safe_docstring
 
 __all__ = ["PagerPlan", "WaiterPlan", "plan_pager", "plan_waiter"]
 

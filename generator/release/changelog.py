@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import GeneratorError, error
+from generator.diagnostics import GeneratorError, error
 
 __all__ = ["add_entry", "entry_versions", "prepend_entry", "read_changelog"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .resolve import Resolved
+from generator.spec.dereference import Resolved
 
 __all__ = ["COMPOSITIONS", "NOT_STRUCTURAL", "merge_conflicting_all_of", "simplify"]
 

@@ -1,0 +1,113 @@
+"""Argument parsing: the commands, their options and the project's defaults."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.inputs import GENERATOR
+
+MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.spec.load refuses larger specs)
+
+ROOT = GENERATOR.parent
+_RELEASE_HELP = (
+    "the release record: package version and the code hash it was issued for "
+    "(default: spec/release.json for the project's spec; none for another spec, "
+    "whose package version is then its info.version)"
+)
+_CHANGELOG_HELP = (
+    "the package's changelog, newest first, copied into the package "
+    "(default: spec/CHANGELOG.md for the project's spec; none for another spec)"
+)
+SPEC = ROOT / "spec" / "qiskit-runtime-api.json"
+PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
+
+
+__all__ = ["PYPI_UPLOAD_URL", "ROOT", "SPEC", "parser", "project_records"]
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (
+        ("validate", "validate the spec (with overlays applied)"),
+        ("ir", "print the intermediate representation as JSON"),
+        ("generate", "regenerate the client package into --out"),
+        ("check", "fail (exit 1) when --out differs from what the spec generates"),
+        ("bump", "issue the next post-release for changed generated code, then generate"),
+        ("build", "check, then build and verify the wheel and sdist into --out/dist"),
+        ("publish", "build, refuse a version the index has, upload with twine"),
+    ):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--spec", type=Path, default=SPEC)
+        command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+        command.add_argument("--out", type=Path, default=ROOT / "generated")
+        command.add_argument("--package-name", default="qiskit_runtime_api")
+        command.add_argument("--allow-remote-refs", action="store_true")
+        command.add_argument("--release", type=Path, help=_RELEASE_HELP)
+        command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
+        command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
+        if name in ("generate", "check"):
+            command.add_argument(
+                "--force",
+                action="store_true",
+                help="run every stage even when generated/ records these very inputs",
+            )
+        if name == "publish":
+            command.add_argument("--repository-url", default=PYPI_UPLOAD_URL)
+            command.add_argument(
+                "--index-url", help="the simple index to look for the version in (default: derived)"
+            )
+            command.add_argument("--dry-run", action="store_true", help="everything but the upload")
+    _add_spec_commands(commands)
+    return parser
+
+
+def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff", help="compare two specs: wire contract, Python API, generated code"
+    )
+    for side in ("old", "new"):
+        diff.add_argument(
+            side, help="a spec file, or git:<ref> for the spec and overlays committed at <ref>"
+        )
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument(
+        "--fail-on",
+        choices=("breaking", "warning"),
+        help="exit 1 when a change of this severity (or worse) is found",
+    )
+    diff.add_argument(
+        "--raw",
+        action="store_true",
+        help="compare the wire contract of the specs as published, without overlays "
+        "(the Python API is always that of the generated packages)",
+    )
+    diff.add_argument(
+        "--overlays",
+        type=Path,
+        default=ROOT / "spec" / "overlays",
+        help="the overlays applied to a spec file (a git:<ref> side uses its own)",
+    )
+    diff.add_argument(
+        "--repo", type=Path, default=Path("."), help="the git repository of git:<ref>"
+    )
+    diff.add_argument("--package-name", default="qiskit_runtime_api")
+    update = commands.add_parser(
+        "update-spec",
+        help="take a new upstream spec: copy it to spec/, write the changelog, bump the "
+        "version, regenerate",
+    )
+    update.add_argument("source", help="the new spec: a file path or an http(s) URL")
+    update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    update.add_argument("--package-name", default="qiskit_runtime_api")
+
+
+def project_records(args: argparse.Namespace) -> None:
+    """The project's release record and changelog belong to the project's spec only."""
+    if args.spec.resolve() != SPEC:
+        return
+    if args.release is None:
+        args.release = ROOT / "spec" / "release.json"
+    if args.changelog is None:
+        args.changelog = ROOT / "spec" / "CHANGELOG.md"

@@ -1,0 +1,52 @@
+"""The spec-change commands: ``diff`` and ``update-spec``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from generator.diagnostics import GeneratorError
+
+__all__ = ["run_diff", "run_update_spec"]
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from generator.diff.compare import compare_sides
+    from generator.diff.report import to_json, to_markdown
+    from generator.diff.sources import open_side, relabel
+
+    started = time.perf_counter()
+    with (
+        open_side(args.old, args.repo, args.overlays) as old,
+        open_side(args.new, args.repo, args.overlays) as new,
+    ):
+        try:
+            report = compare_sides(old, new, raw=args.raw, package=args.package_name)
+        except GeneratorError as exc:
+            raise relabel(exc, (old, new)) from None
+    text = to_json(report) if args.format == "json" else to_markdown(report)
+    sys.stdout.write(text)
+    print(
+        f"{report.verdict} ({report.semver}): {len(report.changes)} wire changes, "
+        f"{len(report.python_api)} Python API changes in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return 1 if args.fail_on and report.fails(args.fail_on) else 0
+
+
+def run_update_spec(args: argparse.Namespace) -> int:
+    from generator.diff.report import to_markdown
+    from generator.release.update_spec import update_spec
+
+    update = update_spec(args.root, args.source, args.package_name)
+    if update.report is None:
+        print(f"{args.source} is the spec already in {args.root / 'spec'}: nothing to do")
+        return 0
+    print(to_markdown(update.report))
+    print(
+        f"spec/ updated from {args.source}; version {update.old_version} -> "
+        f"{update.new_version} ({update.report.semver}); spec/CHANGELOG.md updated; "
+        f"wrote {update.written} files to {args.root / 'generated'}"
+    )
+    return 0

@@ -1,0 +1,16 @@
+"""The IR becomes the files of the generated package.
+
+::
+
+    plan.py           plan stage: the IR → what the templates lay out (every decision in Python)
+    methods.py        one operation → a method's signature, docstring and wire facts
+    conveniences.py   ``list_all`` and ``wait`` methods from operation extensions
+    types.py          JSON Schema → Python type expressions
+    models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
+    render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
+    format.py         format stage: isort, then black, in-process
+    format_cache.py   the content-addressed cache of formatted code
+    write.py          write stage: the tree replaces ``generated/`` in one atomic swap
+"""
+
+__all__: list[str] = []

@@ -1,0 +1,13 @@
+"""The spec as a document: read, overlaid, validated, dereferenced.
+
+::
+
+    load.py         load stage: a file's bytes → a document (JSON or YAML), the file kept for messages
+    overlays.py     overlays stage: OpenAPI Overlay 1.0 documents applied in name order
+    validate.py     validate stage: openapi-spec-validator, plus checks it does not make
+    worker.py       the validation run in a forked worker beside the later stages
+    dereference.py  dereference stage: every ``$ref`` checked, other files bundled in
+    pointer.py      JSON pointers (RFC 6901): building, escaping, following
+"""
+
+__all__: list[str] = []
