@@ -20,11 +20,14 @@ from ._exceptions import APITimeoutError as APITimeoutError
 from ._exceptions import AuthenticationError as AuthenticationError
 from ._exceptions import BadRequestError as BadRequestError
 from ._exceptions import ConflictError as ConflictError
+from ._exceptions import DeadlineExceededError as DeadlineExceededError
 from ._exceptions import ErrorDetail as ErrorDetail
 from ._exceptions import InternalServerError as InternalServerError
+from ._exceptions import InvalidRequestError as InvalidRequestError
 from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import RateLimitError as RateLimitError
+from ._exceptions import ResponseTooLargeError as ResponseTooLargeError
 from ._exceptions import ResponseValidationError as ResponseValidationError
 from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from ._exceptions import WaitTimeoutError as WaitTimeoutError
@@ -72,12 +75,15 @@ __all__ = [
     "BadRequestError",
     "Client",
     "ConflictError",
+    "DeadlineExceededError",
     "ErrorDetail",
     "InternalServerError",
+    "InvalidRequestError",
     "NotFoundError",
     "OperationInfo",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SyncPager",
     "UnprocessableEntityError",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 from ._settings import Settings
 from ._version import __version__
 
@@ -54,6 +55,11 @@ class Client(SyncAPIClient):
         max_retries: How many times a failed call is retried (default 2). Calls that may
             have reached the service are retried only if they are idempotent, so a job
             submission is never duplicated.
+        deadline: Seconds a whole call may take, IAM exchange, retries and the waits
+            between them included (default 1800; ``None``: no deadline). Past it the
+            call raises ``DeadlineExceededError``.
+        max_response_bytes: The largest response body read, counted after
+            decompression (default 100 MiB). A larger one raises ``ResponseTooLargeError``.
         http_client: Your own ``httpx.Client``, for proxies or custom transports.
         default_headers: Headers sent with every request.
         strict: Raise ``ResponseValidationError`` when a response does not match the spec,
@@ -78,6 +84,8 @@ class Client(SyncAPIClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         strict: bool = False,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = Settings.from_arguments(
             servers=SERVERS,
@@ -95,6 +103,8 @@ class Client(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             strict=strict,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(settings, http_client)
 
@@ -106,11 +116,15 @@ class Client(SyncAPIClient):
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         strict: bool | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> Client:
-        """A copy of this client with the given settings changed.
+        """A copy of this client with the given settings changed (``None``: unchanged).
 
         The copy shares this client's connections and IAM token; closing it
-        leaves them open. ``client.with_options(timeout=5).jobs.get(...)``.
+        leaves them open. This is how one call gets its own settings:
+        ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
+        ``deadline=math.inf`` removes the deadline.
         """
         return self._copy_with(
             header_defaults={
@@ -120,6 +134,8 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict=strict,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
 
     @cached_property
@@ -205,6 +221,11 @@ class AsyncClient(AsyncAPIClient):
         max_retries: How many times a failed call is retried (default 2). Calls that may
             have reached the service are retried only if they are idempotent, so a job
             submission is never duplicated.
+        deadline: Seconds a whole call may take, IAM exchange, retries and the waits
+            between them included (default 1800; ``None``: no deadline). Past it the
+            call raises ``DeadlineExceededError``.
+        max_response_bytes: The largest response body read, counted after
+            decompression (default 100 MiB). A larger one raises ``ResponseTooLargeError``.
         http_client: Your own ``httpx.AsyncClient``, for proxies or custom transports.
         default_headers: Headers sent with every request.
         strict: Raise ``ResponseValidationError`` when a response does not match the spec,
@@ -229,6 +250,8 @@ class AsyncClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         strict: bool = False,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = Settings.from_arguments(
             servers=SERVERS,
@@ -246,6 +269,8 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             strict=strict,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(settings, http_client)
 
@@ -257,11 +282,15 @@ class AsyncClient(AsyncAPIClient):
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         strict: bool | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> AsyncClient:
-        """A copy of this client with the given settings changed.
+        """A copy of this client with the given settings changed (``None``: unchanged).
 
         The copy shares this client's connections and IAM token; closing it
-        leaves them open. ``client.with_options(timeout=5).jobs.get(...)``.
+        leaves them open. This is how one call gets its own settings:
+        ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
+        ``deadline=math.inf`` removes the deadline.
         """
         return self._copy_with(
             header_defaults={
@@ -271,6 +300,8 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict=strict,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
 
     @cached_property

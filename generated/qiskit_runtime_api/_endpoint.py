@@ -3,6 +3,11 @@
 An ``Endpoint`` is one operation's fixed facts (method, path template,
 ``Accept``, how each status is read). ``prepare`` turns a call's arguments
 into the method, URL path, query, headers and body to send.
+
+It is the one place path parameters are put into the path, and it refuses a
+value that would change which resource the request reaches: ``None``, ``""``,
+``"."`` and ``".."`` (``jobs.delete("..")`` would otherwise send
+``DELETE /v1``). Every other character is percent-encoded, ``/`` included.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
+
+from ._exceptions import InvalidRequestError
 
 __all__ = ["Endpoint", "Param", "Prepared", "ResponseKind", "prepare"]
 
@@ -83,17 +90,37 @@ def prepare(endpoint: Endpoint, arguments: Mapping[str, Any], body: Any = None) 
                 stacklevel=4,
             )
         if param.location == "path":
-            path = path.replace("{" + param.name + "}", quote(_text(value), safe=""))
+            path = path.replace("{" + param.name + "}", _path_segment(endpoint, python_name, value))
         elif param.location == "query":
             query.extend(_query_pairs(param, value))
         elif param.location == "header":
             headers[param.name] = _joined(value)
         elif param.location == "cookie":
             cookies[param.name] = _joined(value)
+    for python_name, param in endpoint.params.items():
+        if param.location == "path" and arguments.get(python_name) is None:
+            raise _bad_path_value(endpoint, python_name, "None")
     content = None
     if body is not None:
         content = _encode_body(body, endpoint.body_media_type or "application/json", headers)
     return Prepared(endpoint.method, path, query, headers, cookies, content)
+
+
+_DOT_SEGMENTS = frozenset({"", ".", ".."})
+
+
+def _path_segment(endpoint: Endpoint, python_name: str, value: Any) -> str:
+    text = _text(value)
+    if text in _DOT_SEGMENTS:
+        raise _bad_path_value(endpoint, python_name, repr(text))
+    return quote(text, safe="")
+
+
+def _bad_path_value(endpoint: Endpoint, python_name: str, shown: str) -> InvalidRequestError:
+    return InvalidRequestError(
+        f"{endpoint.operation_id}: path parameter {python_name!r} is {shown}, which would "
+        f"change the URL of {endpoint.method} {endpoint.path}; pass the resource's id"
+    )
 
 
 def _text(value: Any) -> str:

@@ -4,7 +4,9 @@ JSON bodies are validated straight from bytes. A body that does not match
 its schema still reaches the caller: the fields that validate are typed, the
 rest are kept as received, and a warning names the mismatched fields; with
 ``strict=True`` a ``ResponseValidationError`` carrying the raw body is raised
-instead. Real servers drift from their specs.
+instead. Real servers drift from their specs. A body that is not JSON, or is
+nested deeper than ``MAX_JSON_DEPTH`` levels, is a ``ResponseValidationError``
+in both modes.
 
 A large body is validated with Python's cycle collector paused: validation
 makes tens of thousands of objects in one call, none of them in a reference
@@ -18,11 +20,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import logging
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -30,6 +31,7 @@ from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 
 from ._endpoint import Endpoint, ResponseKind
 from ._exceptions import ResponseValidationError, status_error
+from ._json import MAX_JSON_DEPTH, load_json, too_deep
 
 __all__ = [
     "PAUSE_COLLECTOR_BYTES",
@@ -60,10 +62,13 @@ def response_kind(endpoint: Endpoint, status: int) -> tuple[ResponseKind, Any]:
     )
 
 
-def parse_response(endpoint: Endpoint, response: httpx.Response, strict: bool) -> Any:
-    """The value of a read ``response``, or the error for a non-2xx status."""
+def parse_response(
+    endpoint: Endpoint, response: httpx.Response, strict: bool, secrets: Sequence[str] = ()
+) -> Any:
+    """The value of a read ``response``, or the error for a non-2xx status (its message
+    and body free of ``secrets``)."""
     if not 200 <= response.status_code < 300:
-        raise status_error(response)
+        raise status_error(response, secrets=secrets)
     kind, target = response_kind(endpoint, response.status_code)
     if kind is ResponseKind.EMPTY:
         return None
@@ -99,16 +104,28 @@ def _mismatch(
     fields = sorted({".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()})
     summary = ", ".join(fields[:10]) + (f" and {len(fields) - 10} more" if len(fields) > 10 else "")
     message = f"{endpoint.operation_id}: the response does not match the spec at {summary}"
+    if too_deep(exc):
+        raise _unreadable(endpoint, response, exc) from exc
     if strict:
         raise ResponseValidationError(message, response, response.content) from exc
     try:
-        data = json.loads(response.content)
-    except ValueError:
-        raise ResponseValidationError(
-            f"{endpoint.operation_id}: the response is not JSON", response, response.content
-        ) from exc
+        data = load_json(response.content)
+    except ValueError as not_json:
+        raise _unreadable(endpoint, response, not_json) from exc
     logger.warning("%s; keeping the data as received there", message)
-    return lenient_validate(target, data)
+    try:
+        return lenient_validate(target, data)
+    except RecursionError:  # deep data within MAX_JSON_DEPTH, in a deeply recursive model
+        raise _unreadable(endpoint, response, ValueError("recursion limit exceeded")) from None
+
+
+def _unreadable(
+    endpoint: Endpoint, response: httpx.Response, error: Exception
+) -> ResponseValidationError:
+    what = f"nested deeper than {MAX_JSON_DEPTH} levels" if too_deep(error) else "not JSON"
+    return ResponseValidationError(
+        f"{endpoint.operation_id}: the response is {what}", response, response.content
+    )
 
 
 @functools.lru_cache(maxsize=512)

@@ -6,19 +6,24 @@ Arguments win over environment variables: ``QISKIT_IBM_TOKEN`` (API key),
 
 Timeouts: a call's ``timeout=`` wins, then the client's, then the operation's
 own default from the spec (900 s to read for a job submission), then 5 s to
-connect and 60 s to read.
+connect and 60 s to read. A timeout bounds each wait for the network; the
+``deadline`` (30 min by default) bounds the whole call, and
+``max_response_bytes`` (100 MiB) the body read (``_limits``).
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 from ._auth import DEFAULT_IAM_URL, Authenticator, IAMAuthenticator, StaticAuthenticator
+from ._limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -53,6 +58,23 @@ class Settings:
     timeout: httpx.Timeout | None = None  # None: the operation's default
     max_retries: int = 2
     strict: bool = False
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    deadline: float | None = DEFAULT_DEADLINE  # None: no deadline
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        if self.max_response_bytes <= 0:
+            raise ValueError("max_response_bytes must be positive")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError("deadline must be positive seconds, or None for no deadline")
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every credential this client holds, for ``_redact.redact``."""
+        passwords = [urlsplit(url).password for url in (self.base_url, self.iam_url)]
+        found = (self.api_key, self.token, self.service_crn, *passwords)
+        return tuple(s for s in found if s)
 
     @classmethod
     def from_arguments(
@@ -71,13 +93,13 @@ class Settings:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         strict: bool,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
     ) -> Settings:
         api_key = api_key or os.environ.get(ENV_API_KEY) or None
         service_crn = service_crn or os.environ.get(ENV_INSTANCE) or None
         if auth not in AUTH_MODES:
             raise ValueError(f"auth must be one of {', '.join(AUTH_MODES)}, not {auth!r}")
-        if max_retries < 0:
-            raise ValueError("max_retries must be 0 or more")
         if not api_key and not token:
             raise ValueError(
                 "no credentials: pass api_key= or token=, or set the "
@@ -103,6 +125,8 @@ class Settings:
             timeout=None if timeout is None else as_timeout(timeout),
             max_retries=max_retries,
             strict=strict,
+            max_response_bytes=max_response_bytes,
+            deadline=None if deadline == math.inf else deadline,
         )
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -110,8 +134,8 @@ class Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
         if "timeout" in changes:
             changes["timeout"] = as_timeout(changes["timeout"])
-        if "max_retries" in changes and changes["max_retries"] < 0:
-            raise ValueError("max_retries must be 0 or more")
+        if changes.get("deadline") == math.inf:
+            changes["deadline"] = None  # with_options(deadline=math.inf): no deadline
         for name in ("header_defaults", "default_headers"):
             if name in changes:
                 given = {k: v for k, v in changes[name].items() if v is not None}

@@ -5,6 +5,12 @@ it builds the request, asks for credentials, sends, and decides whether to
 retry and how long to wait. It yields what it needs done (``_Authorize``,
 ``_Send``, ``_Sleep``) and the sync and async clients only carry that out,
 with ``httpx.Client`` and ``time.sleep`` or their asyncio twins.
+
+Every request is built by ``_request``, the one place headers are assembled:
+it refuses a header value with a line break (naming the header, before
+anything is sent) and a URL outside the configured origin, so credentials go
+only to ``base_url``'s origin. Every request is sent by ``_limits.send_sync``
+or ``send_async``: no redirects, the body bounded in size and in time.
 """
 
 from __future__ import annotations
@@ -20,24 +26,25 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._auth import Authenticator
+from ._auth import AuthCall, Authenticator
 from ._clock import SYSTEM_CLOCK, Clock
 from ._endpoint import Endpoint, Prepared, prepare
 from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
-    InternalServerError,
-    RateLimitError,
+    InvalidRequestError,
 )
+from ._limits import Deadline, Limits, send_async, send_sync
 from ._logs import logger, redacted_headers, setup_logging
+from ._redact import redact
 from ._response import record_response
 from ._retry import (
     RETRYABLE_STATUSES,
     parse_retry_after,
-    retry_delay,
     retry_status,
     retry_transport_error,
+    retry_wait,
 )
 from ._settings import Settings, choose_timeout
 
@@ -64,11 +71,13 @@ class CallOptions:
 @dataclass(frozen=True)
 class _Authorize:
     stale: str | None  # the Authorization value the service just refused
+    call: AuthCall
 
 
 @dataclass(frozen=True)
 class _Send:
     request: httpx.Request
+    limits: Limits
 
 
 @dataclass(frozen=True)
@@ -80,16 +89,33 @@ _Action = _Authorize | _Send | _Sleep
 _Flow = Generator[_Action, Any, Any]
 
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    where = f"{request.method} {request.url.copy_with(query=None)}"
+_LINE_BREAKS = ("\r", "\n", "\0")
+
+
+def _transport_error(
+    exc: httpx.TransportError, request: httpx.Request, deadline: Deadline
+) -> APIError:
+    where = redact(f"{request.method} {request.url.copy_with(query=None)}")
+    if deadline.expired():
+        return deadline.error(f"during {where} ({type(exc).__name__})", request)
+    if isinstance(exc, httpx.LocalProtocolError):
+        return InvalidRequestError(f"the request could not be written ({exc}): {where}", request)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"request timed out ({type(exc).__name__}): {where}", request)
     return APIConnectionError(f"connection failed ({type(exc).__name__}): {where}", request)
 
 
-def _auth_retryable(exc: APIError) -> bool:
-    """An IAM failure worth another try: the service never saw the request."""
-    return isinstance(exc, (APIConnectionError, InternalServerError, RateLimitError))
+def _origin(url: httpx.URL) -> tuple[bytes, str, int | None]:
+    return (url.raw_scheme, url.host, url.port)
+
+
+def _refuse_line_breaks(headers: Mapping[str, str]) -> None:
+    for name, value in headers.items():
+        if any(mark in value for mark in _LINE_BREAKS):
+            raise InvalidRequestError(
+                f"the value of header {name!r} contains a line break or NUL, which would "
+                "split the request; nothing was sent (remove it from the value)"
+            )
 
 
 class _BaseClient:
@@ -102,7 +128,7 @@ class _BaseClient:
         self._clock: Clock = SYSTEM_CLOCK
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._settings.base_url!r})"
+        return f"{type(self).__name__}(base_url={redact(self._settings.base_url)!r})"
 
     @property
     def base_url(self) -> str:
@@ -147,7 +173,9 @@ class _BaseClient:
         headers.update(auth)
         headers.update(prepared.headers)
         headers.update(options.extra_headers or {})
-        return http.build_request(
+        _refuse_line_breaks(headers)
+        _refuse_line_breaks(prepared.cookies)
+        request = http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
             params=tuple(prepared.query) or None,  # an empty tuple still costs httpx a URL merge
@@ -156,6 +184,16 @@ class _BaseClient:
             content=prepared.content,
             timeout=timeout,
         )
+        if _origin(request.url) != _origin(httpx.URL(self._settings.base_url)):
+            raise InvalidRequestError(
+                f"{redact(str(request.url))} is outside {redact(self._settings.base_url)}; "
+                "nothing was sent"
+            )
+        return request
+
+    def _limits(self) -> Limits:
+        settings = self._settings
+        return Limits(settings.max_response_bytes, Deadline(self._clock, settings.deadline))
 
     def _call_flow(
         self,
@@ -168,33 +206,33 @@ class _BaseClient:
         """One call, from arguments to parsed value, retries included."""
         settings = self._settings
         budget = settings.max_retries if options.max_retries is None else options.max_retries
+        limits = self._limits()
+        deadline = limits.deadline
         prepared = self._prepare(endpoint, arguments, body)
         timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
         method = prepared.method
+        what = f"{method} {endpoint.path}"
         retries = 0
         stale: str | None = None
         renewed = False
         while True:
             auth: dict[str, str] = {}
-            if endpoint.security:
-                try:
-                    auth = yield _Authorize(stale)
-                except APIError as exc:
-                    if not _auth_retryable(exc) or retries >= budget:
-                        raise
-                    yield _Sleep(self._retry_wait(method, endpoint.path, retries, None, exc))
-                    retries += 1
-                    continue
-            request = self._request(http, prepared, auth, options, timeout)
+            if endpoint.security:  # the exchange retries inside, within this call's bounds
+                auth = yield _Authorize(stale, AuthCall(limits, budget - retries))
+            request = self._request(http, prepared, auth, options, deadline.cap(timeout))
             started = self._clock.monotonic()
             try:
-                response: httpx.Response = yield _Send(request)
+                response: httpx.Response = yield _Send(request, limits)
             except httpx.TransportError as exc:
-                error = _transport_error(exc, request)
+                error = _transport_error(exc, request, deadline)
                 self._log_attempt(request, None, started, retries, budget)
-                if retries >= budget or not retry_transport_error(method, exc):
+                if (
+                    retries >= budget
+                    or deadline.expired()
+                    or not retry_transport_error(method, exc)
+                ):
                     raise error from exc
-                yield _Sleep(self._retry_wait(method, endpoint.path, retries, None, error))
+                yield _Sleep(retry_wait(deadline, what, retries, None, error, request))
                 retries += 1
                 continue
             self._log_attempt(request, response, started, retries, budget)
@@ -209,13 +247,13 @@ class _BaseClient:
                 )
                 if retry_status(method, status, retry_after):
                     why = f"{status} {response.reason_phrase}"
-                    yield _Sleep(self._retry_wait(method, endpoint.path, retries, retry_after, why))
+                    yield _Sleep(retry_wait(deadline, what, retries, retry_after, why, request))
                     retries += 1
                     continue
             record_response(response, retries)
             from ._parsing import parse_response
 
-            return parse_response(endpoint, response, settings.strict)
+            return parse_response(endpoint, response, settings.strict, settings.secrets)
 
     def _schedule(
         self,
@@ -235,15 +273,6 @@ class _BaseClient:
 
         return WaitSchedule(self._clock, what, timeout, poll_interval, max_interval)
 
-    def _retry_wait(
-        self, method: str, path: str, retries: int, retry_after: float | None, why: object
-    ) -> float:
-        delay = retry_delay(retries, retry_after)
-        logger.info(
-            "retrying %s %s in %.2f s (retry %d) after: %s", method, path, delay, retries + 1, why
-        )
-        return delay
-
     def _log_attempt(
         self,
         request: httpx.Request,
@@ -258,7 +287,7 @@ class _BaseClient:
         logger.info(
             "%s %s -> %s in %.3f s (attempt %d of %d)",
             request.method,
-            request.url,
+            redact(str(request.url)),
             status,
             self._clock.monotonic() - started,
             retries + 1,
@@ -285,11 +314,13 @@ class SyncAPIClient(_BaseClient):
             reply, failure = None, None
             try:
                 if isinstance(action, _Send):
-                    reply = self._http.send(action.request)
+                    reply = send_sync(self._http, action.request, action.limits)
                 elif isinstance(action, _Sleep):
                     self._clock.sleep(action.seconds)
                 else:
-                    reply = self._auth.headers_sync(self._http, self._clock, action.stale)
+                    reply = self._auth.headers_sync(
+                        self._http, self._clock, action.stale, action.call
+                    )
             except (httpx.TransportError, APIError) as exc:
                 failure = exc
 
@@ -373,11 +404,13 @@ class AsyncAPIClient(_BaseClient):
             reply, failure = None, None
             try:
                 if isinstance(action, _Send):
-                    reply = await self._http.send(action.request)
+                    reply = await send_async(self._http, action.request, action.limits)
                 elif isinstance(action, _Sleep):
                     await self._clock.asleep(action.seconds)
                 else:
-                    reply = await self._auth.headers_async(self._http, self._clock, action.stale)
+                    reply = await self._auth.headers_async(
+                        self._http, self._clock, action.stale, action.call
+                    )
             except (httpx.TransportError, APIError) as exc:
                 failure = exc
 

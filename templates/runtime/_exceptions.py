@@ -1,8 +1,11 @@
 """Errors raised by the client.
 
     APIError                      anything the client raises on a call
+    ├── InvalidRequestError       the call cannot be sent as given; nothing was sent
+    │                             (also a ``ValueError``)
     ├── APIConnectionError        the request did not get an HTTP answer
     │   └── APITimeoutError       ... because it timed out
+    │       └── DeadlineExceededError  ... because the call's overall deadline passed
     ├── APIStatusError            the answer's status was not 2xx
     │   ├── BadRequestError            400
     │   ├── AuthenticationError        401
@@ -12,7 +15,9 @@
     │   ├── UnprocessableEntityError   422
     │   ├── RateLimitError             429
     │   └── InternalServerError        5xx
-    ├── ResponseValidationError   a 2xx body did not match its schema (strict mode)
+    ├── ResponseValidationError   a 2xx body did not match its schema (strict mode),
+    │                             or is not JSON, or is nested too deeply
+    ├── ResponseTooLargeError     a body grew past the call's ``max_response_bytes``
     └── WaitTimeoutError          ``wait()`` gave up before the job reached a final status
 
 ``APIStatusError`` carries the response, the parsed body, the service's
@@ -20,16 +25,22 @@
 ``trace`` id (IBM Cloud IAM's ``errorCode``/``errorMessage``/``context.requestId``
 are read the same way). ``str(err)`` gives the status, the first message and
 its solution, and the trace id; a body that is not JSON is kept as text. Its
-text never contains credentials.
+message and ``body`` never contain credentials: both pass through
+``_redact.redact`` (``response`` and ``request`` are httpx's own objects, as
+sent and received).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from ._json import load_json
+from ._redact import redact, secrets_of
 
 __all__ = [
     "APIConnectionError",
@@ -39,11 +50,14 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DeadlineExceededError",
     "ErrorDetail",
     "InternalServerError",
+    "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
@@ -68,6 +82,22 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
+class DeadlineExceededError(APITimeoutError):
+    """The call's overall ``deadline`` passed (IAM exchange, attempts and waits included)."""
+
+
+class InvalidRequestError(APIError, ValueError):
+    """The call's arguments cannot be sent as given; nothing was sent, nothing is retried."""
+
+
+class ResponseTooLargeError(APIError):
+    """A response body grew past ``max_response_bytes`` (counted after decompression)."""
+
+    def __init__(self, message: str, request: httpx.Request, limit: int) -> None:
+        super().__init__(message, request)
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class ErrorDetail:
     """One entry of the service's ``errors`` list."""
@@ -81,13 +111,16 @@ class ErrorDetail:
 class APIStatusError(APIError):
     """The service answered with a status that is not 2xx."""
 
-    def __init__(self, response: httpx.Response, body: Any, context: str = "") -> None:
+    def __init__(
+        self, response: httpx.Response, body: Any, context: str = "", secrets: Iterable[str] = ()
+    ) -> None:
+        known = [*secrets, *secrets_of(response.request.headers)]
         self.response = response
         self.status_code = response.status_code
-        self.body = body
-        self.errors = _error_details(body)
-        self.trace = _trace(body)
-        super().__init__(self._describe(context), response.request)
+        self.body = redact(body, known)
+        self.errors = _error_details(self.body)
+        self.trace = _trace(self.body)
+        super().__init__(redact(self._describe(context), known), response.request)
 
     def _describe(self, context: str) -> str:
         text = f"{self.status_code} {self.response.reason_phrase}".strip()
@@ -95,6 +128,10 @@ class APIStatusError(APIError):
         text += f" from {request.method} {request.url.copy_with(query=None)}"
         if context:
             text = f"{context}: {text}"
+        location = self.response.headers.get("Location")
+        if 300 <= self.status_code < 400 and location:
+            text += f" (a redirect to {_shorten(location)}, not followed: credentials stay with"
+            text += " the configured URL; set base_url or iam_url to the new address if trusted)"
         if self.errors:
             first = self.errors[0]
             text += f": {first.message}" if first.message else ""
@@ -171,19 +208,27 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 
 
 def status_error(
-    response: httpx.Response, context: str = "", kind: type[APIStatusError] | None = None
+    response: httpx.Response,
+    context: str = "",
+    kind: type[APIStatusError] | None = None,
+    secrets: Iterable[str] = (),
 ) -> APIStatusError:
-    """The exception for a non-2xx ``response`` (its body already read), of ``kind`` if given."""
+    """The exception for a non-2xx ``response`` (its body already read), of ``kind`` if given.
+
+    A body that is not JSON, or is nested too deeply to parse, is kept as text.
+    """
     body: Any
     try:
-        body = json.loads(response.content) if response.content else None
+        body = load_json(response.content) if response.content else None
     except ValueError:
         body = response.text
-    if kind is not None:
-        return kind(response, body, context)
-    if response.status_code >= 500:
-        return InternalServerError(response, body, context)
-    return _BY_STATUS.get(response.status_code, APIStatusError)(response, body, context)
+    if kind is None:
+        kind = (
+            InternalServerError
+            if response.status_code >= 500
+            else _BY_STATUS.get(response.status_code, APIStatusError)
+        )
+    return kind(response, body, context, secrets)
 
 
 def _shorten(text: str) -> str:

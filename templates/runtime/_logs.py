@@ -2,8 +2,10 @@
 
 ``QISKIT_RUNTIME_API_LOG=info`` logs one line per attempt (method, URL,
 status, elapsed time, attempt number) and each retry; ``debug`` adds the
-request headers. Credentials are never logged: ``Authorization`` and cookie
-headers are redacted and the IAM exchange's form body is not logged at all.
+request headers. Credentials are never logged: ``Authorization``,
+``Service-CRN`` and cookie headers are redacted, as is a URL's
+``user:password@`` (``_redact.redact``), and the IAM exchange's form body is
+not logged at all.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import logging
 import os
 from collections.abc import Mapping
 
+from ._redact import redact
+
 __all__ = ["ENV_LOG", "logger", "redacted_headers", "setup_logging"]
 
 ENV_LOG = "QISKIT_RUNTIME_API_LOG"
-SENSITIVE_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
 
 logger = logging.getLogger("qiskit_runtime_api")
 
@@ -38,7 +41,5 @@ def setup_logging() -> None:
 
 
 def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    return {
-        name: "<redacted>" if name.lower() in SENSITIVE_HEADERS else value
-        for name, value in headers.items()
-    }
+    redacted: dict[str, str] = redact(dict(headers))
+    return redacted

@@ -1,9 +1,17 @@
 """When a failed attempt is tried again, and after how long.
 
-Pure decisions, no I/O. Idempotent methods are retried on connection errors,
-timeouts and the transient statuses; POST and PATCH only when the request
-surely did not reach the service (the connection was never made, or a 429 or
-503 came with ``Retry-After``), so a job is never submitted twice.
+Pure decisions, and the log line of each retry. Idempotent methods (GET, PUT,
+DELETE ...) are retried on connection errors, timeouts and the transient
+statuses. POST and PATCH are retried only when the request surely did not
+reach the service: no connection was made. An answer, even a 503 or a 429
+with ``Retry-After``, means the request arrived, and a ``POST /jobs`` that
+arrived may have created a job (qiskit-ibm-runtime's issue 1114: duplicate
+jobs after retried submissions); the spec marks no operation idempotent and
+defines no idempotency key, so the error goes to the caller, who can look for
+the job (``jobs.list(tags=...)``) before submitting again. A job is never
+submitted twice by the client.
+
+A retry whose wait would end past the call's deadline is not made.
 """
 
 from __future__ import annotations
@@ -11,8 +19,14 @@ from __future__ import annotations
 import email.utils
 import random
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import httpx
+
+from ._logs import logger
+
+if TYPE_CHECKING:
+    from ._limits import Deadline
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -23,6 +37,7 @@ __all__ = [
     "retry_delay",
     "retry_status",
     "retry_transport_error",
+    "retry_wait",
     "surely_not_sent",
 ]
 
@@ -39,15 +54,15 @@ def surely_not_sent(exc: httpx.TransportError) -> bool:
 
 
 def retry_transport_error(method: str, exc: httpx.TransportError) -> bool:
+    if isinstance(exc, httpx.LocalProtocolError):
+        return False  # the client could not write the request: it will fail the same way
     return method in IDEMPOTENT_METHODS or surely_not_sent(exc)
 
 
 def retry_status(method: str, status: int, retry_after: float | None) -> bool:
-    if status not in RETRYABLE_STATUSES:
-        return False
-    if method in IDEMPOTENT_METHODS:
-        return True
-    return status in (429, 503) and retry_after is not None
+    """Whether an answer with ``status`` is worth another attempt (``retry_after`` is kept
+    for the caller's sake: it never makes a non-idempotent request safe to send again)."""
+    return status in RETRYABLE_STATUSES and method in IDEMPOTENT_METHODS
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -80,3 +95,20 @@ def retry_delay(
     if retry_after is not None:
         return min(retry_after, MAX_RETRY_AFTER)
     return backoff(retry, jitter())
+
+
+def retry_wait(
+    deadline: Deadline,
+    what: str,
+    retries: int,
+    retry_after: float | None,
+    why: object,
+    request: httpx.Request | None = None,
+) -> float:
+    """The wait before retry ``retries + 1`` of ``what`` (logged); raises
+    ``DeadlineExceededError`` when the retry could not start before the deadline."""
+    delay = retry_delay(retries, retry_after)
+    if delay >= deadline.remaining():
+        raise deadline.error(f"before retry {retries + 1} of {what} (after: {why})", request)
+    logger.info("retrying %s in %.2f s (retry %d) after: %s", what, delay, retries + 1, why)
+    return delay
