@@ -4,8 +4,8 @@ injects faults, a fake IBM Cloud IAM, and a clock that does not really sleep.
 ``FaultServer`` speaks just enough HTTP/1.1 over a real socket on 127.0.0.1
 to do what a proxy or a struggling service does: answer any status with any
 headers, stall past the client's timeout, close the connection without an
-answer, or reset it halfway through the body. Every request it receives is
-recorded, with the action taken.
+answer, reset it halfway through the body, or trickle the body a byte at a
+time. Every request it receives is recorded, with the action taken.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ __all__ = [
     "Received",
     "Reply",
     "Reset",
+    "Trickle",
     "iam_script",
     "json_reply",
     "serve",
@@ -76,7 +77,16 @@ class Reset:
     reply: Reply
 
 
-Action = Reply | Delay | Close | Reset
+@dataclass(frozen=True)
+class Trickle:
+    """Send the status line and headers, then the body one byte every ``interval`` seconds:
+    every read gets data well within the client's timeout, the whole takes long."""
+
+    reply: Reply
+    interval: float
+
+
+Action = Reply | Delay | Close | Reset | Trickle
 Script = Callable[[Received], Action]
 
 
@@ -178,6 +188,14 @@ def _perform(conn: socket.socket, action: Action) -> None:
     if isinstance(action, Delay):
         time.sleep(action.seconds)
         conn.sendall(_encode(action.reply))
+        return
+    if isinstance(action, Trickle):
+        raw = _encode(action.reply)
+        head = len(raw) - len(action.reply.body)
+        conn.sendall(raw[:head])
+        for offset in range(head, len(raw)):
+            time.sleep(action.interval)
+            conn.sendall(raw[offset : offset + 1])
         return
     if isinstance(action, Reset):
         raw = _encode(action.reply)
