@@ -161,3 +161,15 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Gener
         for shape in generated.values():
             patch.syspath_prepend(str(shape.out))
         yield generated
+
+
+@pytest.fixture
+def debug_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``QISKIT_RUNTIME_API_LOG=debug`` for one test; the runtime logger restored after."""
+    from qiskit_runtime_api._logs import logger
+
+    before, level = list(logger.handlers), logger.level
+    monkeypatch.setenv("QISKIT_RUNTIME_API_LOG", "debug")
+    yield
+    logger.handlers[:] = before
+    logger.setLevel(level)

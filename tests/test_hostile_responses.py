@@ -31,7 +31,6 @@ from qiskit_runtime_api import (
     Client,
     ResponseValidationError,
 )
-from qiskit_runtime_api._logs import logger as runtime_logger
 
 from .fakes import (
     FakeClock,
@@ -394,15 +393,6 @@ def test_an_api_key_echoed_by_iam_is_redacted_in_the_message_and_the_body() -> N
         client.jobs.get("j1")
     assert API_KEY not in str(caught.value) and API_KEY not in repr(caught.value.body)
     assert caught.value.body["errorMessage"] == "API key <redacted> not found"
-
-
-@pytest.fixture
-def debug_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    before, level = list(runtime_logger.handlers), runtime_logger.level
-    monkeypatch.setenv("QISKIT_RUNTIME_API_LOG", "debug")
-    yield
-    runtime_logger.handlers[:] = before
-    runtime_logger.setLevel(level)
 
 
 def test_the_service_crn_and_a_url_password_never_show_in_logs_messages_or_repr(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
 
 import pytest
 
 from qiskit_runtime_api import APIError, Client
-from qiskit_runtime_api._logs import logger as runtime_logger
 
 from .conftest import free_port
 from .fakes import Close, Delay, FakeClock, Received, Reply, iam_script, json_reply, serve
@@ -29,15 +27,6 @@ def service(request: Received) -> Reply | Close | Delay:
     if request.path.endswith("/closed") or b"closed" in request.body:
         return Close()
     return json_reply(JOB)
-
-
-@pytest.fixture
-def debug_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    before, level = list(runtime_logger.handlers), runtime_logger.level
-    monkeypatch.setenv("QISKIT_RUNTIME_API_LOG", "debug")
-    yield
-    runtime_logger.handlers[:] = before
-    runtime_logger.setLevel(level)
 
 
 def test_no_secret_appears_in_reprs_logs_errors_or_warnings(
