@@ -10,9 +10,12 @@ deadline=...)``) and per call (``client.with_options(deadline=5).jobs.get(...)``
   memory; at most one decoded network chunk more than the limit is held.
 - ``deadline`` (default 30 min; ``None``: none): seconds for the whole call,
   the IAM exchange, every attempt and the waits between them included.
-  Every connect, write and read of an attempt waits at most the time left,
+  Every connect, write and read of an attempt waits at most the time left
+  when the attempt began (httpx fixes an attempt's timeouts when it starts),
   the time is checked after each chunk of the body, and a retry whose wait
-  would end past the deadline is not made (``DeadlineExceededError``).
+  would end past the deadline is not made (``DeadlineExceededError``). So a
+  call ends by the deadline plus at most one such wait: a server that
+  trickles a byte at a time is cut off at its first byte past the deadline.
 
 ``send_sync`` and ``send_async`` are the only places the client sends: each
 request is sent with ``follow_redirects=False`` whatever the ``httpx`` client
