@@ -33,6 +33,7 @@ from qiskit_runtime_api import (
 )
 
 from .fakes import (
+    Delay,
     FakeClock,
     FaultServer,
     Received,
@@ -276,6 +277,15 @@ def test_the_deadline_covers_a_slow_iam_exchange() -> None:
         client = Client(api_key="good-key", iam_url=iam.url, base_url=iam.url, deadline=0.5)
         with pytest.raises(APITimeoutError, match=r"deadline of 0\.5 s passed"):
             client.jobs.get("j1")
+        client.close()
+    assert len(iam.requests()) == 1
+
+
+def test_the_iam_exchange_waits_no_longer_than_the_callers_timeout() -> None:
+    with serve(lambda request: Delay(1.5, json_reply({"access_token": "t"}))) as iam:
+        client = Client(api_key="good-key", iam_url=iam.url, base_url=iam.url, max_retries=0)
+        with pytest.raises(APIError, match=r"could not reach IBM Cloud IAM.*ReadTimeout"):
+            client.jobs.get("j1", timeout=0.3)
         client.close()
     assert len(iam.requests()) == 1
 

@@ -51,7 +51,8 @@ class Client(SyncAPIClient):
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
         timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
-            and longer where an operation needs it: 900 s for a job submission).
+            and longer where an operation needs it: 900 s for a job submission). Each wait
+            for the network, the IBM Cloud IAM exchange's included (30 s by default there).
         max_retries: How many times a failed call is retried (default 2). Calls that may
             have reached the service are retried only if they are idempotent, so a job
             submission is never duplicated.
@@ -217,7 +218,8 @@ class AsyncClient(AsyncAPIClient):
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
         timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
-            and longer where an operation needs it: 900 s for a job submission).
+            and longer where an operation needs it: 900 s for a job submission). Each wait
+            for the network, the IBM Cloud IAM exchange's included (30 s by default there).
         max_retries: How many times a failed call is retried (default 2). Calls that may
             have reached the service are retried only if they are idempotent, so a job
             submission is never duplicated.

@@ -42,7 +42,7 @@ from ._exceptions import (
     status_error,
 )
 from ._json import load_json
-from ._limits import Deadline, Limits, send_async, send_sync
+from ._limits import Limits, send_async, send_sync
 from ._logs import logger
 from ._redact import redact
 from ._retry import RETRYABLE_STATUSES, parse_retry_after, retry_wait
@@ -78,6 +78,7 @@ class AuthCall:
 
     limits: Limits
     max_retries: int
+    timeout: httpx.Timeout | None = None  # the caller's ``timeout=``, if it gave one
 
 
 class Authenticator:
@@ -191,7 +192,7 @@ class IAMAuthenticator(Authenticator):
     def _exchange_sync(self, http: httpx.Client, clock: Clock, call: AuthCall) -> Token:
         retries = 0
         while True:
-            request = exchange_request(http, self.iam_url, self._api_key, call.limits.deadline)
+            request = exchange_request(http, self.iam_url, self._api_key, call)
             try:
                 return self._store(send_sync(http, request, call.limits), clock)
             except httpx.TransportError as exc:
@@ -260,7 +261,7 @@ class IAMAuthenticator(Authenticator):
     async def _exchange_async(self, http: httpx.AsyncClient, clock: Clock, call: AuthCall) -> Token:
         retries = 0
         while True:
-            request = exchange_request(http, self.iam_url, self._api_key, call.limits.deadline)
+            request = exchange_request(http, self.iam_url, self._api_key, call)
             try:
                 return self._store(await send_async(http, request, call.limits), clock)
             except httpx.TransportError as exc:
@@ -317,14 +318,16 @@ def _shared(error: BaseException | None) -> bool:
 
 
 def exchange_request(
-    http: httpx.Client | httpx.AsyncClient, iam_url: str, api_key: str, deadline: Deadline
+    http: httpx.Client | httpx.AsyncClient, iam_url: str, api_key: str, call: AuthCall
 ) -> httpx.Request:
+    """The exchange's POST, waiting as long as the caller's ``timeout=`` allows (30 s to
+    read when it gave none), never past its deadline."""
     return http.build_request(
         "POST",
         iam_url + "/identity/token",
         data={"grant_type": GRANT_TYPE, "apikey": api_key, "response_type": "cloud_iam"},
         headers={"Accept": "application/json"},
-        timeout=deadline.cap(IAM_TIMEOUT),
+        timeout=call.limits.deadline.cap(call.timeout or IAM_TIMEOUT),
     )
 
 

@@ -46,7 +46,7 @@ from ._retry import (
     retry_transport_error,
     retry_wait,
 )
-from ._settings import Settings, choose_timeout
+from ._settings import Settings, as_timeout, choose_timeout
 
 if TYPE_CHECKING:  # imported where used: they load pydantic, which `import` need not wait for
     from ._pagination import AsyncPager, Pages, SyncPager
@@ -218,7 +218,11 @@ class _BaseClient:
         while True:
             auth: dict[str, str] = {}
             if endpoint.security:  # the exchange retries inside, within this call's bounds
-                auth = yield _Authorize(stale, AuthCall(limits, budget - retries))
+                asked = options.timeout if options.timeout is not None else settings.timeout
+                call = AuthCall(
+                    limits, budget - retries, None if asked is None else as_timeout(asked)
+                )
+                auth = yield _Authorize(stale, call)
             request = self._request(http, prepared, auth, options, deadline.cap(timeout))
             started = self._clock.monotonic()
             try:
