@@ -46,6 +46,9 @@ _CLIENT_ATTRIBUTES = frozenset(
     {"base_url", "max_retries", "close", "aclose", "with_options", "_copy_with"}
 )
 
+# What an optional module can use when it is installed: pip extra -> requirement.
+_EXTRA_DEPENDENCIES: dict[str, dict[str, str]] = {"results": {"numpy": "numpy>=1.24"}}
+
 __all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
 
@@ -90,6 +93,8 @@ class ClientPlan:
     header_options: tuple[HeaderOptionPlan, ...]
     resources: tuple[ResourcePlan, ...]
     model_names: tuple[str, ...]
+    extras: tuple[str, ...] = ()
+    optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
 
     @property
     def resource_exports(self) -> list[str]:
@@ -113,6 +118,12 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         ),
         resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
         model_names=tuple(sorted(models)),
+        extras=api.extras,
+        optional_dependencies=tuple(
+            (extra, requirement)
+            for name in api.extras
+            for extra, requirement in _EXTRA_DEPENDENCIES.get(name, {}).items()
+        ),
     )
 
 

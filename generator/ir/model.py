@@ -168,3 +168,6 @@ class Api:
     resources: tuple[Resource, ...]
     models: tuple[Model, ...]
     client_options: tuple[ClientOption, ...]
+    extras: tuple[str, ...] = ()
+    """Optional hand-written modules the package carries (``x-python-extras``), from
+    ``templates/extras/``: ``results`` decodes Qiskit Runtime primitive results."""
