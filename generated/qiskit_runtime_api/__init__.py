@@ -22,6 +22,8 @@ from ._exceptions import BadRequestError as BadRequestError
 from ._exceptions import ConflictError as ConflictError
 from ._exceptions import ErrorDetail as ErrorDetail
 from ._exceptions import InternalServerError as InternalServerError
+from ._exceptions import JobCancelledError as JobCancelledError
+from ._exceptions import JobFailedError as JobFailedError
 from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import RateLimitError as RateLimitError
@@ -74,6 +76,8 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "InternalServerError",
+    "JobCancelledError",
+    "JobFailedError",
     "NotFoundError",
     "OperationInfo",
     "PermissionDeniedError",

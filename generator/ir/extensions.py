@@ -10,7 +10,9 @@ array in the 2xx response, or a parameter the operation does not have::
                    limit: limit, offset: offset, total: count}
     x-pagination: {style: cursor, method: list_all, items: workloads,
                    limit: limit, cursor: next, next: next/href}
-    x-wait: {method: wait, status: status, final: [Completed, Failed]}
+    x-wait: {method: wait, status: status, final: [Completed, Failed, Cancelled],
+             failed: [Failed], cancelled: [Cancelled],   # raise_on_failure raises on these
+             reason: {reason: state/reason, reason_code: state/reason_code}}
 """
 
 from __future__ import annotations
@@ -150,13 +152,51 @@ class _Reader:
         for index, item in enumerate(final):
             if isinstance(allowed, list) and item not in allowed:
                 self._fail(key, f"final/{index}", f"{item!r} is not a value of {status!r}")
+        outcomes = {kind: self._final_subset(key, value, kind, final) for kind in _OUTCOMES}
         waiter = Waiter(
             method=self._method_name(key, value, "wait"),
             status=status,
             final=tuple(final),
             pointer=jp.join(self.op.pointer, key),
+            failed=outcomes["failed"],
+            cancelled=outcomes["cancelled"],
+            reasons=self._reasons(key, value),
         )
         return None if self.diagnostics else waiter
+
+    def _final_subset(
+        self, key: str, value: dict[str, Any], member: str, final: list[str]
+    ) -> tuple[str, ...]:
+        """``failed`` or ``cancelled``: final statuses that ``raise_on_failure`` raises on."""
+        statuses = value.get(member, [])
+        if not isinstance(statuses, list) or not all(isinstance(s, str) for s in statuses):
+            self._fail(key, member, f"{member} must be a list of status strings")
+            return ()
+        for index, item in enumerate(statuses):
+            if item not in final:
+                self._fail(key, f"{member}/{index}", f"{item!r} is not one of the final statuses")
+        return tuple(statuses)
+
+    def _reasons(self, key: str, value: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """``reason``: where the answer says why it failed (``reason``, ``reason_code``,
+        ``reason_solution``: each a path such as ``state/reason``)."""
+        reasons = value.get("reason", {})
+        if not isinstance(reasons, dict):
+            self._fail(key, "reason", f"reason must map {', '.join(_REASONS)} to paths")
+            return ()
+        found = []
+        for name, path in reasons.items():
+            if name not in _REASONS or not isinstance(path, str):
+                self._fail(key, f"reason/{name}", f"reason takes {', '.join(_REASONS)}: paths")
+            elif member_schema(success_schema(self.op), path, self.models) is None:
+                self._fail(key, f"reason/{name}", f"{path!r} is not in the 2xx response")
+            else:
+                found.append((name, path))
+        return tuple(found)
+
+
+_OUTCOMES = ("failed", "cancelled")
+_REASONS = ("reason", "reason_code", "reason_solution")
 
 
 def success_schema(op: Operation) -> dict[str, Any] | None:

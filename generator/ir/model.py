@@ -108,6 +108,9 @@ class Waiter:
     status: str  # path in the response to the status
     final: tuple[str, ...]
     pointer: str
+    failed: tuple[str, ...] = ()  # final statuses that mean failure (JobFailedError)
+    cancelled: tuple[str, ...] = ()  # ... that mean cancellation (JobCancelledError)
+    reasons: tuple[tuple[str, str], ...] = ()  # reason, reason_code, reason_solution -> path
 
 
 @dataclass(frozen=True)
