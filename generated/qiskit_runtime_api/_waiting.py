@@ -10,7 +10,7 @@ With ``raise_on_failure=True`` a failed or cancelled final status raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ._clock import Clock
@@ -29,7 +29,7 @@ class FinalStatus:
     failed: frozenset[str] = frozenset()
     cancelled: frozenset[str] = frozenset()
     # JobFailedError's reason, reason_code, reason_solution -> path in the response
-    reasons: tuple[tuple[str, str], ...] = field(default=())
+    reasons: tuple[tuple[str, str], ...] = ()
 
     def status_of(self, value: Any) -> str | None:
         status = read_path(value, self.field)
