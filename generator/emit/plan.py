@@ -68,6 +68,11 @@ class ResourcePlan:
         return self.docstring.split("\n")[0]
 
     @property
+    def operations(self) -> tuple[MethodPlan, ...]:
+        """One method per operation: presets (``x-python-presets``) left out."""
+        return tuple(m for m in self.methods if not m.is_preset)
+
+    @property
     def exports(self) -> list[str]:
         names = [self.class_name, self.class_name + "WithRawResponse"]
         return sorted(names + ["Async" + name for name in names])
@@ -135,7 +140,7 @@ def _resource(
     shadowed |= {op.waiter.method for op in resource.operations if op.waiter}
     ctx = TypeContext(for_parameter=False, shadowed=shadowed)
     methods = tuple(plan_method(op, ctx, models, options) for op in resource.operations)
-    by_id = {m.operation_id: m for m in methods}
+    by_id = {m.operation_id: m for m in methods if not m.is_preset}
     pagers = tuple(
         plan_pager(op.pagination, by_id[op.operation_id], op, ctx, models)
         for op in resource.operations

@@ -132,6 +132,9 @@ class Operation:
     timeout: float | None = None  # x-timeout: seconds to read the response
     pagination: Pagination | None = None
     waiter: Waiter | None = None
+    preset_body: Any = None
+    """``x-python-presets``: this operation is a preset of the one at ``pointer``: a
+    method that sends this fixed JSON body (``sessions.close``: ``{accepting_jobs: false}``)."""
 
 
 @dataclass(frozen=True)
