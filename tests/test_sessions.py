@@ -43,6 +43,6 @@ def test_close_and_cancel_send_what_qiskit_ibm_runtime_sends() -> None:
     assert json.loads(close.content) == {"accepting_jobs": False}
     assert (cancel.method, cancel.url.path, cancel.content) == (
         "DELETE",
-        "/v1/sessions/s1/close",
+        "/api/v1/sessions/s1/close",
         b"",
     )
