@@ -112,8 +112,8 @@ check: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator generated templates/runtime tests bench
-	$(VENV)/bin/ruff format --check generator templates/runtime tests bench
+	$(VENV)/bin/ruff check generator generated templates/runtime templates/extras tests bench
+	$(VENV)/bin/ruff format --check generator templates/runtime templates/extras tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generator

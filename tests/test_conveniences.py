@@ -12,7 +12,14 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
-from qiskit_runtime_api import AsyncClient, Client, WaitTimeoutError, models
+from qiskit_runtime_api import (
+    AsyncClient,
+    Client,
+    JobCancelledError,
+    JobFailedError,
+    WaitTimeoutError,
+    models,
+)
 from qiskit_runtime_api._logs import logger as runtime_logger
 
 from .fakes import FakeClock
@@ -172,11 +179,73 @@ def test_wait_intervals_are_capped() -> None:
 def test_wait_gives_up_after_its_timeout_with_the_last_job() -> None:
     client, seen = make_client(statuses("Running"))
     with pytest.raises(WaitTimeoutError) as caught:
-        client.jobs.wait("j1", timeout=10)
+        client.jobs.wait("j1", max_wait=10)
     assert sum(client._clock.sleeps) == pytest.approx(10)  # type: ignore[attr-defined]
     assert isinstance(caught.value.last, models.JobResponse)
     assert "Running" in str(caught.value) and "job_id='j1'" in str(caught.value)
     assert caught.value.last.status == "Running" and len(seen) == 6
+
+
+def failing(status: str, state: dict[str, object]) -> Handler:
+    """A job that runs once, then ends in ``status`` with ``state`` (its reason)."""
+    answers = iter([job("j1", "Running"), {**job("j1", status), "state": state}])
+    last: list[dict[str, object]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        last[:] = [next(answers, last[0] if last else {})]
+        return httpx.Response(200, json=last[0])
+
+    return handler
+
+
+FAILED_STATE = {
+    "status": "Failed",
+    "reason": "Error raised during circuit execution.",
+    "reason_code": 1517,
+    "reason_solution": "Check the circuit and try again.",
+}
+
+
+def test_wait_raises_job_failed_error_with_the_reason_when_asked() -> None:
+    client, _ = make_client(failing("Failed", FAILED_STATE))
+    with pytest.raises(JobFailedError) as caught:
+        client.jobs.wait("j1", raise_on_failure=True)
+    error = caught.value
+    assert not isinstance(error, JobCancelledError)
+    assert isinstance(error.job, models.JobResponse) and error.job.status == "Failed"
+    assert (error.status, error.reason, error.reason_code, error.reason_solution) == (
+        "Failed",
+        "Error raised during circuit execution.",
+        1517,
+        "Check the circuit and try again.",
+    )
+    assert "job_id='j1'" in str(error) and "(code 1517)" in str(error)
+
+
+@pytest.mark.parametrize("status", ["Cancelled", "Cancelled - Ran too long"])
+def test_wait_raises_job_cancelled_error_for_either_cancelled_status(status: str) -> None:
+    client, _ = make_client(failing(status, {"status": "Cancelled"}))
+    with pytest.raises(JobCancelledError) as caught:
+        client.jobs.wait("j1", raise_on_failure=True)
+    assert caught.value.status == status and caught.value.reason is None
+
+
+def test_wait_returns_a_failed_job_unless_asked_to_raise() -> None:
+    client, _ = make_client(failing("Failed", FAILED_STATE))
+    assert client.jobs.wait("j1").status == "Failed"
+
+
+def test_async_wait_raises_job_failed_error_too() -> None:
+    async def wait() -> None:
+        transport, _ = recording(failing("Failed", FAILED_STATE))
+        async with AsyncClient(
+            token="t", service_crn=CRN, http_client=httpx.AsyncClient(transport=transport)
+        ) as client:
+            client._clock = FakeClock()
+            await client.jobs.wait("j1", raise_on_failure=True)
+
+    with pytest.raises(JobFailedError, match="Error raised during circuit execution"):
+        asyncio.run(wait())
 
 
 def test_async_wait_returns_the_final_job() -> None:

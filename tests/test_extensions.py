@@ -133,6 +133,21 @@ def test_cursor_pagination_reads_a_nested_next_link(tmp_path: Path) -> None:
         ({"x-wait": {"status": "status", "final": []}}, "/x-wait/final", "non-empty list"),
         ({"x-wait": {"status": "state", "final": ["Done"]}}, "/x-wait/status", "member"),
         ({"x-wait": {"status": "status", "final": ["Finished"]}}, "/x-wait/final/0", "'Finished'"),
+        (
+            {"x-wait": {"status": "status", "final": ["Done"], "failed": ["Gone - Too Late"]}},
+            "/x-wait/failed/0",
+            "not one of the final statuses",
+        ),
+        (
+            {"x-wait": {"status": "status", "final": ["Done"], "reason": {"why": "status"}}},
+            "/x-wait/reason/why",
+            "reason takes reason",
+        ),
+        (
+            {"x-wait": {"status": "status", "final": ["Done"], "reason": {"reason": "nope"}}},
+            "/x-wait/reason/reason",
+            "not in the 2xx response",
+        ),
     ],
 )
 def test_a_wrong_extension_is_an_error_at_its_pointer(

@@ -12,7 +12,7 @@ from generator.emit.models import render_models
 from generator.inputs import TEMPLATES
 from generator.ir.model import Api
 
-RUNTIME = sorted((TEMPLATES / "runtime").glob("*.py"))
+RUNTIME = sorted((TEMPLATES / "runtime").glob("*.py")) + sorted((TEMPLATES / "extras").glob("*.py"))
 
 
 @pytest.mark.parametrize("path", RUNTIME, ids=[p.name for p in RUNTIME])

@@ -32,7 +32,9 @@ def test_generated_project_has_package_metadata_and_typing_marker(
     assert seed_files["qiskit_runtime_api/py.typed"] == ""
     readme = seed_files["README.md"]
     operation_rows = re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", readme, re.MULTILINE)
-    assert len(operation_rows) == 30
+    assert len(operation_rows) == 31  # 30 operations and the sessions.close preset
+    assert "| PATCH | `/v1/sessions/{id}` | `client.sessions.close()` | Close a session |" in readme
+    assert "| DELETE | `/v1/sessions/{id}/close` | `client.sessions.cancel()` |" in readme
     assert "| GET (every page) | `/v1/jobs` | `client.jobs.list_all()` |" in readme
     assert "| GET (polled) | `/v1/jobs/{id}` | `client.jobs.wait()` |" in readme
     assert "| GET | `/v1/jobs/{id}/logs` | `client.jobs.get_logs()` |" in readme

@@ -159,7 +159,7 @@ def test_list_all_walks_the_pages_of_jobs_and_workloads(
 
 def test_wait_returns_a_job_in_a_final_status(prism_url: str, credentials: dict[str, Any]) -> None:
     with Client(base_url=prism_url, **credentials) as client:
-        job = client.jobs.wait("job-1", timeout=30)
+        job = client.jobs.wait("job-1", max_wait=30)
     assert job.status in ("Completed", "Failed", "Cancelled", "Cancelled - Ran too long")
 
 

@@ -24,6 +24,8 @@ from ._exceptions import DeadlineExceededError as DeadlineExceededError
 from ._exceptions import ErrorDetail as ErrorDetail
 from ._exceptions import InternalServerError as InternalServerError
 from ._exceptions import InvalidRequestError as InvalidRequestError
+from ._exceptions import JobCancelledError as JobCancelledError
+from ._exceptions import JobFailedError as JobFailedError
 from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import RateLimitError as RateLimitError
@@ -79,6 +81,8 @@ __all__ = [
     "ErrorDetail",
     "InternalServerError",
     "InvalidRequestError",
+    "JobCancelledError",
+    "JobFailedError",
     "NotFoundError",
     "OperationInfo",
     "PermissionDeniedError",

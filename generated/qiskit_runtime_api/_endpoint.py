@@ -128,7 +128,9 @@ def _text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
         return _text(value.value)
-    if isinstance(value, (datetime.datetime, datetime.date)):
+    if isinstance(value, datetime.datetime):
+        return _utc(value).isoformat()
+    if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
 
@@ -148,30 +150,48 @@ def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
 
 
 def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:
-    from pydantic import BaseModel  # here, not at the top: `import` stays fast
-    from pydantic_core import to_jsonable_python
+    from pydantic_core import to_jsonable_python  # here, not at the top: `import` stays fast
 
     if isinstance(body, bytes):
         headers["Content-Type"] = media_type
         return body
     base = media_type.split(";")[0].strip().lower()
     if base == "multipart/form-data":
-        fields = (
-            body.model_dump(by_alias=True, exclude_unset=True)
-            if isinstance(body, BaseModel)
-            else body
-        )
-        return _multipart(fields, headers)
-    if isinstance(body, BaseModel):
-        data = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    else:
-        data = to_jsonable_python(body, by_alias=True)
+        return _multipart(plain(body), headers)
+    data = to_jsonable_python(plain(body), by_alias=True)
     headers["Content-Type"] = media_type
     if base == "application/x-www-form-urlencoded":
         from urllib.parse import urlencode
 
         return urlencode(_form_fields(data)).encode()
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def plain(value: Any) -> Any:
+    """A body as plain data: every model, at any depth, as the fields that were set
+    (by their wire names), and every datetime with a zone.
+
+    A plain dict may hold models (``{"params": SamplerV2Input(...)}``): each is
+    dumped as a top-level model is, so the fields left unset are not sent as
+    ``null``. A naive datetime is taken as local time and sent in UTC, as
+    qiskit-ibm-runtime does (``local_to_utc``).
+    """
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return plain(value.model_dump(by_alias=True, exclude_unset=True))
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, datetime.datetime):
+        return _utc(value).isoformat()
+    return value
+
+
+def _utc(value: datetime.datetime) -> datetime.datetime:
+    """A naive datetime is local time; either way the result is in UTC."""
+    return value.astimezone(datetime.timezone.utc)
 
 
 def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -18,7 +18,9 @@
     ├── ResponseValidationError   a 2xx body did not match its schema (strict mode),
     │                             or is not JSON, or is nested too deeply
     ├── ResponseTooLargeError     a body grew past the call's ``max_response_bytes``
-    └── WaitTimeoutError          ``wait()`` gave up before the job reached a final status
+    ├── WaitTimeoutError          ``wait()`` gave up before the job reached a final status
+    └── JobFailedError            ``wait(raise_on_failure=True)``: the job ended in failure
+        └── JobCancelledError     ... because it was cancelled
 
 ``APIStatusError`` carries the response, the parsed body, the service's
 ``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
@@ -54,6 +56,8 @@ __all__ = [
     "ErrorDetail",
     "InternalServerError",
     "InvalidRequestError",
+    "JobCancelledError",
+    "JobFailedError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -194,6 +198,35 @@ class WaitTimeoutError(APIError):
     def __init__(self, message: str, last: Any) -> None:
         super().__init__(message)
         self.last = last
+
+
+class JobFailedError(APIError):
+    """``wait(raise_on_failure=True)`` saw a final status that means failure.
+
+    ``job`` is the last answer; ``status``, ``reason``, ``reason_code`` and
+    ``reason_solution`` are read from it (``None`` where it has none), as
+    qiskit-ibm-runtime's ``RuntimeJobFailureError`` reports them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        job: Any,
+        status: str,
+        reason: str | None = None,
+        reason_code: int | None = None,
+        reason_solution: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.job = job
+        self.status = status
+        self.reason = reason
+        self.reason_code = reason_code
+        self.reason_solution = reason_solution
+
+
+class JobCancelledError(JobFailedError):
+    """``wait(raise_on_failure=True)`` saw a status that means the job was cancelled."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

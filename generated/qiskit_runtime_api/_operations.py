@@ -73,7 +73,7 @@ OPERATIONS: Mapping[str, OperationInfo] = MappingProxyType(
             "update_session", "PATCH", "/v1/sessions/{id}", "sessions", "update"
         ),
         "delete_session_close": OperationInfo(
-            "delete_session_close", "DELETE", "/v1/sessions/{id}/close", "sessions", "close"
+            "delete_session_close", "DELETE", "/v1/sessions/{id}/close", "sessions", "cancel"
         ),
         "get_instance": OperationInfo("get_instance", "GET", "/v1/instance", "instances", "get"),
         "get_instance_configuration": OperationInfo(

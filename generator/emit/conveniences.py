@@ -47,6 +47,7 @@ class WaiterPlan:
     arguments: tuple[str, ...]
     return_hint: str
     docstring: str
+    raises: bool = False  # it takes raise_on_failure
 
 
 def plan_pager(
@@ -101,32 +102,54 @@ def plan_pager(
 
 def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
     others = tuple(p for p in method.params if p.location != "path")
-    final = ", ".join(repr(v) for v in sorted(waiter.final))
+    raises = bool(waiter.failed or waiter.cancelled)
     doc = (
         f"Poll :meth:`{method.name}` until ``{waiter.status}`` is final "
         f"({', '.join(waiter.final)}) and return the last answer."
         "\n\nThe interval starts at ``poll_interval`` seconds and grows by half each poll up"
         " to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``)"
-        " after ``timeout`` seconds; ``None`` waits as long as it takes. ``request_timeout``"
+        " after ``max_wait`` seconds; ``None`` waits as long as it takes. ``poll_timeout``"
         " is each poll's HTTP timeout."
     )
+    if raises:
+        doc += (
+            "\n\nWith ``raise_on_failure=True``, a final status that means failure"
+            f" ({', '.join(waiter.failed) or 'none'}) raises ``JobFailedError``, and one that"
+            f" means cancellation ({', '.join(waiter.cancelled) or 'none'})"
+            " ``JobCancelledError``, each carrying the last answer as ``job`` and the reason"
+            " it gives."
+        )
     return WaiterPlan(
         name=waiter.method,
         path=method.path,
         endpoint=method.constant,
         constant=method.constant + "_FINAL",
-        final_expr=f"FinalStatus({waiter.status!r}, frozenset({{{final}}}))",
+        final_expr=_final_status_expression(waiter),
         positional=method.positional,
         keywords=(
             *[p.declaration for p in others],
-            "timeout: float | None = None",
+            "max_wait: float | None = None",
             "poll_interval: float = 1.0",
             "max_interval: float = 10.0",
+            *(["raise_on_failure: bool = False"] if raises else []),
             "extra_headers: Mapping[str, str] | None = None",
-            "request_timeout: float | httpx.Timeout | None = None",
+            "poll_timeout: float | httpx.Timeout | None = None",
             "max_retries: int | None = None",
         ),
         arguments=tuple(p.python_name for p in method.params),
         return_hint=method.return_hint,
         docstring=safe_docstring(doc),
+        raises=raises,
     )
+
+
+def _final_status_expression(waiter: Waiter) -> str:
+    """The ``FinalStatus(...)`` constant: every value from the spec as a repr."""
+
+    def frozen(values: tuple[str, ...]) -> str:
+        return f"frozenset({{{', '.join(repr(v) for v in sorted(values))}}})"
+
+    parts = [repr(waiter.status), frozen(waiter.final)]
+    if waiter.failed or waiter.cancelled or waiter.reasons:
+        parts += [frozen(waiter.failed), frozen(waiter.cancelled), repr(waiter.reasons)]
+    return f"FinalStatus({', '.join(parts)})"

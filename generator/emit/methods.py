@@ -93,9 +93,10 @@ class MethodPlan:
     params: tuple[ParamPlan, ...]
     responses: tuple[ResponsePlan, ...]
     return_hint: str
-    has_body: bool
     docstring: str
     summary_cell: str  # for the README's operations table
+    body_argument: str = "None"  # what _call sends: "body", "None", or a preset's literal
+    is_preset: bool = False  # x-python-presets: another method of the same operation
 
 
 def plan_method(
@@ -105,7 +106,7 @@ def plan_method(
     params = _params(op.parameters, pctx, options)
     positional = tuple(p for p in params if p.location == "path")
     keywords: list[str] = []
-    if op.body is not None:
+    if op.body is not None and op.preset_body is None:
         hint = _body_hint(op.body.schema, pctx, models)
         keywords.append(f"body: {hint}" if op.body.required else f"body: {hint} | None = None")
     keywords += [p.declaration for p in params if p.location != "path"]
@@ -127,10 +128,18 @@ def plan_method(
         params=params,
         responses=tuple(responses),
         return_hint=_union([r.return_hint for r in responses]) or "None",
-        has_body=op.body is not None,
+        body_argument=_body_argument(op),
+        is_preset=op.preset_body is not None,
         docstring=_method_docstring(op, params),
         summary_cell=folded(op.summary).replace("|", "\\|"),
     )
+
+
+def _body_argument(op: Operation) -> str:
+    """The body ``_call`` sends: the caller's, none, or a preset's fixed value as a literal."""
+    if op.preset_body is not None:
+        return repr(op.preset_body)  # JSON values: repr is a Python literal of them
+    return "body" if op.body is not None else "None"
 
 
 def _params(
@@ -265,7 +274,7 @@ def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:
     if op.deprecated:
         parts.append("Deprecated: this operation may be removed by the service.")
     args = [f"{p.python_name}: {p.doc}" if p.doc else p.python_name for p in params]
-    if op.body is not None:
+    if op.body is not None and op.preset_body is None:
         args.insert(
             0,
             "body: "

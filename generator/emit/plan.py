@@ -46,6 +46,9 @@ _CLIENT_ATTRIBUTES = frozenset(
     {"base_url", "max_retries", "close", "aclose", "with_options", "_copy_with"}
 )
 
+# What an optional module can use when it is installed: pip extra -> requirement.
+_EXTRA_DEPENDENCIES: dict[str, dict[str, str]] = {"results": {"numpy": "numpy>=1.24"}}
+
 __all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
 
@@ -63,6 +66,11 @@ class ResourcePlan:
     @property
     def summary(self) -> str:
         return self.docstring.split("\n")[0]
+
+    @property
+    def operations(self) -> tuple[MethodPlan, ...]:
+        """One method per operation: presets (``x-python-presets``) left out."""
+        return tuple(m for m in self.methods if not m.is_preset)
 
     @property
     def exports(self) -> list[str]:
@@ -90,6 +98,8 @@ class ClientPlan:
     header_options: tuple[HeaderOptionPlan, ...]
     resources: tuple[ResourcePlan, ...]
     model_names: tuple[str, ...]
+    extras: tuple[str, ...] = ()
+    optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
 
     @property
     def resource_exports(self) -> list[str]:
@@ -113,6 +123,12 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         ),
         resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
         model_names=tuple(sorted(models)),
+        extras=api.extras,
+        optional_dependencies=tuple(
+            (extra, requirement)
+            for name in api.extras
+            for extra, requirement in _EXTRA_DEPENDENCIES.get(name, {}).items()
+        ),
     )
 
 
@@ -124,7 +140,7 @@ def _resource(
     shadowed |= {op.waiter.method for op in resource.operations if op.waiter}
     ctx = TypeContext(for_parameter=False, shadowed=shadowed)
     methods = tuple(plan_method(op, ctx, models, options) for op in resource.operations)
-    by_id = {m.operation_id: m for m in methods}
+    by_id = {m.operation_id: m for m in methods if not m.is_preset}
     pagers = tuple(
         plan_pager(op.pagination, by_id[op.operation_id], op, ctx, models)
         for op in resource.operations

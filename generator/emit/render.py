@@ -1,7 +1,8 @@
 """Render stage: the plan and templates/ become the generated files, in memory.
 
 Templates lay code out; everything they print was decided by the plan stage.
-The hand-written runtime (``templates/runtime/*.py``) is copied verbatim.
+The hand-written runtime (``templates/runtime/*.py``) is copied verbatim, and so are
+the optional modules the spec asks for (``templates/extras/``, ``x-python-extras``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def render_files(
     files[f"{package}/py.typed"] = ""
     for path in runtime_paths(package, templates):
         files[path] = (templates / "runtime" / path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
+    for extra in plan.extras:
+        files[f"{package}/{extra}.py"] = (templates / "extras" / f"{extra}.py").read_text(
+            encoding="utf-8"
+        )
     files["pyproject.toml"] = env.get_template("project/pyproject.toml.j2").render(plan=plan)
     files["README.md"] = env.get_template("project/README.md.j2").render(plan=plan)
     for source, target in (("LICENSE", "LICENSE"), ("gitignore", ".gitignore")):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.diagnostics import Diagnostic, warning
+from generator.diagnostics import Diagnostic, error, warning
+from generator.inputs import TEMPLATES
 from generator.ir.extensions import apply_runtime_extensions
 from generator.ir.hoist import MODEL_REF_PREFIX, Hoister
 from generator.ir.model import (
@@ -84,6 +85,7 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         resources=resources,
         models=tuple(hoister.models()),
         client_options=tuple(_client_options(resources)),
+        extras=_extras(spec, resolved.name, diagnostics),
     )
     api, found = apply_runtime_extensions(api, resolved.name)
     return api, [*hoister.diagnostics, *diagnostics, *found]
@@ -380,3 +382,28 @@ def _client_options(resources: tuple[Resource, ...]) -> list[ClientOption]:
         if len(values) == 1
         for python_name, default, _ in values
     ]
+
+
+def _extras(spec: dict[str, Any], file: str, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    """``x-python-extras``: names of the optional modules in ``templates/extras/``."""
+    names = spec.get("x-python-extras", [])
+    available = sorted(p.stem for p in (TEMPLATES / "extras").glob("*.py"))
+    if not isinstance(names, list):
+        diagnostics.append(
+            error(file, "/x-python-extras", "x-python-extras must be a list of module names")
+        )
+        return ()
+    chosen: list[str] = []
+    for index, name in enumerate(names):
+        if name in available and name not in chosen:
+            chosen.append(name)
+        else:
+            diagnostics.append(
+                error(
+                    file,
+                    jp.join("/x-python-extras", str(index)),
+                    f"no optional module {name!r}",
+                    f"choose from {', '.join(available)}",
+                )
+            )
+    return tuple(chosen)

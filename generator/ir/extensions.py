@@ -10,7 +10,10 @@ array in the 2xx response, or a parameter the operation does not have::
                    limit: limit, offset: offset, total: count}
     x-pagination: {style: cursor, method: list_all, items: workloads,
                    limit: limit, cursor: next, next: next/href}
-    x-wait: {method: wait, status: status, final: [Completed, Failed]}
+    x-python-presets: [{method: close, body: {accepting_jobs: false}, summary: ...}]
+    x-wait: {method: wait, status: status, final: [Completed, Failed, Cancelled],
+             failed: [Failed], cancelled: [Cancelled],   # raise_on_failure raises on these
+             reason: {reason: state/reason, reason_code: state/reason_code}}
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ def _resource(
                 op, timeout=reader.timeout(), pagination=reader.pagination(), waiter=reader.waiter()
             )
         )
+        diagnostics.extend(reader.diagnostics)
+    for op in list(operations):
+        reader = _Reader(op, models, file, taken)
+        operations += reader.presets()
         diagnostics.extend(reader.diagnostics)
     return dataclasses.replace(resource, operations=tuple(operations))
 
@@ -150,13 +157,91 @@ class _Reader:
         for index, item in enumerate(final):
             if isinstance(allowed, list) and item not in allowed:
                 self._fail(key, f"final/{index}", f"{item!r} is not a value of {status!r}")
+        outcomes = {kind: self._final_subset(key, value, kind, final) for kind in _OUTCOMES}
         waiter = Waiter(
             method=self._method_name(key, value, "wait"),
             status=status,
             final=tuple(final),
             pointer=jp.join(self.op.pointer, key),
+            failed=outcomes["failed"],
+            cancelled=outcomes["cancelled"],
+            reasons=self._reasons(key, value),
         )
         return None if self.diagnostics else waiter
+
+    def presets(self) -> list[Operation]:
+        """``x-python-presets``: methods that call this operation with a fixed body."""
+        value = self.op.extensions.get("x-python-presets")
+        if value is None:
+            return []
+        key = "x-python-presets"
+        if not isinstance(value, list) or self.op.body is None:
+            self._fail(key, "", "x-python-presets must be a list, on an operation with a body")
+            return []
+        found = []
+        for index, preset in enumerate(value):
+            where = str(index)
+            if not isinstance(preset, dict) or not isinstance(preset.get("body"), dict):
+                self._fail(key, where, "a preset is an object with a method and a body object")
+                continue
+            name = preset.get("method")
+            if not isinstance(name, str) or not name.isidentifier() or name in self.taken:
+                self._fail(key, f"{where}/method", f"method {name!r} is not a free identifier")
+                continue
+            self.taken.add(name)
+            for member in preset["body"]:
+                if "/" in member or member_schema(self.op.body.schema, member, self.models) is None:
+                    self._fail(key, f"{where}/body/{member}", f"{member!r} is not in the body")
+            summary = preset.get("summary", self.op.summary)
+            description = preset.get("description", self.op.description)
+            found.append(
+                dataclasses.replace(
+                    self.op,
+                    python_name=name,
+                    summary=str(summary),
+                    description=str(description),
+                    pointer=jp.join(self.op.pointer, key, where),
+                    preset_body=preset["body"],
+                    extensions={},
+                    pagination=None,
+                    waiter=None,
+                )
+            )
+        return [] if self.diagnostics else found
+
+    def _final_subset(
+        self, key: str, value: dict[str, Any], member: str, final: list[str]
+    ) -> tuple[str, ...]:
+        """``failed`` or ``cancelled``: final statuses that ``raise_on_failure`` raises on."""
+        statuses = value.get(member, [])
+        if not isinstance(statuses, list) or not all(isinstance(s, str) for s in statuses):
+            self._fail(key, member, f"{member} must be a list of status strings")
+            return ()
+        for index, item in enumerate(statuses):
+            if item not in final:
+                self._fail(key, f"{member}/{index}", f"{item!r} is not one of the final statuses")
+        return tuple(statuses)
+
+    def _reasons(self, key: str, value: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """``reason``: where the answer says why it failed (``reason``, ``reason_code``,
+        ``reason_solution``: each a path such as ``state/reason``)."""
+        reasons = value.get("reason", {})
+        if not isinstance(reasons, dict):
+            self._fail(key, "reason", f"reason must map {', '.join(_REASONS)} to paths")
+            return ()
+        found = []
+        for name, path in reasons.items():
+            if name not in _REASONS or not isinstance(path, str):
+                self._fail(key, f"reason/{name}", f"reason takes {', '.join(_REASONS)}: paths")
+            elif member_schema(success_schema(self.op), path, self.models) is None:
+                self._fail(key, f"reason/{name}", f"{path!r} is not in the 2xx response")
+            else:
+                found.append((name, path))
+        return tuple(found)
+
+
+_OUTCOMES = ("failed", "cancelled")
+_REASONS = ("reason", "reason_code", "reason_solution")
 
 
 def success_schema(op: Operation) -> dict[str, Any] | None:

@@ -108,6 +108,9 @@ class Waiter:
     status: str  # path in the response to the status
     final: tuple[str, ...]
     pointer: str
+    failed: tuple[str, ...] = ()  # final statuses that mean failure (JobFailedError)
+    cancelled: tuple[str, ...] = ()  # ... that mean cancellation (JobCancelledError)
+    reasons: tuple[tuple[str, str], ...] = ()  # reason, reason_code, reason_solution -> path
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ class Operation:
     timeout: float | None = None  # x-timeout: seconds to read the response
     pagination: Pagination | None = None
     waiter: Waiter | None = None
+    preset_body: Any = None
+    """``x-python-presets``: this operation is a preset of the one at ``pointer``: a
+    method that sends this fixed JSON body (``sessions.close``: ``{accepting_jobs: false}``)."""
 
 
 @dataclass(frozen=True)
@@ -168,3 +174,6 @@ class Api:
     resources: tuple[Resource, ...]
     models: tuple[Model, ...]
     client_options: tuple[ClientOption, ...]
+    extras: tuple[str, ...] = ()
+    """Optional hand-written modules the package carries (``x-python-extras``), from
+    ``templates/extras/``: ``results`` decodes Qiskit Runtime primitive results."""

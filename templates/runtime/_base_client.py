@@ -263,7 +263,7 @@ class _BaseClient:
         self,
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
-        timeout: float | None,
+        max_wait: float | None,
         poll_interval: float,
         max_interval: float,
     ) -> WaitSchedule:
@@ -275,7 +275,7 @@ class _BaseClient:
         what = f"{endpoint.operation_id}({ids})"
         from ._waiting import WaitSchedule
 
-        return WaitSchedule(self._clock, what, timeout, poll_interval, max_interval)
+        return WaitSchedule(self._clock, what, max_wait, poll_interval, max_interval)
 
     def _log_attempt(
         self,
@@ -364,14 +364,17 @@ class SyncAPIClient(_BaseClient):
         final: FinalStatus,
         options: CallOptions,
         *,
-        timeout: float | None,
+        max_wait: float | None,
         poll_interval: float,
         max_interval: float,
+        raise_on_failure: bool = False,
     ) -> Any:
-        schedule = self._schedule(endpoint, arguments, timeout, poll_interval, max_interval)
+        schedule = self._schedule(endpoint, arguments, max_wait, poll_interval, max_interval)
         while True:
             value = self._run(self._call_flow(self._http, endpoint, arguments, None, options))
             if final.reached(value):
+                if raise_on_failure:
+                    final.raise_for_failure(value, schedule.what)
                 return value
             self._clock.sleep(schedule.next_sleep(final, value))
 
@@ -454,14 +457,17 @@ class AsyncAPIClient(_BaseClient):
         final: FinalStatus,
         options: CallOptions,
         *,
-        timeout: float | None,
+        max_wait: float | None,
         poll_interval: float,
         max_interval: float,
+        raise_on_failure: bool = False,
     ) -> Any:
-        schedule = self._schedule(endpoint, arguments, timeout, poll_interval, max_interval)
+        schedule = self._schedule(endpoint, arguments, max_wait, poll_interval, max_interval)
         while True:
             value = await self._run(self._call_flow(self._http, endpoint, arguments, None, options))
             if final.reached(value):
+                if raise_on_failure:
+                    final.raise_for_failure(value, schedule.what)
                 return value
             await self._clock.asleep(schedule.next_sleep(final, value))
 

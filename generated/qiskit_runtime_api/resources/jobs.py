@@ -197,7 +197,15 @@ _REPLACE_TAGS = Endpoint(
 )
 _LIST_PAGES = OffsetPages(items="jobs", limit="limit", offset="offset", total="count")
 _GET_FINAL = FinalStatus(
-    "status", frozenset({"Cancelled", "Cancelled - Ran too long", "Completed", "Failed"})
+    "status",
+    frozenset({"Cancelled", "Cancelled - Ran too long", "Completed", "Failed"}),
+    frozenset({"Failed"}),
+    frozenset({"Cancelled", "Cancelled - Ran too long"}),
+    (
+        ("reason", "state/reason"),
+        ("reason_code", "state/reason_code"),
+        ("reason_solution", "state/reason_solution"),
+    ),
 )
 
 
@@ -603,16 +611,19 @@ class Jobs:
         *,
         exclude_params: bool | None = None,
         api_version: str | None = None,
-        timeout: float | None = None,
+        max_wait: float | None = None,
         poll_interval: float = 1.0,
         max_interval: float = 10.0,
+        raise_on_failure: bool = False,
         extra_headers: Mapping[str, str] | None = None,
-        request_timeout: float | httpx.Timeout | None = None,
+        poll_timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> models.JobResponse:
         """Poll :meth:`get` until ``status`` is final (Completed, Failed, Cancelled, Cancelled - Ran too long) and return the last answer.
 
-        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``timeout`` seconds; ``None`` waits as long as it takes. ``request_timeout`` is each poll's HTTP timeout.
+        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``max_wait`` seconds; ``None`` waits as long as it takes. ``poll_timeout`` is each poll's HTTP timeout.
+
+        With ``raise_on_failure=True``, a final status that means failure (Failed) raises ``JobFailedError``, and one that means cancellation (Cancelled, Cancelled - Ran too long) ``JobCancelledError``, each carrying the last answer as ``job`` and the reason it gives.
         """
         result: models.JobResponse = self._client._wait(
             _GET,
@@ -622,10 +633,11 @@ class Jobs:
                 "api_version": api_version,
             },
             _GET_FINAL,
-            CallOptions(extra_headers, request_timeout, max_retries),
-            timeout=timeout,
+            CallOptions(extra_headers, poll_timeout, max_retries),
+            max_wait=max_wait,
             poll_interval=poll_interval,
             max_interval=max_interval,
+            raise_on_failure=raise_on_failure,
         )
         return result
 
@@ -1047,16 +1059,19 @@ class AsyncJobs:
         *,
         exclude_params: bool | None = None,
         api_version: str | None = None,
-        timeout: float | None = None,
+        max_wait: float | None = None,
         poll_interval: float = 1.0,
         max_interval: float = 10.0,
+        raise_on_failure: bool = False,
         extra_headers: Mapping[str, str] | None = None,
-        request_timeout: float | httpx.Timeout | None = None,
+        poll_timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> models.JobResponse:
         """Poll :meth:`get` until ``status`` is final (Completed, Failed, Cancelled, Cancelled - Ran too long) and return the last answer.
 
-        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``timeout`` seconds; ``None`` waits as long as it takes. ``request_timeout`` is each poll's HTTP timeout.
+        The interval starts at ``poll_interval`` seconds and grows by half each poll up to ``max_interval``. Raises ``WaitTimeoutError`` (with the last answer as ``last``) after ``max_wait`` seconds; ``None`` waits as long as it takes. ``poll_timeout`` is each poll's HTTP timeout.
+
+        With ``raise_on_failure=True``, a final status that means failure (Failed) raises ``JobFailedError``, and one that means cancellation (Cancelled, Cancelled - Ran too long) ``JobCancelledError``, each carrying the last answer as ``job`` and the reason it gives.
         """
         result: models.JobResponse = await self._client._wait(
             _GET,
@@ -1066,10 +1081,11 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             _GET_FINAL,
-            CallOptions(extra_headers, request_timeout, max_retries),
-            timeout=timeout,
+            CallOptions(extra_headers, poll_timeout, max_retries),
+            max_wait=max_wait,
             poll_interval=poll_interval,
             max_interval=max_interval,
+            raise_on_failure=raise_on_failure,
         )
         return result
 

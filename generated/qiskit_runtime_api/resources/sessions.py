@@ -75,7 +75,7 @@ _UPDATE = Endpoint(
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
     timeout=None,
 )
-_CLOSE = Endpoint(
+_CANCEL = Endpoint(
     operation_id="delete_session_close",
     method="DELETE",
     path="/v1/sessions/{id}/close",
@@ -88,6 +88,23 @@ _CLOSE = Endpoint(
         "204": (ResponseKind.EMPTY, None),
     },
     body_media_type=None,
+    deprecated=False,
+    security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+    timeout=None,
+)
+_CLOSE = Endpoint(
+    operation_id="update_session",
+    method="PATCH",
+    path="/v1/sessions/{id}",
+    accept="application/json",
+    params={
+        "session_id": Param("id", "path", explode=False, deprecated=False),
+        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+    },
+    responses={
+        "204": (ResponseKind.EMPTY, None),
+    },
+    body_media_type="application/json",
     deprecated=False,
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
     timeout=None,
@@ -202,7 +219,7 @@ class Sessions:
         )
         return result
 
-    def close(
+    def cancel(
         self,
         session_id: str,
         *,
@@ -224,12 +241,44 @@ class Sessions:
         ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
         """
         result: None = self._client._call(
-            _CLOSE,
+            _CANCEL,
             {
                 "session_id": session_id,
                 "api_version": api_version,
             },
             None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return result
+
+    def close(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Close a session
+
+        Stop accepting new jobs in the session; jobs already queued in it still run. This is qiskit-ibm-runtime's Session.close(). To also cancel the queued jobs, use cancel().
+
+        Args:
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
+        """
+        result: None = self._client._call(
+            _CLOSE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            {"accepting_jobs": False},
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -244,6 +293,7 @@ class SessionsWithRawResponse:
         self.create = raw_response(resource.create)
         self.get = raw_response(resource.get)
         self.update = raw_response(resource.update)
+        self.cancel = raw_response(resource.cancel)
         self.close = raw_response(resource.close)
 
 
@@ -355,7 +405,7 @@ class AsyncSessions:
         )
         return result
 
-    async def close(
+    async def cancel(
         self,
         session_id: str,
         *,
@@ -377,12 +427,44 @@ class AsyncSessions:
         ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
         """
         result: None = await self._client._call(
-            _CLOSE,
+            _CANCEL,
             {
                 "session_id": session_id,
                 "api_version": api_version,
             },
             None,
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return result
+
+    async def close(
+        self,
+        session_id: str,
+        *,
+        api_version: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Close a session
+
+        Stop accepting new jobs in the session; jobs already queued in it still run. This is qiskit-ibm-runtime's Session.close(). To also cancel the queued jobs, use cancel().
+
+        Args:
+            session_id: Job Session ID
+            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+
+        ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
+        """
+        result: None = await self._client._call(
+            _CLOSE,
+            {
+                "session_id": session_id,
+                "api_version": api_version,
+            },
+            {"accepting_jobs": False},
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -397,4 +479,5 @@ class AsyncSessionsWithRawResponse:
         self.create = async_raw_response(resource.create)
         self.get = async_raw_response(resource.get)
         self.update = async_raw_response(resource.update)
+        self.cancel = async_raw_response(resource.cancel)
         self.close = async_raw_response(resource.close)
