@@ -101,6 +101,32 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     update.add_argument("source", help="the new spec: a file path or an http(s) URL")
     update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     update.add_argument("--package-name", default="qiskit_runtime_api")
+    _add_check_responses(commands)
+
+
+def _add_check_responses(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check-responses",
+        help="parse every recorded answer with the generated models (strict) and check it "
+        "against the spec's JSON Schema; exit 1 when one does not fit",
+    )
+    check.add_argument("--spec", type=Path, default=SPEC)
+    check.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+    check.add_argument(
+        "--recordings",
+        type=Path,
+        default=ROOT / "tests" / "data" / "recorded",
+        help="a folder of <operationId>/<name>.json answer bodies (default: tests/data/recorded)",
+    )
+    check.add_argument(
+        "--propose-overlay",
+        type=Path,
+        metavar="FILE",
+        help="write an Overlay 1.0 document with the least loosening that makes every "
+        "recording fit, and the members the answers carry typed",
+    )
+    check.add_argument("--allow-remote-refs", action="store_true")
+    check.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
 
 
 def project_records(args: argparse.Namespace) -> None:

@@ -126,7 +126,17 @@ def _bump(options: Options, run: Run) -> int:
     return run_bump(options, run)
 
 
-_SPEC_COMMANDS = {"diff": _diff, "update-spec": _update_spec}
+def _check_responses(args: argparse.Namespace) -> int:
+    from generator.cli.responses import run_check_responses
+
+    return run_check_responses(args)
+
+
+_SPEC_COMMANDS = {
+    "diff": _diff,
+    "update-spec": _update_spec,
+    "check-responses": _check_responses,
+}
 
 _COMMANDS = {
     "validate": run_validate,

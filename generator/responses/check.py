@@ -4,13 +4,15 @@ against the spec's JSON Schema, with what the spec leaves undescribed."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
-from .. import pointer as jp
-from ..diagnostics import GeneratorError, error
-from ..pipeline import Options, Run, resolve_and_generate
-from .client import CHECK_PACKAGE, GeneratedClient, imported_client
-from .findings import (
+from generator.spec import pointer as jp
+from generator.diagnostics import GeneratorError, error
+from generator.pipeline import Options, Run, resolve_and_generate
+from generator.responses.client import CHECK_PACKAGE, GeneratedClient, imported_client
+from generator.responses.findings import (
     Findings,
     Occurrence,
     answer_path,
@@ -18,9 +20,9 @@ from .findings import (
     group_mismatches,
     value_at,
 )
-from .recordings import Recording, load_recordings
-from .schema import response_schema_pointers, schema_errors
-from .walk import schema_at, undocumented
+from generator.responses.recordings import Recording, load_recordings
+from generator.responses.schema import response_schema_pointers, schema_errors
+from generator.responses.walk import schema_at, undocumented
 
 __all__ = ["check_responses"]
 
@@ -49,14 +51,14 @@ def check_responses(options: Options, folder: Path, run: Run) -> Findings:
 
 
 def _findings(
-    spec: dict[str, object],
+    spec: dict[str, Any],
     schemas: dict[str, str],
     client: GeneratedClient,
     recordings: list[Recording],
 ) -> Findings:
     model: list[Occurrence] = []
     schema: list[Occurrence] = []
-    extras: list[tuple[str, str, str, str, object]] = []
+    extras: list[tuple[str, str, str, str, Any]] = []
     strict: list[str] = []
     warned: list[str] = []
     refused: list[str] = []
@@ -101,4 +103,6 @@ def _findings(
         group_mismatches(model),
         group_mismatches(schema),
         group_extras(extras),
+        dict(Counter(r.operation_id for r in recordings)),
+        spec,
     )

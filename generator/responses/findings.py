@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import pointer as jp
+from generator.spec import pointer as jp
 
 __all__ = ["Extra", "Findings", "Mismatch", "answer_path", "group_extras", "group_mismatches"]
 
@@ -32,7 +32,11 @@ class Mismatch:
     example: str  # ``<recording>#<answer pointer>``
     count: int = 0
     recordings: list[str] = field(default_factory=list)
-    values: list[Any] = field(default_factory=list)
+    occurrences: list[tuple[str, Any]] = field(default_factory=list)  # (recording, value)
+
+    @property
+    def values(self) -> list[Any]:
+        return [value for _, value in self.occurrences]
 
 
 @dataclass
@@ -54,6 +58,8 @@ class Findings:
     model: list[Mismatch]
     schema: list[Mismatch]
     extras: list[Extra]
+    by_operation: dict[str, int] = field(default_factory=dict)  # recordings per operationId
+    spec: dict[str, Any] = field(default_factory=dict, repr=False)  # overlaid, dereferenced
 
     @property
     def fits(self) -> bool:
@@ -71,7 +77,7 @@ def group_mismatches(occurrences: Iterable[Occurrence]) -> list[Mismatch]:
                 o.spec_pointer, o.keyword, o.message, f"{o.recording}#{o.answer_pointer}"
             )
         group.count += 1
-        group.values.append(o.value)
+        group.occurrences.append((o.recording, o.value))
         if o.recording not in group.recordings:
             group.recordings.append(o.recording)
     return sorted(groups.values(), key=lambda g: (-len(g.recordings), -g.count, g.spec_pointer))

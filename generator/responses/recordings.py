@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import GeneratorError, error
+from generator.diagnostics import GeneratorError, error
 
 __all__ = ["MAX_RECORDING_MB", "Recording", "load_recordings"]
 

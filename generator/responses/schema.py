@@ -19,8 +19,8 @@ from openapi_schema_validator import OAS30ReadValidator, OAS31Validator, oas30_f
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-from .. import pointer as jp
-from .walk import resolved_pointer
+from generator.spec import pointer as jp
+from generator.responses.walk import resolved_pointer
 
 __all__ = ["SchemaError", "response_schema_pointers", "schema_errors"]
 
@@ -100,4 +100,11 @@ def _placed(spec: dict[str, Any], schema_pointer: str, e: ValidationError) -> Sc
     for token in path:
         current = resolved_pointer(spec, jp.join(current, token))
     answer = jp.from_parts(e.absolute_path)
+    if keyword == "required" and isinstance(e.instance, dict):
+        # Placed at the missing member's own schema, as the models' "missing" is.
+        missing = [n for n in e.validator_value if n not in e.instance and repr(n) in e.message]
+        if missing:
+            current = jp.join(current, "properties", missing[0])
+            answer = jp.join(answer, missing[0])
+            return SchemaError(current, keyword, answer, e.message, None)
     return SchemaError(current, keyword, answer, e.message, e.instance)

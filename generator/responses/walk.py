@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import pointer as jp
+from generator.spec import pointer as jp
 
 __all__ = ["Undocumented", "resolved_pointer", "schema_at", "undocumented"]
 

@@ -1,0 +1,22 @@
+"""Recorded answers of the real service checked against the spec and the client.
+
+::
+
+    recordings.py  ``<folder>/<operationId>/<name>.json``: the bodies of 200 answers, read
+    client.py      the client generated from the spec under check, imported from a temporary
+                   folder; its own ``parse_response`` in strict and lenient mode
+    schema.py      the answer's JSON Schema in the overlaid spec, and its errors placed at
+                   spec pointers
+    walk.py        an answer walked beside its schema: the schema of a value, undescribed members
+    findings.py    occurrences grouped: one entry per schema place and keyword, with counts
+    check.py       ``check_responses``: the pipeline run, every recording through both checks
+    infer.py       a schema for the values answers carry where the spec has none
+    propose.py     ``--propose-overlay``: the least loosening that makes every recording fit
+    report.py      the text report
+"""
+
+from generator.responses.check import check_responses
+from generator.responses.propose import propose_overlay, proposal_yaml
+from generator.responses.report import report_text
+
+__all__ = ["check_responses", "propose_overlay", "proposal_yaml", "report_text"]
