@@ -9,6 +9,27 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
+class BackendChannelOperates(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    qubits: list[int] | None = None
+
+
+class BackendInstructionSignature(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    description: str | None = None
+    num_qubits: int | None = None
+    num_clbits: int | None = None
+    parameters: list[Any] | None = None
+    return_type: str | None = None
+
+
 class BackendPropertiesResponseGateParameter(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -65,7 +86,7 @@ class BackendStatusResponse(BaseModel):
 
 class BackendsConfigurationResponseClops(BaseModel):
     """
-    Circuit layer operations per second (CLOPS). A measure of how many layers of a 100x100 hardware-aware circuit a QPU can execute per second.
+    Circuit layer operations per second (CLOPS), with its kind.
     """
 
     model_config = ConfigDict(
@@ -85,7 +106,7 @@ class BackendsConfigurationResponseGate(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")]
+    name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
     """
     The gate name as it will be referred to in QASM
     """
@@ -128,7 +149,7 @@ class BackendsConfigurationResponseHamiltonian(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    h_latex: Annotated[str, Field(max_length=4096, min_length=1, pattern="^.*$")]
+    h_latex: Annotated[str, Field(pattern="^.*$")]
     """
     The Hamiltonian in latex form
     """
@@ -143,6 +164,14 @@ class BackendsConfigurationResponseHamiltonian(BaseModel):
     osc: dict[str, Any] | None = None
     """
     Number of levels for each oscillator mode
+    """
+    description: str | None = None
+    """
+    The model the Hamiltonian describes, in words (sent by 51 of 69).
+    """
+    qub: dict[str, int] | None = None
+    """
+    The number of levels of each qubit, by qubit number (sent by 51 of 69).
     """
 
 
@@ -237,7 +266,7 @@ class ConfigurationResponseProcessorType(BaseModel):
     """
     Processor family indicates quantum chip architecture
     """
-    revision: str | int
+    revision: str | int | float
     """
     Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
     """
@@ -804,6 +833,19 @@ class GetBackendPropertiesResponseGate(BaseModel):
     """
     The qubits for these parameters
     """
+    name: str | None = None
+    """
+    The gate with its qubits (`cx0_1`) (sent by 65 of 70).
+    """
+
+
+class GetBackendPropertiesResponseGeneralQlist(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    qubits: list[int] | None = None
 
 
 class GetInstanceConfigurationResponse(BaseModel):
@@ -1004,7 +1046,9 @@ class JobState(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    status: Literal["Queued", "Running", "Completed", "Cancelled", "Failed"]
+    status: Literal[
+        "Queued", "Running", "Completed", "Cancelled", "Failed", "Cancelled - Ran too long"
+    ]
     """
     Current status of the job
     """
@@ -1469,6 +1513,16 @@ class VersionResponse(BaseModel):
     versions: list[str]
 
 
+class BackendChannel(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    operates: BackendChannelOperates | None = None
+    purpose: str | None = None
+    type: str | None = None
+
+
 class BackendsConfigurationResponse(BaseModel):
     """
     Backends Configuration Response
@@ -1496,7 +1550,10 @@ class BackendsConfigurationResponse(BaseModel):
     """
     List of basis gate names on the backend
     """
-    clops: BackendsConfigurationResponseClops | None = None
+    clops: BackendsConfigurationResponseClops | int | None = None
+    """
+    Circuit layer operations per second (CLOPS). A measure of how many layers of a 100x100 hardware-aware circuit a QPU can execute per second.
+    """
     clops_h: int | str | None = None
     """
     Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
@@ -1517,7 +1574,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Backend is configurable, if the backend is a simulator (true/false)
     """
-    coupling_map: Annotated[list[list[int]], Field(max_length=2147483647, min_length=1)]
+    coupling_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)]
     """
     Array grouping qubits that are physically coupled together on the backend
     """
@@ -1547,7 +1604,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Time discretization for the measurement channels
     """
-    default_rep_delay: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    default_rep_delay: Annotated[float | None, Field(ge=0.0, le=2147483647.0)] = None
     """
     Default rep delay.
     """
@@ -1644,7 +1701,7 @@ class BackendsConfigurationResponse(BaseModel):
     Program execution times (microseconds) supported by backend.
     """
     sample_name: Annotated[
-        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_,:\\s]*$")
+        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_.,:\\s]*$")
     ] = None
     """
     Sample name
@@ -1666,7 +1723,67 @@ class BackendsConfigurationResponse(BaseModel):
     Tags for the backend
     """
     timing_constraints: ConfigurationResponseTimingConstraints | None = None
-    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]]
+    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]] | None = None
+    allow_q_object: bool | None = None
+    """
+    Whether the backend takes Qobj jobs (sent by 69 of 69).
+    """
+    url: str | None = None
+    """
+    The backend's URL; all 69 recordings send the string `None` (sent by 69 of 69).
+    """
+    meas_kernels: list[str] | None = None
+    """
+    Available measurement kernels (`hw_qmfk`, `hw_boxcar`), or null (sent by 61 of 69).
+    """
+    multi_meas_enabled: bool | None = None
+    """
+    Whether a circuit may measure a qubit more than once (sent by 60 of 69).
+    """
+    uchannels_enabled: bool | None = None
+    """
+    Whether U channels are available (sent by 54 of 69).
+    """
+    qubit_channel_mapping: list[list[str]] | None = None
+    """
+    For each qubit, the channels that act on it (`["m0", "d0", "u1"]`) (sent by 53 of 69).
+    """
+    channels: dict[str, BackendChannel] | None = None
+    """
+    Every channel by name (`d0`, `m0`, `u0`, `acquire0`): what it operates on and its purpose (sent by 50 of 69).
+    """
+    allow_object_storage: bool | None = None
+    """
+    Whether job data may be kept in object storage (sent by 38 of 69).
+    """
+    parallel_compilation: bool | None = None
+    """
+    Sent by 33 of 69.
+    """
+    coords: list[list[int]] | None = None
+    """
+    One coordinate pair per qubit (sent by 30 of 69).
+    """
+    instruction_signatures: list[BackendInstructionSignature] | None = None
+    """
+    Sent by 9 of 69.
+    """
+    input_allowed: list[str] | None = None
+    """
+    Sent by 6 of 69.
+    """
+    pulse_num_channels: int | None = None
+    """
+    Sent by 6 of 69.
+    """
+    pulse_num_qubits: int | None = None
+    """
+    Sent by 6 of 69.
+    """
+    live_data: bool | None = None
+    """
+    Sent by 4 of 69.
+    """
 
 
 class CreateSessionRequestOption1(CreateSessionRequestOption1Part1):
@@ -1888,6 +2005,10 @@ class GetBackendPropertiesResponse(BaseModel):
     Last date/time that a property was updated.
     """
     qubits: list[list[BackendPropertiesResponseGateParameter]]
+    general_qlists: list[GetBackendPropertiesResponseGeneralQlist] | None = None
+    """
+    Named lists of qubits (`lf_4`: a layered-fidelity chain) (sent by 30 of 70).
+    """
 
 
 class GetInstanceUsageResponse(BaseModel):
@@ -2425,6 +2546,7 @@ class CreateJobRequest(RootModel[CreateJobRequestOption1 | CreateJobRequestOptio
 
 # Models that are not classes (unions, arrays, scalars), as type aliases.
 
+ConfigurationResponseClopsX69d341: TypeAlias = BackendsConfigurationResponseClops | int | None
 CreateJobRequestOption1Part2Params: TypeAlias = (
     SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
 )

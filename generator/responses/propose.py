@@ -176,9 +176,9 @@ def _mismatch_actions(spec: Any, m: Mismatch, total: int) -> list[dict[str, Any]
         new = sorted({v for v in m.values if v not in node["enum"]}, key=repr)
         return [
             {
-                "target": f"{target}.enum",
+                "target": target,
                 "description": _needed_by(m.recordings, total, "The answers send other values"),
-                "update": new,
+                "update": {"enum": new},  # arrays concatenate
             }
         ]
     what = f"The answers break `{m.keyword}`"
@@ -222,9 +222,9 @@ def _branch_actions(spec: Any, m: Mismatch, total: int) -> list[dict[str, Any]]:
             return actions
     actions.append(
         {
-            "target": f"{jsonpath_of(spec, m.spec_pointer)}.{m.keyword}",
+            "target": jsonpath_of(spec, m.spec_pointer),
             "description": _needed_by(described, total, "The answers send what no branch takes"),
-            "update": [infer_schema(others)],
+            "update": {m.keyword: [infer_schema(others)]},  # arrays concatenate
         }
     )
     return actions
