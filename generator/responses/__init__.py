@@ -16,7 +16,7 @@
 """
 
 from generator.responses.check import check_responses
-from generator.responses.propose import propose_overlay, proposal_yaml
+from generator.responses.propose import proposal_yaml, propose_overlay
 from generator.responses.report import report_text
 
-__all__ = ["check_responses", "propose_overlay", "proposal_yaml", "report_text"]
+__all__ = ["check_responses", "proposal_yaml", "propose_overlay", "report_text"]

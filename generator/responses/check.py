@@ -8,7 +8,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from generator.spec import pointer as jp
 from generator.diagnostics import GeneratorError, error
 from generator.pipeline import Options, Run, resolve_and_generate
 from generator.responses.client import CHECK_PACKAGE, GeneratedClient, imported_client
@@ -20,15 +19,17 @@ from generator.responses.findings import (
     group_mismatches,
     value_at,
 )
-from generator.responses.recordings import Recording, load_recordings
-from generator.responses.schema import response_schema_pointers, schema_errors
+from generator.responses.recordings import Recording, load_recordings, require_folder
+from generator.responses.schema import SchemaChecker, response_schema_pointers
 from generator.responses.walk import schema_at, undocumented
+from generator.spec import pointer as jp
 
 __all__ = ["check_responses"]
 
 
 def check_responses(options: Options, folder: Path, run: Run) -> Findings:
     """The findings of every recording under ``folder`` against the spec of ``options``."""
+    require_folder(folder)  # before the pipeline runs
     checked = dataclasses.replace(options, package=CHECK_PACKAGE, release=None, changelog=None)
     resolved, _, files = resolve_and_generate(checked, run)
     spec = resolved.spec
@@ -62,6 +63,7 @@ def _findings(
     strict: list[str] = []
     warned: list[str] = []
     refused: list[str] = []
+    checker = SchemaChecker(spec)
     for r in recordings:
         root = schemas[r.operation_id]
         errors = client.strict_errors(r.operation_id, r.body)
@@ -84,7 +86,7 @@ def _findings(
             )
         if client.lenient_warnings(r.operation_id, r.body):
             warned.append(r.name)
-        found = schema_errors(spec, root, r.data)
+        found = checker.errors(root, r.data)
         if found:
             refused.append(r.name)
         schema.extend(

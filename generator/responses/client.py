@@ -93,7 +93,9 @@ def _response(endpoint: Any, body: bytes) -> httpx.Response:
 
 
 @contextmanager
-def imported_client(files: Mapping[str, str], package: str = CHECK_PACKAGE) -> Iterator[GeneratedClient]:
+def imported_client(
+    files: Mapping[str, str], package: str = CHECK_PACKAGE
+) -> Iterator[GeneratedClient]:
     """The package of ``files`` (as ``generate_files`` makes them), imported; removed after."""
     with tempfile.TemporaryDirectory(prefix="check-responses-") as temporary:
         root = Path(temporary)

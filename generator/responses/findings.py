@@ -94,7 +94,9 @@ def group_extras(found: Iterable[tuple[str, str, str, str, Any]]) -> list[Extra]
         group.values.append(value)
         if recording not in group.recordings:
             group.recordings.append(recording)
-    return sorted(groups.values(), key=lambda g: (-len(g.recordings), -g.count, g.spec_pointer, g.name))
+    return sorted(
+        groups.values(), key=lambda g: (-len(g.recordings), -g.count, g.spec_pointer, g.name)
+    )
 
 
 def answer_path(data: Any, loc: Sequence[str | int]) -> list[str | int]:
@@ -103,14 +105,17 @@ def answer_path(data: Any, loc: Sequence[str | int]) -> list[str | int]:
     path: list[str | int] = []
     value = data
     for token in loc:
-        if isinstance(value, dict) and isinstance(token, str) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and isinstance(token, int) and 0 <= token < len(value):
-            value = value[token]
-        else:
+        if not _holds(value, token):
             continue
+        value = value[token]
         path.append(token)
     return path
+
+
+def _holds(value: Any, token: str | int) -> bool:
+    if isinstance(value, dict):
+        return isinstance(token, str) and token in value
+    return isinstance(value, list) and isinstance(token, int) and 0 <= token < len(value)
 
 
 def value_at(data: Any, path: Sequence[str | int]) -> Any:

@@ -38,7 +38,9 @@ def infer_schema(values: Iterable[Any], oas31: bool = False) -> dict[str, Any]:
     if "integer" in by_type and "number" in by_type:
         by_type["number"] += by_type.pop("integer")
     options = [_of_type(kind, seen, oas31) for kind, seen in sorted(by_type.items())]
-    schema: dict[str, Any] = options[0] if len(options) == 1 else {"anyOf": options} if options else {}
+    schema: dict[str, Any] = (
+        options[0] if len(options) == 1 else {"anyOf": options} if options else {}
+    )
     if nullable:
         if oas31 and "type" in schema:
             schema["type"] = [schema["type"], "null"]

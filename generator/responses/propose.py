@@ -33,11 +33,19 @@ from generator.responses.findings import Extra, Findings, Mismatch
 from generator.responses.infer import infer_schema, json_type
 from generator.spec import pointer as jp
 
-__all__ = ["jsonpath_of", "propose_overlay", "proposal_yaml"]
+__all__ = ["jsonpath_of", "proposal_yaml", "propose_overlay"]
 
 _NAMED = 4  # recordings named in a description
-_BOUNDS_MAX = {"maxLength": len, "maxItems": len, "maximum": float}
-_BOUNDS_MIN = {"minLength": len, "minItems": len, "minimum": float}
+_BOUNDS_MAX: dict[str, Callable[[Any], float]] = {
+    "maxLength": len,
+    "maxItems": len,
+    "maximum": float,
+}
+_BOUNDS_MIN: dict[str, Callable[[Any], float]] = {
+    "minLength": len,
+    "minItems": len,
+    "minimum": float,
+}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -61,27 +69,24 @@ def _quoted(token: str) -> str:
 def _needed_by(recordings: list[str], total: int, what: str) -> str:
     names = ", ".join(recordings[:_NAMED])
     more = f" and {len(recordings) - _NAMED} more" if len(recordings) > _NAMED else ""
-    return f"{what}: {len(recordings)} of {total} recordings need it ({names}{more})."
+    return f"{what}: needed by {len(recordings)} of {total} recordings ({names}{more})."
 
 
 def _holder(pointer: str) -> str:
     """The schema a property's ``allOf`` wrapper belongs to (``.../clops`` for ``.../clops/allOf/0``)."""
     tokens = jp.parse(pointer)
-    while len(tokens) >= 2 and tokens[-2] in ("allOf",) and tokens[-1].isdigit():
+    while len(tokens) >= 2 and tokens[-2] == "allOf" and tokens[-1].isdigit():
         tokens = tokens[:-2]
     return jp.from_parts(tokens)
 
 
-def _bound(m: Mismatch, node: dict[str, Any]) -> dict[str, Any]:
+def _bound(m: Mismatch) -> dict[str, Any]:
     if m.keyword in _BOUNDS_MAX:
-        measure = _BOUNDS_MAX[m.keyword]
-        reached = max(measure(v) for v in m.values)
+        reached = max(_BOUNDS_MAX[m.keyword](v) for v in m.values)
     else:
-        measure = _BOUNDS_MIN[m.keyword]
-        reached = min(measure(v) for v in m.values)
-    if isinstance(reached, float) and reached.is_integer():
-        reached = int(reached)
-    return {"update": {m.keyword: reached}}
+        reached = min(_BOUNDS_MIN[m.keyword](v) for v in m.values)
+    whole = isinstance(reached, int) or float(reached).is_integer()
+    return {"update": {m.keyword: int(reached) if whole else reached}}
 
 
 def _type_actions(spec: Any, m: Mismatch, total: int) -> list[dict[str, Any]]:
@@ -157,7 +162,13 @@ def _mismatch_actions(spec: Any, m: Mismatch, total: int) -> list[dict[str, Any]
     target = jsonpath_of(spec, m.spec_pointer)
     if m.keyword in _BOUNDS_MAX or m.keyword in _BOUNDS_MIN:
         what = f"The answers go past `{m.keyword}: {node.get(m.keyword)}`"
-        return [{"target": target, "description": _needed_by(m.recordings, total, what), **_bound(m, node)}]
+        return [
+            {
+                "target": target,
+                "description": _needed_by(m.recordings, total, what),
+                **_bound(m),
+            }
+        ]
     if m.keyword == "required":
         tokens = jp.parse(m.spec_pointer)
         owner, name = jp.from_parts(tokens[:-2]), tokens[-1]
@@ -211,11 +222,17 @@ def _branch_actions(spec: Any, m: Mismatch, total: int) -> list[dict[str, Any]]:
     described = _recordings_with(m, lambda v: v is not None)
     kinds = {json_type(v) for v in others}
     for index, branch in enumerate(branches):
-        if isinstance(branch, dict) and branch.get("type") == "integer" and kinds <= {"integer", "number"}:
+        if (
+            isinstance(branch, dict)
+            and branch.get("type") == "integer"
+            and kinds <= {"integer", "number"}
+        ):
             actions.append(
                 {
                     "target": jsonpath_of(spec, jp.join(m.spec_pointer, m.keyword, index)),
-                    "description": _needed_by(described, total, "The answers send fractional numbers"),
+                    "description": _needed_by(
+                        described, total, "The answers send fractional numbers"
+                    ),
                     "update": {"type": "number"},
                 }
             )
@@ -247,7 +264,10 @@ def propose_overlay(findings: Findings, spec: Any) -> dict[str, Any]:
     actions.extend(_extra_action(spec, e, total) for e in findings.extras)
     return {
         "overlay": "1.0.0",
-        "info": {"title": "Proposed by check-responses from the recorded answers", "version": "1.0.0"},
+        "info": {
+            "title": "Proposed by check-responses from the recorded answers",
+            "version": "1.0.0",
+        },
         "actions": actions,
     }
 

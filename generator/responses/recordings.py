@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.diagnostics import GeneratorError, error
 
-__all__ = ["MAX_RECORDING_MB", "Recording", "load_recordings"]
+__all__ = ["MAX_RECORDING_MB", "Recording", "load_recordings", "require_folder"]
 
 MAX_RECORDING_MB = 32
 """A recording larger than this is refused (nothing in a response is trusted)."""
@@ -35,10 +35,7 @@ def load_recordings(folder: Path, operations: Collection[str]) -> list[Recording
     A folder that is not an operationId of the spec, a file that is not JSON or
     too large, or no recording at all is bad input (``GeneratorError``).
     """
-    if not folder.is_dir():
-        raise GeneratorError(
-            [error(str(folder), "", "no such folder", "give --recordings a folder of recordings")]
-        )
+    require_folder(folder)
     recordings: list[Recording] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
         if sub.name not in operations:
@@ -58,6 +55,13 @@ def load_recordings(folder: Path, operations: Collection[str]) -> list[Recording
             [error(str(folder), "", "no recordings found", "add <operationId>/<name>.json files")]
         )
     return recordings
+
+
+def require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise GeneratorError(
+            [error(str(folder), "", "no such folder", "give --recordings a folder of recordings")]
+        )
 
 
 def _read(path: Path, operation_id: str) -> Recording:

@@ -16,7 +16,9 @@ def report_text(findings: Findings, spec_file: str) -> str:
         f"  warned about in lenient mode:           {len(findings.lenient_warnings)}",
         f"  refused by the spec's JSON Schema:      {len(findings.schema_failures)}",
     ]
-    lines += _mismatches("Mismatches with the generated models (strict=True)", findings.model, spec_file)
+    lines += _mismatches(
+        "Mismatches with the generated models (strict=True)", findings.model, spec_file
+    )
     lines += _mismatches("Mismatches with the spec's JSON Schema", findings.schema, spec_file)
     lines += _extras(findings.extras, spec_file)
     lines.append("every recording fits" if findings.fits else "some recordings do not fit")

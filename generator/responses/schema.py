@@ -19,10 +19,10 @@ from openapi_schema_validator import OAS30ReadValidator, OAS31Validator, oas30_f
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-from generator.spec import pointer as jp
 from generator.responses.walk import resolved_pointer
+from generator.spec import pointer as jp
 
-__all__ = ["SchemaError", "response_schema_pointers", "schema_errors"]
+__all__ = ["SchemaChecker", "SchemaError", "response_schema_pointers", "schema_errors"]
 
 _SPEC_URI = "urn:qiskit-runtime-api:spec"
 
@@ -76,20 +76,36 @@ def response_schema_pointers(spec: dict[str, Any]) -> dict[str, str]:
     return found
 
 
+class SchemaChecker:
+    """The validators of one spec, one per schema pointer, made once."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        self._validators: dict[str, Any] = {}
+
+    def errors(self, schema_pointer: str, data: Any) -> list[SchemaError]:
+        """Every way ``data`` breaks the schema at ``schema_pointer``."""
+        validator = self._validators.get(schema_pointer)
+        if validator is None:
+            validator = self._validators[schema_pointer] = _validator(self.spec, schema_pointer)
+        return [_placed(self.spec, schema_pointer, e) for e in validator.iter_errors(data)]
+
+
 def schema_errors(spec: dict[str, Any], schema_pointer: str, data: Any) -> list[SchemaError]:
     """Every way ``data`` breaks the schema at ``schema_pointer``."""
+    return SchemaChecker(spec).errors(schema_pointer, data)
+
+
+def _validator(spec: dict[str, Any], schema_pointer: str) -> Any:
     oas31 = str(spec.get("openapi", "")).startswith("3.1")
-    resource = Resource.from_contents(
-        spec, default_specification=DRAFT202012 if oas31 else DRAFT4
-    )
+    resource = Resource.from_contents(spec, default_specification=DRAFT202012 if oas31 else DRAFT4)
     registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
     root = {"$ref": f"{_SPEC_URI}#{schema_pointer}"}
-    validator = (
+    return (
         OAS31Validator(root, registry=registry)
         if oas31
         else _OAS30Read(root, registry=registry, format_checker=oas30_format_checker)
     )
-    return [_placed(spec, schema_pointer, e) for e in validator.iter_errors(data)]
 
 
 def _placed(spec: dict[str, Any], schema_pointer: str, e: ValidationError) -> SchemaError:

@@ -81,7 +81,7 @@ def schema_at(spec: dict[str, Any], pointer: str, data: Any, path: Sequence[str 
         )
         if not present:  # a required member that is missing: its schema, no value
             break
-        value = value[token]  # type: ignore[index]
+        value = value[token]
     return _resolved(spec, pointer)[0]
 
 
