@@ -23,7 +23,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff update-spec build publish lint typecheck test fuzz bench validate ir clean
+.PHONY: help install generate check bump diff update-spec check-responses build publish lint typecheck test fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -32,6 +32,7 @@ help:
 	@echo "make test       every test (installs Prism with npm ci)"
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
+	@echo "make check-responses   the recorded real answers against the models (strict) and the spec"
 	@echo "make fuzz       the property-based test with 500 examples"
 	@echo "make build      wheel and sdist into generated/dist, verified, twine check --strict"
 	@echo "make publish    upload them unless the index has the version (DRY_RUN=1: all but upload)"
@@ -97,6 +98,9 @@ diff: $(STAMP)
 update-spec: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make update-spec SRC=<file or URL>" >&2; exit 2; }
 	$(PY) -m generator update-spec "$(SRC)"
+
+check-responses: $(STAMP)
+	$(PY) -m generator check-responses $(CHECK_RESPONSES_ARGS)
 
 build: $(STAMP)
 	$(PY) -m generator build

@@ -130,3 +130,27 @@ def test_the_spec_already_there_changes_nothing(
     assert main(["update-spec", str(project / SPEC), "--root", str(project)]) == 0
     assert "nothing to do" in capsys.readouterr().out
     assert tree_digest(project) == before
+
+
+def test_an_update_that_real_answers_would_break_says_so_in_its_report(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded = project / "tests" / "data" / "recorded" / "get_backend_configuration"
+    recorded.mkdir(parents=True)
+    for device in ("fez", "brisbane"):  # ibm_fez fits 8 characters, ibm_brisbane does not
+        shutil.copy(
+            ROOT / "tests" / "data" / "recorded" / recorded.name / f"{device}.json", recorded
+        )
+    spec = json.loads((ROOT / SPEC).read_text(encoding="utf-8"))
+    configuration = at(
+        spec, "paths", "/v1/backends/{id}/configuration", "get", "responses", "200", "content"
+    )
+    configuration["application/json"]["schema"]["properties"]["backend_name"]["maxLength"] = 8
+    tighter = write_spec(tmp_path / "tighter.json", spec)
+    assert main(["update-spec", str(tighter), "--root", str(project)]) == 0
+    out = capsys.readouterr().out
+    section = "**1 of 2 recordings (tests/data/recorded) do not fit this spec**"
+    assert section in out
+    assert "`maxLength` at `/paths/~1v1~1backends~1{id}~1configuration/get/responses/200" in out
+    assert "e.g. `get_backend_configuration/brisbane.json#/backend_name`" in out
+    assert section in (project / "spec" / "CHANGELOG.md").read_text()

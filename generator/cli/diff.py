@@ -44,6 +44,8 @@ def run_update_spec(args: argparse.Namespace) -> int:
         print(f"{args.source} is the spec already in {args.root / 'spec'}: nothing to do")
         return 0
     print(to_markdown(update.report))
+    if update.responses:
+        print(update.responses)
     print(
         f"spec/ updated from {args.source}; version {update.old_version} -> "
         f"{update.new_version} ({update.report.semver}); spec/CHANGELOG.md updated; "

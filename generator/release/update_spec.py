@@ -3,9 +3,12 @@
 1. The new spec is read (a file, or http(s) with ``urllib``) and compared
    with the current one (``generator.diff``). That runs the whole pipeline on
    it, so a spec that does not validate stops here, before anything is written.
-2. The version is ``release.bump_for_spec_update(current, new info.version,
+2. The recorded real answers (``tests/data/recorded/``, when the project has
+   them) are checked against the new spec (``generator.responses``): the
+   report says which would no longer fit; the update goes on regardless.
+3. The version is ``release.bump_for_spec_update(current, new info.version,
    the report's semver)``; the package is generated in memory with it.
-3. Only then: the spec is copied verbatim into ``spec/``, the release record
+4. Only then: the spec is copied verbatim into ``spec/``, the release record
    is rewritten, the report goes on top of ``spec/CHANGELOG.md`` as a
    ``## <version> (<date>)`` section (newest first), and ``generated/`` is
    swapped in atomically.
@@ -36,6 +39,7 @@ from generator.release.version import (
     load_release,
     save_release,
 )
+from generator.responses import RECORDED_PATH, check_responses, report_markdown
 from generator.text import package_version
 
 __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
@@ -52,6 +56,7 @@ class SpecUpdate:
     old_version: str
     new_version: str
     written: int  # files written to generated/
+    responses: str = ""  # the "Recorded answers" section (Markdown); empty without recordings
 
 
 def fetch_spec(source: str) -> bytes:
@@ -110,7 +115,8 @@ def update_spec(
             if changelog_path.exists()
             else _CHANGELOG_HEADER
         )
-        changelog = prepend_entry(current, _entry(report, version, source, today))
+        responses = _recorded_answers(root, Options(incoming, overlays, root / "generated"))
+        changelog = prepend_entry(current, _entry(report, version, source, today) + responses)
         draft_changelog = folder / "CHANGELOG.md"
         draft_changelog.write_text(changelog, encoding="utf-8")
         options = Options(
@@ -136,7 +142,19 @@ def update_spec(
         changelog=changelog_path,
     )
     written = write_tree(final.out, files, inputs_hash(final))
-    return SpecUpdate(report, release.version, version, written)
+    return SpecUpdate(report, release.version, version, written, responses)
+
+
+def _recorded_answers(root: Path, options: Options) -> str:
+    """The recorded answers checked against the new spec, as a changelog section."""
+    folder = root / RECORDED_PATH
+    if not folder.is_dir():
+        return ""
+    try:
+        findings = check_responses(options, folder, Run())
+    except GeneratorError as exc:  # a recording the new spec has no operation for
+        return "\n" + report_markdown(None, "; ".join(d.format() for d in exc.diagnostics))
+    return "\n" + report_markdown(findings)
 
 
 def _replace(path: Path, data: bytes) -> None:

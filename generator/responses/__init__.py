@@ -12,11 +12,18 @@
     check.py       ``check_responses``: the pipeline run, every recording through both checks
     infer.py       a schema for the values answers carry where the spec has none
     propose.py     ``--propose-overlay``: the least loosening that makes every recording fit
-    report.py      the text report
+    report.py      the text report, and the section ``update-spec`` adds to its entry
 """
 
 from generator.responses.check import check_responses
 from generator.responses.propose import proposal_yaml, propose_overlay
-from generator.responses.report import report_text
+from generator.responses.report import RECORDED_PATH, report_markdown, report_text
 
-__all__ = ["check_responses", "proposal_yaml", "propose_overlay", "report_text"]
+__all__ = [
+    "RECORDED_PATH",
+    "check_responses",
+    "proposal_yaml",
+    "propose_overlay",
+    "report_markdown",
+    "report_text",
+]

@@ -5,7 +5,10 @@ from __future__ import annotations
 from generator.responses.findings import Extra, Findings, Mismatch
 from generator.responses.infer import json_type
 
-__all__ = ["report_text"]
+__all__ = ["RECORDED_PATH", "report_markdown", "report_text"]
+
+RECORDED_PATH = "tests/data/recorded"
+"""Where a project keeps its recorded answers."""
 
 
 def report_text(findings: Findings, spec_file: str) -> str:
@@ -59,3 +62,27 @@ def _extras(groups: list[Extra], spec_file: str) -> list[str]:
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def report_markdown(findings: Findings | None, problem: str = "") -> str:
+    """A ``### Recorded answers`` section: all fit, or each mismatch once (for
+    ``update-spec``'s changelog entry). ``problem``: why they could not be checked."""
+    title = "### Recorded answers\n\n"
+    if findings is None:
+        return title + f"Not checked: {problem}\n"
+    if findings.fits:
+        return title + f"All {findings.recordings} recordings ({RECORDED_PATH}) fit.\n"
+    lines = [
+        f"**{len(set(findings.strict_failures) | set(findings.schema_failures))} of "
+        f"{findings.recordings} recordings ({RECORDED_PATH}) do not fit this spec**: "
+        f"{len(findings.strict_failures)} refused by the models with strict=True, "
+        f"{len(findings.schema_failures)} by the JSON Schema "
+        "(`make check-responses` for the full report).",
+        "",
+    ]
+    for g in findings.model + findings.schema:
+        lines.append(
+            f"- `{g.keyword}` at `{g.spec_pointer}` ({_times(len(g.recordings), g.count)}), "
+            f"e.g. `{g.example}`"
+        )
+    return title + "\n".join(lines) + "\n"
