@@ -52,7 +52,7 @@ def test_generate_prints_each_stage_and_a_summary_and_is_deterministic(tmp_path:
     lines = first.stdout.splitlines()
     assert [line.split()[0] for line in lines[: len(STAGES)]] == STAGES
     assert lines[-1].startswith("wrote ")
-    assert "30 operations" in lines[-1] and "96 models" in lines[-1]
+    assert "31 operations" in lines[-1] and "96 models" in lines[-1]
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 
