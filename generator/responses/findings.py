@@ -9,7 +9,16 @@ from typing import Any
 
 from generator.spec import pointer as jp
 
-__all__ = ["Extra", "Findings", "Mismatch", "answer_path", "group_extras", "group_mismatches"]
+__all__ = [
+    "Extra",
+    "Findings",
+    "Mismatch",
+    "Occurrence",
+    "answer_path",
+    "group_extras",
+    "group_mismatches",
+    "value_at",
+]
 
 
 @dataclass(frozen=True)
