@@ -39,6 +39,7 @@ def test_the_83_inline_error_bodies_become_at_most_two_models(seed_api: Api) -> 
         1
         for r in seed_api.resources
         for op in r.operations
+        if op.preset_body is None  # a preset (sessions.close) repeats its operation's
         for response in op.responses
         if response.status[0] in "45"
     )
