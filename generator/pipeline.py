@@ -1,5 +1,5 @@
 """The stages in order, each timed: load → overlays → validate → dereference
-→ IR → models → render → format. ``write`` and ``check`` consume the result.
+→ IR → models → plan → render → format. ``write`` and ``check`` consume the result.
 """
 
 from __future__ import annotations
@@ -169,7 +169,9 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     version = (
         read_release(options.release).version if options.release else package_version(api.version)
     )
-    plan = plan_client(api, options.package, options.distribution, version)
+    plan = run.timed(
+        "plan", lambda: plan_client(api, options.package, options.distribution, version)
+    )
     changelog = read_changelog(options.changelog) if options.changelog else None
     files = run.timed("render", lambda: render_files(plan, source, changelog))
     verbatim = runtime_paths(options.package)

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.emit.methods import CALL_OPTIONS, MethodPlan, ParamPlan
+from generator.emit.expressions import Argument, Expr, Name, Subscript, from_import
+from generator.emit.methods import MethodPlan, ParamPlan
+from generator.emit.options import CALL_OPTIONS, PAGE_SIZE, wait_options
 from generator.emit.types import TypeContext, type_hint
 from generator.ir.extensions import member_schema, success_schema
 from generator.ir.model import Model, Operation, Pagination, Waiter
 from generator.text import safe_docstring
 
 __all__ = ["PagerPlan", "WaiterPlan", "plan_pager", "plan_waiter"]
+
+_PAGINATION = ".._pagination"
+PAGERS = {
+    "": from_import(_PAGINATION, "SyncPager"),
+    "Async": from_import(_PAGINATION, "AsyncPager"),
+}
+"""The pager class of the sync ("") and the async ("Async") resource."""
+_PAGES = {
+    "offset": from_import(_PAGINATION, "OffsetPages"),
+    "cursor": from_import(_PAGINATION, "CursorPages"),
+}
+FINAL_STATUS = from_import(".._waiting", "FinalStatus")
 
 
 @dataclass(frozen=True)
@@ -26,11 +40,27 @@ class PagerPlan:
     path: str
     endpoint: str  # the operation's Endpoint constant
     constant: str  # the Pages constant
-    pages_expr: str  # OffsetPages(...) / CursorPages(...)
-    keywords: tuple[str, ...]
+    pages_class: Name  # OffsetPages / CursorPages
+    pages_arguments: str  # what the class is called with
+    keywords: tuple[Argument, ...]
     arguments: tuple[str, ...]  # Python names passed through to every page
-    item_hint: str
+    item_type: Expr
     docstring: str
+
+    @property
+    def pages_expr(self) -> str:
+        return f"{self.pages_class.render()}({self.pages_arguments})"
+
+    def returns(self, prefix: str) -> Subscript:
+        """What the sync ("") or the async ("Async") method returns."""
+        return Subscript(PAGERS[prefix], (self.item_type,))
+
+    @property
+    def return_hints(self) -> dict[str, str]:
+        return {prefix: self.returns(prefix).render() for prefix in PAGERS}
+
+    def annotations(self) -> list[Expr]:
+        return [*(k.annotation for k in self.keywords), *map(self.returns, PAGERS)]
 
 
 @dataclass(frozen=True)
@@ -41,13 +71,28 @@ class WaiterPlan:
     path: str
     endpoint: str
     constant: str  # the FinalStatus constant
-    final_expr: str
+    final_arguments: str  # what FinalStatus is called with
     positional: tuple[ParamPlan, ...]
-    keywords: tuple[str, ...]
+    keywords: tuple[Argument, ...]
     arguments: tuple[str, ...]
-    return_hint: str
+    return_type: Expr
     docstring: str
     raises: bool = False  # it takes raise_on_failure
+
+    @property
+    def final_expr(self) -> str:
+        return f"{FINAL_STATUS.render()}({self.final_arguments})"
+
+    @property
+    def return_hint(self) -> str:
+        return self.return_type.render()
+
+    def annotations(self) -> list[Expr]:
+        return [
+            *(p.argument.annotation for p in self.positional),
+            *(k.annotation for k in self.keywords),
+            self.return_type,
+        ]
 
 
 def plan_pager(
@@ -65,7 +110,6 @@ def plan_pager(
             "offset": python[pagination.offset],
             "total": pagination.total or None,
         }
-        pages_expr = "OffsetPages(" + ", ".join(f"{k}={v!r}" for k, v in fields.items()) + ")"
         driven = {pagination.limit, pagination.offset}
     else:
         fields = {
@@ -75,12 +119,11 @@ def plan_pager(
             "next": pagination.next,
             "limit": python[pagination.limit] if pagination.limit else None,
         }
-        pages_expr = "CursorPages(" + ", ".join(f"{k}={v!r}" for k, v in fields.items()) + ")"
         # Both cursors are the pager's: it starts at the first page and follows `next`.
         driven = {pagination.limit, pagination.cursor, "previous"}
     passed = tuple(p for p in method.params if p.location != "path" and p.wire_name not in driven)
     items = member_schema(success_schema(op), pagination.items, models, array=True) or {}
-    item_hint = type_hint(items.get("items"), ctx)
+    item_type = type_hint(items.get("items"), ctx)
     size_doc = f"items per page (sent as ``{pagination.limit}``)" if pagination.limit else ""
     doc = (
         f"Every item of :meth:`{method.name}`, across pages, fetched as the iteration needs them."
@@ -92,10 +135,11 @@ def plan_pager(
         path=method.path,
         endpoint=method.constant,
         constant=method.constant + "_PAGES",
-        pages_expr=pages_expr,
-        keywords=(*[p.declaration for p in passed], "page_size: int | None = None", *CALL_OPTIONS),
+        pages_class=_PAGES[pagination.style],
+        pages_arguments=", ".join(f"{k}={v!r}" for k, v in fields.items()),
+        keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
         arguments=tuple(p.python_name for p in passed),
-        item_hint=item_hint,
+        item_type=item_type,
         docstring=safe_docstring(doc),
     )
 
@@ -124,27 +168,18 @@ def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
         path=method.path,
         endpoint=method.constant,
         constant=method.constant + "_FINAL",
-        final_expr=_final_status_expression(waiter),
+        final_arguments=_final_status_arguments(waiter),
         positional=method.positional,
-        keywords=(
-            *[p.declaration for p in others],
-            "max_wait: float | None = None",
-            "poll_interval: float = 1.0",
-            "max_interval: float = 10.0",
-            *(["raise_on_failure: bool = False"] if raises else []),
-            "extra_headers: Mapping[str, str] | None = None",
-            "poll_timeout: float | httpx.Timeout | None = None",
-            "max_retries: int | None = None",
-        ),
+        keywords=(*[p.argument for p in others], *wait_options(raises)),
         arguments=tuple(p.python_name for p in method.params),
-        return_hint=method.return_hint,
+        return_type=method.return_type,
         docstring=safe_docstring(doc),
         raises=raises,
     )
 
 
-def _final_status_expression(waiter: Waiter) -> str:
-    """The ``FinalStatus(...)`` constant: every value from the spec as a repr."""
+def _final_status_arguments(waiter: Waiter) -> str:
+    """What the ``FinalStatus(...)`` constant is called with: every value from the spec as a repr."""
 
     def frozen(values: tuple[str, ...]) -> str:
         return f"frozenset({{{', '.join(repr(v) for v in sorted(values))}}})"
@@ -152,4 +187,4 @@ def _final_status_expression(waiter: Waiter) -> str:
     parts = [repr(waiter.status), frozen(waiter.final)]
     if waiter.failed or waiter.cancelled or waiter.reasons:
         parts += [frozen(waiter.failed), frozen(waiter.cancelled), repr(waiter.reasons)]
-    return f"FinalStatus({', '.join(parts)})"
+    return ", ".join(parts)

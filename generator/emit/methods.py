@@ -11,69 +11,80 @@ import hashlib
 import keyword
 from collections import Counter
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from generator.emit.types import TypeContext, type_hint
+from generator.emit.expressions import (
+    ANY,
+    NONE,
+    Argument,
+    Expr,
+    Name,
+    Subscript,
+    Union,
+    imports_of,
+    union,
+)
+from generator.emit.options import CALL_OPTIONS, MAPPING, option_names, optional
+from generator.emit.reserved import method_body_names
+from generator.emit.types import MODELS, MODULES_BOUND, TypeContext, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
-from generator.ir.model import Model, Operation, Parameter
+from generator.ir.model import Model, Operation, Parameter, ParameterLocation
 from generator.ir.naming import snake_case
 from generator.text import folded, safe_docstring
 
 __all__ = [
-    "CALL_OPTIONS",
     "MethodPlan",
     "ParamPlan",
+    "ResponseKind",
     "ResponsePlan",
     "distinct_names",
     "plan_method",
 ]
 
 
-# Names a method's body or annotations use: the method's own arguments, its
-# locals and the modules the resource module imports. A parameter of that name takes a "_".
-_RESERVED_ARGUMENTS = frozenset(
-    {
-        "self",
-        "body",
-        "extra_headers",
-        "timeout",
-        "max_retries",
-        "page_size",
-        "poll_interval",
-        "max_interval",
-        "request_timeout",
-        "result",
-        "pager",
-        "models",
-        "httpx",
-        "builtins",
-        "datetime",
-    }
-)
-CALL_OPTIONS = (
-    "extra_headers: Mapping[str, str] | None = None",
-    "timeout: float | httpx.Timeout | None = None",
-    "max_retries: int | None = None",
-)
+_STR = Name("str")
+
+# Names a method's body or annotations use: its options, its locals and the
+# modules a resource module binds. A parameter of that name takes a "_".
+_OPTION_MODULES = {i.bound for i in imports_of(a.annotation for a in CALL_OPTIONS) if not i.name}
+_RESERVED_ARGUMENTS = option_names() | method_body_names() | MODULES_BOUND | _OPTION_MODULES
+
+
+class ResponseKind(Enum):
+    """How the runtime reads a response (``_endpoint.ResponseKind``'s members)."""
+
+    JSON = "JSON"
+    TEXT = "TEXT"
+    BYTES = "BYTES"
+    EMPTY = "EMPTY"
 
 
 @dataclass(frozen=True)
 class ParamPlan:
     python_name: str
     wire_name: str
-    location: str
+    location: ParameterLocation
     explode: bool
     deprecated: bool
-    declaration: str  # "limit: int | None = None"
+    argument: Argument  # limit: int | None = None
     doc: str
+
+    @property
+    def declaration(self) -> str:
+        return self.argument.declaration
 
 
 @dataclass(frozen=True)
 class ResponsePlan:
     status: str
-    kind: str  # JSON | TEXT | BYTES | EMPTY
-    type_expr: str  # at module level, what the runtime validates against
-    return_hint: str  # inside the resource class
+    kind: ResponseKind
+    type_expr: Expr  # at module level, what the runtime validates against
+    return_hint: Expr  # inside the resource class
+
+    @property
+    def runtime_type(self) -> str:
+        return self.type_expr.render()
 
 
 @dataclass(frozen=True)
@@ -89,14 +100,27 @@ class MethodPlan:
     security: tuple[tuple[str, ...], ...]
     timeout: float | None
     positional: tuple[ParamPlan, ...]
-    keywords: tuple[str, ...]  # declarations after "*"
+    keywords: tuple[Argument, ...]  # after "*"
     params: tuple[ParamPlan, ...]
     responses: tuple[ResponsePlan, ...]
-    return_hint: str
+    return_type: Expr
     docstring: str
     summary_cell: str  # for the README's operations table
     body_argument: str = "None"  # what _call sends: "body", "None", or a preset's literal
     is_preset: bool = False  # x-python-presets: another method of the same operation
+
+    @property
+    def return_hint(self) -> str:
+        return self.return_type.render()
+
+    def annotations(self) -> list[Expr]:
+        """Every type expression the method's module spells for it."""
+        return [
+            *(p.argument.annotation for p in self.positional),
+            *(k.annotation for k in self.keywords),
+            *(r.type_expr for r in self.responses),
+            self.return_type,
+        ]
 
 
 def plan_method(
@@ -105,11 +129,11 @@ def plan_method(
     pctx = TypeContext(for_parameter=True, shadowed=ctx.shadowed)
     params = _params(op.parameters, pctx, options)
     positional = tuple(p for p in params if p.location == "path")
-    keywords: list[str] = []
+    keywords: list[Argument] = []
     if op.body is not None and op.preset_body is None:
         hint = _body_hint(op.body.schema, pctx, models)
-        keywords.append(f"body: {hint}" if op.body.required else f"body: {hint} | None = None")
-    keywords += [p.declaration for p in params if p.location != "path"]
+        keywords.append(Argument("body", hint) if op.body.required else optional("body", hint))
+    keywords += [p.argument for p in params if p.location != "path"]
     keywords += CALL_OPTIONS
     responses = _responses(op, ctx)
     return MethodPlan(
@@ -127,7 +151,7 @@ def plan_method(
         keywords=tuple(keywords),
         params=params,
         responses=tuple(responses),
-        return_hint=_union([r.return_hint for r in responses]) or "None",
+        return_type=union(r.return_hint for r in responses),
         body_argument=_body_argument(op),
         is_preset=op.preset_body is not None,
         docstring=_method_docstring(op, params),
@@ -149,17 +173,10 @@ def _params(
     # already ordered by the IR: path, query, header, cookie
     for p, name in zip(parameters, _argument_names(parameters), strict=True):
         hint = type_hint(p.schema, ctx)
-        optional = not p.required or p.name in options
-        if p.location == "path":
-            declaration = f"{name}: {hint}"
-        elif optional:
-            declaration = (
-                f"{name}: {hint} | None = None"
-                if not hint.endswith("| None") and hint != "Any"
-                else f"{name}: {hint} = None"
-            )
+        if p.location != "path" and (not p.required or p.name in options):
+            argument = optional(name, hint)
         else:
-            declaration = f"{name}: {hint}"
+            argument = Argument(name, hint)
         doc = p.description
         if p.name in options:
             doc = (
@@ -168,7 +185,7 @@ def _params(
         if p.deprecated:
             doc = "Deprecated. " + doc
         result.append(
-            ParamPlan(name, p.name, p.location, p.explode, p.deprecated, declaration, folded(doc))
+            ParamPlan(name, p.name, p.location, p.explode, p.deprecated, argument, folded(doc))
         )
     return tuple(result)
 
@@ -199,17 +216,24 @@ def distinct_names(
     ]
 
 
-def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> str:
+def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> Expr:
+    """The body's type; where it names a model, a plain mapping is taken as well."""
     hint = type_hint(schema, ctx)
     ref = schema.get("$ref", "")
     if ref.startswith(MODEL_REF_PREFIX):
         model = models[ref[len(MODEL_REF_PREFIX) :]]
         members = [m for k in ("oneOf", "anyOf") for m in model.schema.get(k, [])]
         if members and "properties" not in model.schema:
-            hint = _union([hint] + [type_hint(m, ctx) for m in members])
-    if hint.startswith("models.") or " models." in hint:
-        hint = _union([hint, "Mapping[str, Any]"])
+            hint = union([hint] + [type_hint(m, ctx) for m in members])
+    if _top_level_model(hint):
+        hint = union([hint, Subscript(MAPPING, (_STR, ANY))])
     return hint
+
+
+def _top_level_model(hint: Expr) -> bool:
+    """A model, or a union with a model among its members (not one inside a subscript)."""
+    members = hint.members if isinstance(hint, Union) else (hint,)
+    return any(isinstance(m, Name) and m.source == MODELS for m in members)
 
 
 def _responses(op: Operation, ctx: TypeContext) -> list[ResponsePlan]:
@@ -218,33 +242,34 @@ def _responses(op: Operation, ctx: TypeContext) -> list[ResponsePlan]:
         if not response.status.startswith("2") and response.status.upper() != "2XX":
             continue
         if not response.content:
-            plans.append(ResponsePlan(response.status, "EMPTY", "None", "None"))
+            plans.append(ResponsePlan(response.status, ResponseKind.EMPTY, NONE, NONE))
             continue
         content = _preferred_content(response.content)
         kind = _kind(content.media_type)
-        if kind == "JSON":
+        type_expr: Expr
+        if kind is ResponseKind.JSON:
             type_expr = type_hint(content.schema, TypeContext())
             hint = type_hint(content.schema, ctx)
         else:
-            type_expr = hint = "str" if kind == "TEXT" else "bytes"
+            type_expr = hint = _STR if kind is ResponseKind.TEXT else Name("bytes")
         plans.append(ResponsePlan(response.status, kind, type_expr, hint))
     return plans
 
 
 def _preferred_content(contents: Any) -> Any:
     for content in contents:
-        if _kind(content.media_type) == "JSON":
+        if _kind(content.media_type) is ResponseKind.JSON:
             return content
     return contents[0]
 
 
-def _kind(media_type: str) -> str:
+def _kind(media_type: str) -> ResponseKind:
     base = media_type.split(";")[0].strip().lower()
     if base == "application/json" or base.endswith("+json"):
-        return "JSON"
+        return ResponseKind.JSON
     if base.startswith("text/"):
-        return "TEXT"
-    return "BYTES"
+        return ResponseKind.TEXT
+    return ResponseKind.BYTES
 
 
 def _accept(op: Operation) -> str:
@@ -254,17 +279,8 @@ def _accept(op: Operation) -> str:
             for content in response.content:
                 if content.media_type not in media:
                     media.append(content.media_type)
-    json_first = sorted(media, key=lambda m: _kind(m) != "JSON")
+    json_first = sorted(media, key=lambda m: _kind(m) is not ResponseKind.JSON)
     return ", ".join(json_first) or "application/json"
-
-
-def _union(hints: list[str]) -> str:
-    seen: list[str] = []
-    for hint in hints:
-        if hint and hint not in seen:
-            seen.append(hint)
-    non_none = [h for h in seen if h != "None"]
-    return " | ".join(non_none + (["None"] if "None" in seen else []))
 
 
 def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:

@@ -10,7 +10,6 @@ naive and aware timestamps). Formatting is left to the format stage.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Any
 
 from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
@@ -18,12 +17,14 @@ from datamodel_code_generator.enums import DataModelType
 from datamodel_code_generator.format import DatetimeClassType, PythonVersion
 
 from generator.diagnostics import GeneratorError, error
+from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
 from generator.text import one_line
 
 __all__ = ["models_document", "render_models"]
 
+_TYPE_ALIAS = from_import("typing", "TypeAlias")
 _HEADER = '"""Request and response models of the {title} (generated: do not edit)."""'
 
 
@@ -88,37 +89,37 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     missing = {m.name: m.schema for m in api.models if m.name not in defined}
     if not missing:
         return source
-    ctx = TypeContext(model_prefix="")
+    # In the models module: models by their own names, and the module ``datetime``
+    # under another name, as datamodel-code-generator binds ``datetime`` the class.
+    ctx = TypeContext(models=None, datetime_alias="_datetime")
     lines = [
         "",
         "",
         "# Models that are not classes (unions, arrays, scalars), as type aliases.",
         "",
     ]
+    used: list[Expr] = [_TYPE_ALIAS]
     done: set[str] = set()
 
     def emit(name: str, visiting: tuple[str, ...]) -> None:
         if name in done:
             return
         uses = sorted(model_names_in(missing[name]) & set(missing))
+        hint: Expr
         if any(u == name or u in visiting for u in uses):
-            hint = "Any"
+            hint = ANY
         else:
-            for used in uses:
-                emit(used, (*visiting, name))
-            hint = type_hint(missing[name], ctx).replace("datetime.", "_datetime.")
+            for used_name in uses:
+                emit(used_name, (*visiting, name))
+            hint = type_hint(missing[name], ctx)
         done.add(name)
-        lines.append(f"{name}: TypeAlias = {hint}")
+        used.append(hint)
+        lines.append(f"{name}: {_TYPE_ALIAS.render()} = {hint.render()}")
 
     for name in sorted(missing):
         emit(name, ())
     aliases = "\n".join(lines)
-    imports = ["from typing import TypeAlias"]
-    imports += [
-        f"from typing import {n}" for n in ("Any", "Literal") if re.search(rf"\b{n}\b", aliases)
-    ]
-    if "_datetime." in aliases:
-        imports.append("import datetime as _datetime")
+    imports = import_lines(imports_of(used))
     future = "from __future__ import annotations\n"
     head, found, rest = source.partition(future)
     if not found:

@@ -9,42 +9,24 @@ The templates only place these strings.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from generator import text
-from generator.emit.conveniences import PagerPlan, WaiterPlan, plan_pager, plan_waiter
+from generator.emit.conveniences import (
+    FINAL_STATUS,
+    PagerPlan,
+    WaiterPlan,
+    plan_pager,
+    plan_waiter,
+)
+from generator.emit.expressions import Expr, Import, from_import, import_lines, imports_of
 from generator.emit.methods import MethodPlan, distinct_names, plan_method
+from generator.emit.reserved import client_attributes, client_init_names
 from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
 from generator.ir.naming import class_name
 from generator.text import safe_docstring
-
-# The arguments of Client.__init__ that a header option must not take.
-_CLIENT_ARGUMENTS = frozenset(
-    {
-        "self",
-        "api_key",
-        "token",
-        "service_crn",
-        "auth",
-        "iam_url",
-        "base_url",
-        "region",
-        "timeout",
-        "max_retries",
-        "http_client",
-        "default_headers",
-        "strict",
-        "settings",
-    }
-)
-
-# Attributes of the client classes that a resource must not take.
-_CLIENT_ATTRIBUTES = frozenset(
-    {"base_url", "max_retries", "close", "aclose", "with_options", "_copy_with"}
-)
 
 # What an optional module can use when it is installed: pip extra -> requirement.
 _EXTRA_DEPENDENCIES: dict[str, dict[str, str]] = {"results": {"numpy": "numpy>=1.24"}}
@@ -97,7 +79,6 @@ class ClientPlan:
     servers: tuple[tuple[str, str], ...]  # (region, url)
     header_options: tuple[HeaderOptionPlan, ...]
     resources: tuple[ResourcePlan, ...]
-    model_names: tuple[str, ...]
     extras: tuple[str, ...] = ()
     optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
 
@@ -122,7 +103,6 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
             for o, name in zip(api.client_options, _option_names(api), strict=True)
         ),
         resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
-        model_names=tuple(sorted(models)),
         extras=api.extras,
         optional_dependencies=tuple(
             (extra, requirement)
@@ -157,58 +137,45 @@ def _resource(
         methods=methods,
         pagers=pagers,
         waiters=waiters,
-        imports=_resource_imports(methods, pagers, waiters),
+        imports=_import_block(methods, pagers, waiters),
     )
 
 
-def _resource_imports(
+# Names the resource template spells, beside the type expressions of the plan.
+_ALWAYS = (
+    from_import("functools", "cached_property"),
+    from_import(".._endpoint", "Endpoint"),
+    from_import(".._endpoint", "ResponseKind"),
+    from_import(".._response", "raw_response"),
+    from_import(".._response", "async_raw_response"),
+)
+_PARAM = from_import(".._endpoint", "Param")
+_CALL_OPTIONS = from_import(".._base_client", "CallOptions")
+_TYPE_CHECKING = Import("typing", "TYPE_CHECKING")
+_TYPE_CHECKING_ONLY = (
+    Import(".._base_client", "SyncAPIClient"),
+    Import(".._base_client", "AsyncAPIClient"),
+)
+"""The client classes, which the resources name only in annotations."""
+
+
+def _import_block(
     methods: tuple[MethodPlan, ...],
     pagers: tuple[PagerPlan, ...],
     waiters: tuple[WaiterPlan, ...],
 ) -> tuple[str, ...]:
-    """The import lines the resource module's type expressions need."""
-    code = " ".join(
-        " ".join([*m.keywords, *(p.declaration for p in m.positional), m.return_hint])
-        + " ".join(r.type_expr for r in m.responses)
-        for m in methods
-    )
-    code += " ".join(" ".join([*p.keywords, p.item_hint]) for p in pagers)
-    code += " ".join(" ".join(w.keywords) for w in waiters)
-    lines = []
-    if "builtins." in code:
-        lines.append("import builtins")
-    if "datetime." in code:
-        lines.append("import datetime")
-    abc = [name for name in ("Mapping", "Sequence") if name + "[" in code]
-    lines.append(f"from collections.abc import {', '.join(abc)}")
-    typing_names = ["TYPE_CHECKING"] + [
-        n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", code)
-    ]
-    lines.append(f"from typing import {', '.join(typing_names)}")
-    lines.append("")
-    lines.append("from functools import cached_property")
-    lines.append("")
-    lines.append("import httpx")
-    lines.append("")
-    if "models." in code:
-        lines.append("from .. import models")
-    if pagers or waiters:
-        lines.append("from .._base_client import CallOptions")
-    endpoint_names = (
-        ["Endpoint", "Param", "ResponseKind"]
-        if any(m.params for m in methods)
-        else ["Endpoint", "ResponseKind"]
-    )
-    lines.append(f"from .._endpoint import {', '.join(endpoint_names)}")
-    if pagers:
-        styles = sorted({p.pages_expr.split("(")[0] for p in pagers})
-        lines.append(f"from .._pagination import AsyncPager, {', '.join(styles)}, SyncPager")
-    lines.append("from .._response import async_raw_response, raw_response")
-    if waiters:
-        lines.append("from .._waiting import FinalStatus")
+    """The resource module's imports: those its expressions' names need, and its
+    ``TYPE_CHECKING`` block."""
+    used: list[Expr] = [*_ALWAYS]
+    used += [e for m in methods for e in m.annotations()]
+    used += [e for p in pagers for e in (p.pages_class, *p.annotations())]
+    used += [e for w in waiters for e in (FINAL_STATUS, *w.annotations())]
+    used += [_PARAM] if any(m.params for m in methods) else []
+    used += [_CALL_OPTIONS] if pagers or waiters else []
+    lines = import_lines(imports_of(used) | {_TYPE_CHECKING})
     lines.append("")
     lines.append("if TYPE_CHECKING:")
-    lines.append("    from .._base_client import AsyncAPIClient, SyncAPIClient")
+    lines += ["    " + line for line in import_lines(_TYPE_CHECKING_ONLY)]
     return tuple(lines)
 
 
@@ -218,7 +185,7 @@ def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePl
         [p.attribute for p in plans],
         [""] * len(plans),
         [r.tag for r in api.resources],
-        _CLIENT_ATTRIBUTES,
+        client_attributes(),
     )
     return tuple(
         plan
@@ -234,5 +201,5 @@ def _option_names(api: Api) -> list[str]:
         [o.python_name for o in options],
         ["header"] * len(options),
         [o.header for o in options],
-        _CLIENT_ARGUMENTS,
+        client_init_names(),
     )

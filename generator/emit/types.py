@@ -1,4 +1,4 @@
-"""JSON Schema → Python type expressions, as source text.
+"""JSON Schema → Python type expressions (``generator.emit.expressions`` trees).
 
 Models are referred to as ``models.<Name>``. Parameters take the friendliest
 types that serialise correctly (``Sequence[str]``, ``datetime | str``);
@@ -8,32 +8,61 @@ class with a method called ``list``) are spelt ``builtins.list``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.emit.expressions import (
+    ANY,
+    NONE,
+    Expr,
+    Import,
+    Literal,
+    Name,
+    Subscript,
+    from_import,
+    module_name,
+    union,
+)
 from generator.ir.hoist import MODEL_REF_PREFIX
 
-__all__ = ["TypeContext", "model_names_in", "type_hint"]
+__all__ = ["MODELS", "MODULES_BOUND", "TypeContext", "model_names_in", "type_hint"]
+
+MODELS = Import("..", "models")
+"""How a resource module binds the models module."""
+_BUILTINS = "builtins"
+_DATETIME = "datetime"
+MODULES_BOUND = frozenset({MODELS.bound, _BUILTINS, _DATETIME})
+"""The modules a type expression may bind by name (``models.Job``, ``datetime.date``)."""
+
+_SCALARS = {"integer": "int", "number": "float", "boolean": "bool"}
 
 
 @dataclass(frozen=True)
 class TypeContext:
     for_parameter: bool = False
     shadowed: frozenset[str] = frozenset()
-    model_prefix: str = "models."
+    models: Import | None = MODELS
+    """How the models module is bound; ``None``: the expressions live in it."""
+    datetime_alias: str = ""
+    """The name ``import datetime`` binds, when not ``datetime``."""
 
-    def builtin(self, name: str) -> str:
-        return f"builtins.{name}" if name in self.shadowed else name
+    def builtin(self, name: str) -> Name:
+        return module_name(_BUILTINS, name) if name in self.shadowed else Name(name)
+
+    def model(self, name: str) -> Name:
+        if self.models is None:
+            return Name(name)
+        return Name(f"{self.models.bound}.{name}", self.models)
+
+    def datetime(self, name: str) -> Name:
+        return module_name(_DATETIME, name, self.datetime_alias)
 
 
-def type_hint(schema: dict[str, Any] | None, ctx: TypeContext) -> str:
+def type_hint(schema: dict[str, Any] | None, ctx: TypeContext) -> Expr:
     if not schema:
-        return "Any"
+        return ANY
     hint = _hint(schema, ctx)
-    if _nullable(schema) and hint != "Any" and not hint.endswith("| None"):
-        hint += " | None"
-    return hint
+    return union([hint, NONE]) if _nullable(schema) else hint
 
 
 def _nullable(schema: dict[str, Any]) -> bool:
@@ -41,81 +70,52 @@ def _nullable(schema: dict[str, Any]) -> bool:
     return bool(schema.get("nullable")) or (isinstance(kind, list) and "null" in kind)
 
 
-def _hint(schema: dict[str, Any], ctx: TypeContext) -> str:
+def _hint(schema: dict[str, Any], ctx: TypeContext) -> Expr:
     ref = schema.get("$ref")
     if isinstance(ref, str) and ref.startswith(MODEL_REF_PREFIX):
-        return ctx.model_prefix + ref[len(MODEL_REF_PREFIX) :]
+        return ctx.model(ref[len(MODEL_REF_PREFIX) :])
     if "const" in schema:
-        return f"Literal[{schema['const']!r}]"
+        return Literal((schema["const"],))
     if isinstance(schema.get("enum"), list):
         values = [v for v in schema["enum"] if v is not None]
         if values and all(isinstance(v, (str, int, bool)) for v in values):
-            return "Literal[" + ", ".join(repr(v) for v in values) + "]"
+            return Literal(tuple(values))
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list) and schema[key]:
-            return _union(type_hint(member, ctx) for member in schema[key])
+            return union(type_hint(member, ctx) for member in schema[key])
     if isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1:
         return _hint(schema["allOf"][0], ctx)
     kind = schema.get("type")
     if isinstance(kind, list):
-        return _union(_hint({**schema, "type": k}, ctx) for k in kind if k != "null")
+        return union(_hint({**schema, "type": k}, ctx) for k in kind if k != "null")
     if kind == "string":
         return _string(schema, ctx)
-    if kind == "integer":
-        return "int"
-    if kind == "number":
-        return "float"
-    if kind == "boolean":
-        return "bool"
+    if kind in _SCALARS:
+        return Name(_SCALARS[kind])
     if kind == "null":
-        return "None"
+        return NONE
     if kind == "array":
         item = type_hint(schema.get("items") or {}, ctx)
-        return f"Sequence[{item}]" if ctx.for_parameter else f"{ctx.builtin('list')}[{item}]"
+        if ctx.for_parameter:
+            return Subscript(from_import("collections.abc", "Sequence"), (item,))
+        return Subscript(ctx.builtin("list"), (item,))
     if kind == "object" or "properties" in schema or "additionalProperties" in schema:
         extra = schema.get("additionalProperties")
-        value = type_hint(extra, ctx) if isinstance(extra, dict) and extra else "Any"
-        return (
-            f"Mapping[str, {value}]"
-            if ctx.for_parameter
-            else f"{ctx.builtin('dict')}[str, {value}]"
-        )
-    return "Any"
+        value = type_hint(extra, ctx) if isinstance(extra, dict) and extra else ANY
+        if ctx.for_parameter:
+            return Subscript(from_import("collections.abc", "Mapping"), (Name("str"), value))
+        return Subscript(ctx.builtin("dict"), (Name("str"), value))
+    return ANY
 
 
-def _string(schema: dict[str, Any], ctx: TypeContext) -> str:
+def _string(schema: dict[str, Any], ctx: TypeContext) -> Expr:
     fmt = schema.get("format")
     if fmt == "binary":
-        return "bytes"
-    if fmt == "date-time":
-        return "datetime.datetime | str" if ctx.for_parameter else "datetime.datetime"
-    if fmt == "date":
-        return "datetime.date | str" if ctx.for_parameter else "datetime.date"
-    return "str"
-
-
-def _top_level_parts(hint: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(hint):
-        depth += char in "[("
-        depth -= char in "])"
-        if depth == 0 and hint.startswith(" | ", index):
-            parts.append(hint[start:index])
-            start = index + 3
-    parts.append(hint[start:])
-    return parts
-
-
-def _union(hints: Iterable[str]) -> str:
-    seen: list[str] = []
-    for hint in hints:
-        for part in _top_level_parts(hint):
-            if part not in seen:
-                seen.append(part)
-    if "Any" in seen:
-        return "Any"
-    nones = [p for p in seen if p == "None"]
-    return " | ".join([p for p in seen if p != "None"] + nones)
+        return Name("bytes")
+    if fmt in ("date-time", "date"):
+        value = ctx.datetime("datetime" if fmt == "date-time" else "date")
+        return union([value, Name("str")]) if ctx.for_parameter else value
+    return Name("str")
 
 
 def model_names_in(schema: Any) -> set[str]:

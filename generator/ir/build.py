@@ -12,16 +12,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, GeneratorError, error, warning
 from generator.inputs import TEMPLATES
 from generator.ir.extensions import apply_runtime_extensions
 from generator.ir.hoist import MODEL_REF_PREFIX, Hoister
 from generator.ir.model import (
+    PARAMETER_LOCATIONS,
     Api,
     Body,
     ClientOption,
     Operation,
     Parameter,
+    ParameterLocation,
     Resource,
     Response,
     ResponseContent,
@@ -112,7 +114,6 @@ def _operation(
     return Operation(
         operation_id=operation_id,
         python_name=python_name,
-        model_stem=stem,
         method=method.upper(),
         path=path,
         summary=str(op.get("summary", "")),
@@ -125,6 +126,14 @@ def _operation(
         pointer=pointer,
         extensions={k: v for k, v in op.items() if isinstance(k, str) and k.startswith("x-")},
     )
+
+
+def _location(where: str, file: str, pointer: str) -> ParameterLocation:
+    for location in PARAMETER_LOCATIONS:
+        if where == location:
+            return location
+    problem = f"parameter location {where!r} is not one of {', '.join(PARAMETER_LOCATIONS)}"
+    raise GeneratorError([error(file, jp.join(pointer, "in"), problem, "fix the parameter's `in`")])
 
 
 def _model_stem(python_name: str, tag: str) -> str:
@@ -155,7 +164,8 @@ def _parameters(
             param = resolved.follow(raw)
             merged[(str(param.get("name")), str(param.get("in")))] = (param, here)
     result = []
-    for (name, location), (param, here) in merged.items():
+    for (name, where), (param, here) in merged.items():
+        location = _location(where, resolved.name, here)
         raw_schema = param.get("schema")
         if raw_schema is None:  # `content` instead of `schema`
             media: dict[str, Any] = next(iter((param.get("content") or {}).values()), {})

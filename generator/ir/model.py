@@ -9,9 +9,10 @@ Schema dictionaries in which every named model is a ``$ref`` to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 __all__ = [
+    "PARAMETER_LOCATIONS",
     "Api",
     "Body",
     "ClientOption",
@@ -19,6 +20,7 @@ __all__ = [
     "Operation",
     "Pagination",
     "Parameter",
+    "ParameterLocation",
     "Resource",
     "Response",
     "ResponseContent",
@@ -28,6 +30,8 @@ __all__ = [
 ]
 
 JsonSchema = dict[str, Any]
+ParameterLocation = Literal["path", "query", "header", "cookie"]
+PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = get_args(ParameterLocation)
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class SecurityScheme:
 class Parameter:
     name: str  # as on the wire
     python_name: str
-    location: str  # path | query | header | cookie
+    location: ParameterLocation
     required: bool
     deprecated: bool
     description: str
@@ -117,7 +121,6 @@ class Waiter:
 class Operation:
     operation_id: str
     python_name: str
-    model_stem: str
     method: str  # upper case
     path: str
     summary: str

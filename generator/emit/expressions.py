@@ -1,0 +1,194 @@
+"""Type expressions as values: a small immutable tree, rendered to source only at the end.
+
+    Expr = Name | Subscript | Union | Literal | NoneType
+
+A ``Name`` carries the ``Import`` that binds it (``Sequence`` from
+``collections.abc``, ``datetime.datetime`` by ``import datetime``,
+``models.Job`` by ``from .. import models``); a generated module's imports are
+collected from the expressions it uses (``imports_of``), never found by
+searching its text. ``union`` flattens, drops duplicates, puts ``None`` last
+and lets ``Any`` absorb the rest. Literal values are written with ``repr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeAlias
+
+__all__ = [
+    "ANY",
+    "NONE",
+    "Argument",
+    "Expr",
+    "Import",
+    "Literal",
+    "Name",
+    "NoneType",
+    "Subscript",
+    "Union",
+    "from_import",
+    "import_lines",
+    "imports_of",
+    "module_name",
+    "names_in",
+    "union",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Import:
+    """``import module [as alias]`` (``name`` empty) or ``from module import name``."""
+
+    module: str
+    name: str = ""
+    alias: str = ""
+
+    @property
+    def bound(self) -> str:
+        """The name this import binds in the importing module."""
+        return self.alias or self.name or self.module.split(".")[0]
+
+    def line(self) -> str:
+        alias = f" as {self.alias}" if self.alias else ""
+        if self.name:
+            return f"from {self.module} import {self.name}{alias}"
+        return f"import {self.module}{alias}"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as spelt in code, and the import that binds it (none: a builtin or a local)."""
+
+    text: str
+    source: Import | None = None
+
+    def render(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Subscript:
+    """``base[arg, ...]``."""
+
+    base: Name
+    args: tuple[Expr, ...]
+
+    def render(self) -> str:
+        return f"{self.base.render()}[{', '.join(a.render() for a in self.args)}]"
+
+
+@dataclass(frozen=True)
+class Union:
+    """``a | b | ...``: build it with ``union``, which keeps it flat and ordered."""
+
+    members: tuple[Expr, ...]
+
+    def render(self) -> str:
+        return " | ".join(m.render() for m in self.members)
+
+
+_LITERAL = Name("Literal", Import("typing", "Literal"))
+
+
+@dataclass(frozen=True, eq=False)
+class Literal:
+    """``Literal[v, ...]`` of values from the spec, each written with ``repr``."""
+
+    values: tuple[str | int | bool, ...]
+
+    def _key(self) -> tuple[tuple[str, str | int | bool], ...]:
+        return tuple((type(v).__name__, v) for v in self.values)  # True is not 1
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Literal) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def render(self) -> str:
+        return f"{_LITERAL.render()}[{', '.join(repr(v) for v in self.values)}]"
+
+
+@dataclass(frozen=True)
+class NoneType:
+    def render(self) -> str:
+        return "None"
+
+
+Expr: TypeAlias = Name | Subscript | Union | Literal | NoneType
+
+NONE = NoneType()
+ANY = Name("Any", Import("typing", "Any"))
+
+
+def from_import(module: str, name: str) -> Name:
+    """``name``, bound by ``from module import name``."""
+    return Name(name, Import(module, name))
+
+
+def module_name(module: str, name: str, alias: str = "") -> Name:
+    """``module.name`` (or ``alias.name``), bound by ``import module [as alias]``."""
+    source = Import(module, alias=alias)
+    return Name(f"{source.bound}.{name}", source)
+
+
+def union(members: Iterable[Expr]) -> Expr:
+    """The union of ``members``: flat, without repeats, ``None`` last; ``Any`` if any is."""
+    seen: list[Expr] = []
+    for member in members:
+        for part in member.members if isinstance(member, Union) else (member,):
+            if part not in seen:
+                seen.append(part)
+    if ANY in seen:
+        return ANY
+    ordered = [m for m in seen if m != NONE] + [m for m in seen if m == NONE]
+    if not ordered:
+        return NONE
+    return ordered[0] if len(ordered) == 1 else Union(tuple(ordered))
+
+
+def names_in(expr: Expr) -> Iterator[Name]:
+    """Every name ``expr`` spells, depth first."""
+    if isinstance(expr, Name):
+        yield expr
+    elif isinstance(expr, Subscript):
+        yield expr.base
+        for arg in expr.args:
+            yield from names_in(arg)
+    elif isinstance(expr, Union):
+        for member in expr.members:
+            yield from names_in(member)
+    elif isinstance(expr, Literal):
+        yield _LITERAL
+
+
+def imports_of(exprs: Iterable[Expr]) -> frozenset[Import]:
+    """The imports that bind every name of ``exprs``."""
+    return frozenset(n.source for e in exprs for n in names_in(e) if n.source is not None)
+
+
+def import_lines(imports: Iterable[Import]) -> list[str]:
+    """One line per module, ``from`` names joined and sorted: isort's order is left to isort."""
+    imports = set(imports)
+    plain = sorted({i.line() for i in imports if not i.name or i.alias})
+    by_module: dict[str, set[str]] = {}
+    for i in imports:
+        if i.name and not i.alias:
+            by_module.setdefault(i.module, set()).add(i.name)
+    joined = [f"from {m} import {', '.join(sorted(names))}" for m, names in by_module.items()]
+    return plain + sorted(joined)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A parameter of a generated function: ``name: annotation [= default]``."""
+
+    name: str
+    annotation: Expr
+    default: str | None = None  # source text of a constant the plan chose
+
+    @property
+    def declaration(self) -> str:
+        text = f"{self.name}: {self.annotation.render()}"
+        return text if self.default is None else f"{text} = {self.default}"
