@@ -23,13 +23,14 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff update-spec check-responses build publish lint typecheck test fuzz bench validate ir clean
+.PHONY: help install generate check bump diff update-spec check-responses build publish lint typecheck test test-fast fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
 	@echo "make check      fail when generated/ is stale or its code has no version; ruff, mypy"
 	@echo "make bump       issue the next post-release (0.41.6 -> 0.41.6.post1) for changed code"
 	@echo "make test       every test (installs Prism with npm ci)"
+	@echo "make test-fast  the inner loop: unit, golden and runtime tests (not those marked slow)"
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
 	@echo "make check-responses   the recorded real answers against the models (strict) and the spec"
@@ -123,9 +124,14 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy generator
 	cd generated && ../$(VENV)/bin/mypy --strict qiskit_runtime_api
 	MYPYPATH=generated $(VENV)/bin/mypy --strict bench
+	MYPYPATH=generated $(VENV)/bin/mypy --strict tests
 
 test: $(STAMP) $(PRISM_STAMP) $(WHEELHOUSE_STAMP) $(LOWEST_STAMP)
 	$(PY) -m pytest
+
+# Unit, golden and runtime tests: no Prism, no package index, no fresh venv.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
 
 # The property-based test at length: 500 mutations of the seed spec.
 fuzz: $(STAMP)

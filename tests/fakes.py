@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
+from qiskit_runtime_api._clock import Clock
+
 __all__ = [
     "Close",
     "Delay",
@@ -214,7 +216,7 @@ def serve(script: Script) -> Iterator[FaultServer]:
         server.stop()
 
 
-class FakeClock:
+class FakeClock(Clock):
     """A ``Clock`` whose sleeps are recorded and pass instantly."""
 
     def __init__(self, now: float = 1_800_000_000.0) -> None:

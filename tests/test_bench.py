@@ -22,6 +22,9 @@ from bench.measure import run_measured
 from bench.profiles import import_profile, profile_call
 from bench.report import NOT_JUDGED, PEER_NOT_MEASURED, Section
 
+# Slow: runs each bench script. In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 TIME = re.compile(r"^\d+(\.\d+)? (s|ms|µs)$")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import parse_qs
 
 import httpx
@@ -114,7 +114,7 @@ def test_async_list_all_walks_the_same_pages() -> None:
     assert asyncio.run(collect()) == [f"j{n}" for n in range(5)]
 
 
-def workloads_pages(pages: dict[str | None, tuple[list[str], str | None]]) -> Handler:
+def workloads_pages(pages: Mapping[str | None, tuple[list[str], str | None]]) -> Handler:
     def handler(request: httpx.Request) -> httpx.Response:
         items, following = pages[request.url.params.get("next")]
         body: dict[str, object] = {

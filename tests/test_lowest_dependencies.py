@@ -19,6 +19,9 @@ from .conftest import ROOT
 from .lowest import LOWEST_WHEELHOUSE, lowest_pins
 from .package_index import install_into_new_venv
 
+# Slow: installs the oldest httpx and pydantic into a fresh venv. In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 _CALLS = """
 import asyncio, importlib.metadata, json, sys
 import qiskit_runtime_api

@@ -126,11 +126,14 @@ def test_a_discriminated_one_of_becomes_a_discriminated_union(tmp_path: Path) ->
         "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
         "discriminator": {"propertyName": "kind"},
     }
-    animal = lambda kind: {  # noqa: E731
-        "type": "object",
-        "required": ["kind"],
-        "properties": {"kind": {"type": "string", "enum": [kind]}, "name": {"type": "string"}},
-    }
+
+    def animal(kind: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string", "enum": [kind]}, "name": {"type": "string"}},
+        }
+
     spec = {
         "openapi": "3.0.3",
         "info": {"title": "pets", "version": "1"},

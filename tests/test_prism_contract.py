@@ -23,6 +23,9 @@ from qiskit_runtime_api import OPERATIONS, AsyncClient, Client
 from .fakes import FaultServer
 from .samples import sample
 
+# Slow: starts Prism (npm). In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 CRN = "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"
 
 

@@ -20,6 +20,9 @@ from .conftest import ROOT
 from .package_index import WHEELHOUSE, install_from_index, local_index, tree_digest
 from .test_cli import run_cli
 
+# Slow: builds, uploads to a local pypiserver and installs into a fresh venv. In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 PACKAGE = "qiskit_runtime_api"
 
 

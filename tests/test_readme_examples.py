@@ -17,6 +17,9 @@ import pytest
 from .conftest import ROOT
 from .fakes import FaultServer
 
+# Slow: starts Prism (npm). In `make test`, not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 README = ROOT / "generated" / "README.md"
 BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
 

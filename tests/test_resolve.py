@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from generator.spec.dereference import dereference
 
 
 def spec_with(
-    schema: dict[str, object], components: dict[str, object] | None = None
+    schema: Mapping[str, object], components: Mapping[str, object] | None = None
 ) -> dict[str, object]:
     return {
         "openapi": "3.0.3",

@@ -10,7 +10,7 @@ import asyncio
 import email.utils
 import random
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -81,7 +81,7 @@ RETRY_AFTER = {
 }
 
 
-def fail_then(faults: list[Action], success: Action) -> Callable[[Received], Action]:
+def fail_then(faults: Sequence[Action], success: Action) -> Callable[[Received], Action]:
     queue = list(faults)
     return lambda request: queue.pop(0) if queue else success
 
@@ -227,7 +227,7 @@ def test_the_async_client_retries_the_same_way() -> None:
             with pytest.raises(InternalServerError):
                 await client.jobs.create(body=SUBMISSION)
 
-    replies = [Reply(503), Reset(json_reply(JOB)), json_reply(JOB), Reply(502)]
+    replies: list[Action] = [Reply(503), Reset(json_reply(JOB)), json_reply(JOB), Reply(502)]
     with serve(fail_then(replies, json_reply(JOB))) as server:
         asyncio.run(calls(server.url))
     assert [r.method for r in server.requests()] == ["GET", "GET", "GET", "POST"]
@@ -239,14 +239,14 @@ def test_the_async_client_retries_the_same_way() -> None:
 FAULT_RATE = 0.3
 CALLS = 500
 # What each fault means for a submission: did the service create the job?
-PROCESSED_THEN_FAILED = {
+PROCESSED_THEN_FAILED: dict[str, Action] = {
     "500 after creating": json_reply(error_body("t"), 500),
     "502 from the proxy after creating": Reply(502),
     "504 from the proxy after creating": Reply(504),
     "reset mid-response": Reset(json_reply(JOB)),
     "stalled past the timeout": Delay(SLOW, json_reply(JOB)),
 }
-REJECTED = {
+REJECTED: dict[str, Action] = {
     "429 with Retry-After": json_reply(error_body("t"), 429, {"Retry-After": "1"}),
     "503 with Retry-After": json_reply(error_body("t"), 503, {"Retry-After": "1"}),
     "503 without Retry-After": json_reply(error_body("t"), 503),

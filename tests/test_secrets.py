@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Callable
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_no_secret_appears_in_reprs_logs_errors_or_warnings(
         token_client.jobs.get("j1")
         apikey_client.jobs.get("j1")
         iam_client.jobs.list(created_after="2026-01-01")  # a deprecated-free call with a query
-        calls = [
+        calls: list[Callable[[], object]] = [
             lambda: iam_client.jobs.get("missing"),
             lambda: iam_client.jobs.get("slow"),
             lambda: token_client.jobs.create(body={"program_id": "closed"}),

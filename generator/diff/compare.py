@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, resolve_and_generate
+from generator.release.version import Semver
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
 
@@ -29,8 +30,6 @@ from .sources import Side
 from .wire import compare_wire
 
 __all__ = ["Report", "Semver", "compare_sides"]
-
-Semver = Literal["major", "minor", "patch"]
 
 
 @dataclass(frozen=True)

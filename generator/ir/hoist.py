@@ -316,9 +316,6 @@ class Hoister:
             )
         return sorted(models, key=lambda m: m.name)
 
-    def unnamed(self) -> list[str]:
-        return [key for key in self._shapes if key not in self._names]
-
 
 def _one_type_or_null(kinds: Any) -> bool:
     """``[T, "null"]``: one type, nullable."""

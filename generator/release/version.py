@@ -37,6 +37,7 @@ __all__ = [
     "RELEASE_FILE",
     "VERSION_CARRIERS",
     "Release",
+    "Semver",
     "bump_for_spec_update",
     "bump_post",
     "code_hash",
@@ -53,6 +54,7 @@ VERSION_CARRIERS = ("{package}/_version.py", "CHANGELOG.md", ".manifest.json")
 
 _HASH = re.compile(r"sha256:[0-9a-f]{64}")
 Semver = Literal["major", "minor", "patch"]
+"""A version bump, as the API diff decides it (``generator.diff.compare``)."""
 
 
 @dataclass(frozen=True)
