@@ -5,7 +5,10 @@
     plan.py           plan stage: the IR → what the templates lay out (every decision in Python)
     methods.py        one operation → a method's signature, docstring and wire facts
     conveniences.py   ``list_all`` and ``wait`` methods from operation extensions
-    types.py          JSON Schema → Python type expressions
+    options.py        the keyword arguments generated methods add (call, page, wait options)
+    reserved.py       names the generated code already uses (runtime client members, ...)
+    expressions.py    type expressions as a tree: names with their imports, rendered at the end
+    types.py          JSON Schema → type expressions
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
     format.py         format stage: isort, then black, in-process
