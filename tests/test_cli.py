@@ -20,6 +20,7 @@ STAGES = [
     "dereference",
     "IR",
     "models",
+    "plan",
     "render",
     "format",
     "write",
