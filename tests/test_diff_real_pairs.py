@@ -66,7 +66,11 @@ def run_diff(pair: dict[str, Any], folder: Path) -> tuple[dict[str, Any], str]:
 
 def breaking_entries(report: dict[str, Any]) -> list[dict[str, Any]]:
     found = [
-        {"section": "wire", "kind": c["kind"], "where": sorted({p["operation"] for p in c["places"]})}
+        {
+            "section": "wire",
+            "kind": c["kind"],
+            "where": sorted({p["operation"] for p in c["places"]}),
+        }
         for c in report["changes"]
         if c["severity"] == "breaking"
     ]

@@ -18,8 +18,10 @@ from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, resolve_and_generate
+from generator.release.version import bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
+from generator.text import package_version
 
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat
@@ -42,6 +44,15 @@ class Report:
     changes: tuple[Change, ...]
     python_api: tuple[ApiChange, ...]
     diffstat: Diffstat
+    package_version: str = ""  # the package's current version, when known
+
+    @property
+    def next_version(self) -> str:
+        """The version this change issues (``bump_for_spec_update``), "" when unknown."""
+        if not self.package_version:
+            return ""
+        new_spec = package_version(self.new_version)
+        return bump_for_spec_update(self.package_version, new_spec, self.semver)
 
     @property
     def severities(self) -> set[Severity]:
@@ -76,7 +87,12 @@ class _Built:
 
 
 def compare_sides(
-    old: Side, new: Side, *, raw: bool = False, package: str = "qiskit_runtime_api"
+    old: Side,
+    new: Side,
+    *,
+    raw: bool = False,
+    package: str = "qiskit_runtime_api",
+    current_version: str = "",
 ) -> Report:
     """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input."""
     built: dict[str, _Built] = {}
@@ -104,6 +120,7 @@ def compare_sides(
         tuple(wire),
         tuple(python_api),
         diffstat(before.files, after.files),
+        current_version,
     )
 
 

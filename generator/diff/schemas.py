@@ -34,6 +34,7 @@ from generator.spec import pointer as jp
 from generator.spec.dereference import Resolved
 
 from .changes import Change, Place, Severity
+from .variants import pair_variants, variant_labels
 from .views import (
     SchemaSide,
     covers,
@@ -42,7 +43,6 @@ from .views import (
     is_nullable,
     object_view,
     types_of,
-    variant_name,
 )
 
 __all__ = ["SchemaSide", "Where", "compare_schemas"]
@@ -312,31 +312,31 @@ class _Rules:
         self.changes.extend(compare_schemas(self.old_spec, self.new_spec, old, new, where))
 
     def variants(self, keyword: str) -> None:
-        before, after = self.old.node.get(keyword), self.new.node.get(keyword)
+        old_node, new_node = self.old.node, self.new.node
+        before, after = old_node.get(keyword), new_node.get(keyword)
         if not isinstance(before, list) or not isinstance(after, list):
             return
-        old_names = [variant_name(self.old_spec, v, i) for i, v in enumerate(before)]
-        new_names = [variant_name(self.new_spec, v, i) for i, v in enumerate(after)]
-        for index, name in enumerate(new_names):
-            new_pointer = jp.join(self.new.pointer, keyword, index)
-            if name not in old_names:
-                self.add("variant-added", "WIDEN", f"{keyword} `{name}` added", new_pointer)
-                continue
-            old_index = old_names.index(name)
-            path = f"{self.new.path}({name})"
+        pairing = pair_variants(self.old_spec, self.new_spec, old_node, new_node, keyword)
+        old_names = variant_labels(self.old_spec, old_node, keyword)
+        new_names = variant_labels(self.new_spec, new_node, keyword)
+        for old_index, index in pairing.pairs:
+            path = f"{self.new.path}({new_names[index]})"
             self.descend(
                 SchemaSide(before[old_index], jp.join(self.old.pointer, keyword, old_index), path),
-                SchemaSide(after[index], new_pointer, path),
+                SchemaSide(after[index], jp.join(self.new.pointer, keyword, index), path),
             )
-        for index, name in enumerate(old_names):
-            if name not in new_names:
-                self.add(
-                    "variant-removed",
-                    "NARROW",
-                    f"{keyword} `{name}` removed",
-                    jp.join(self.new.pointer, keyword),
-                    jp.join(self.old.pointer, keyword, index),
-                )
+        for index in pairing.added:
+            new_pointer = jp.join(self.new.pointer, keyword, index)
+            text = f"{keyword} `{new_names[index]}` added"
+            self.add("variant-added", "WIDEN", text, new_pointer)
+        for index in pairing.removed:
+            self.add(
+                "variant-removed",
+                "NARROW",
+                f"{keyword} `{old_names[index]}` removed",
+                jp.join(self.new.pointer, keyword),
+                jp.join(self.old.pointer, keyword, index),
+            )
 
 
 def _comparable(before: Any, after: Any) -> bool:

@@ -22,7 +22,6 @@ __all__ = [
     "is_nullable",
     "object_view",
     "types_of",
-    "variant_name",
 ]
 
 _COMPONENT_SCHEMAS = "/components/schemas/"
@@ -90,15 +89,6 @@ def covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
 
 def has_flag(spec: Resolved, node: Any, name: str) -> bool:
     return bool(spec.follow(node).get(name, False)) if isinstance(node, dict) else False
-
-
-def variant_name(spec: Resolved, node: Any, index: int) -> str:
-    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        return jp.parse(node["$ref"])[-1]
-    target = spec.follow(node)
-    if isinstance(target, dict) and isinstance(target.get("title"), str):
-        return str(target["title"])
-    return f"option {index + 1}"
 
 
 def object_view(spec: Resolved, side: SchemaSide) -> tuple[dict[str, tuple[Any, str]], set[str]]:

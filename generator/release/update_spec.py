@@ -102,7 +102,7 @@ def update_spec(
         new_side = Side(source, incoming, overlays, folder)
         sides = (Side(SPEC_PATH, spec_path, overlays), new_side)
         try:
-            report = compare_sides(*sides, package=package)
+            report = compare_sides(*sides, package=package, current_version=release.version)
         except GeneratorError as exc:
             raise relabel(exc, sides) from None
         spec_version = package_version(report.new_version)  # `2024-10-21` is 2024.10.21
