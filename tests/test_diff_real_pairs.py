@@ -64,6 +64,10 @@ def run_diff(pair: dict[str, Any], folder: Path) -> tuple[dict[str, Any], str]:
     return json.loads((reports / "api-diff.json").read_text()), done.stdout
 
 
+def _sort_key(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, sort_keys=True)
+
+
 def breaking_entries(report: dict[str, Any]) -> list[dict[str, Any]]:
     found = [
         {
@@ -79,7 +83,7 @@ def breaking_entries(report: dict[str, Any]) -> list[dict[str, Any]]:
         for c in report["python_api"]
         if c["severity"] == "breaking"
     ]
-    return sorted(found, key=json.dumps)
+    return sorted(found, key=_sort_key)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +106,7 @@ def test_real_pair_breaking_entries_are_exactly_the_justified_ones(
     report, _ = reports[pair["name"]]
     expected = sorted(
         ({"member": "", **e} if e["section"] == "python" else e for e in pair["breaking"]),
-        key=json.dumps,
+        key=_sort_key,
     )
     for entry in expected:
         entry["where"] = sorted(entry["where"])

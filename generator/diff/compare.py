@@ -27,6 +27,7 @@ from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat
 from .links import link_causes
 from .python_api import ApiChange, compare_surfaces, read_surface
+from .renames import find_renames
 from .sources import Side
 from .wire import compare_wire
 
@@ -111,7 +112,9 @@ def compare_sides(
     else:
         wire = compare_wire(before.resolved, after.resolved)
     surfaces = (read_surface(before.files, package), read_surface(after.files, package))
-    python_api = link_causes(compare_surfaces(*surfaces), wire, (before.api, after.api), surfaces)
+    apis = (before.api, after.api)
+    renames = find_renames(*surfaces, apis)
+    python_api = link_causes(compare_surfaces(*surfaces, renames), wire, apis, surfaces)
     return Report(
         old.label,
         new.label,
