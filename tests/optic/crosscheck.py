@@ -69,8 +69,10 @@ def ours_breaking(pair: dict[str, Any], old: Path, new: Path, folder: Path) -> d
     overlays = PAIRS / pair["overlays"] if "overlays" in pair else folder / "no-overlays"
     overlays.mkdir(exist_ok=True)
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "diff", str(old), str(new), "--format", "json"]
-        + ["--overlays", str(overlays)],
+        [
+            *(sys.executable, "-m", "generator", "diff", str(old), str(new)),
+            *("--format", "json", "--overlays", str(overlays)),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -102,9 +104,7 @@ def disagreements(pair: dict[str, Any], folder: Path) -> list[dict[str, str]]:
             )
     optic_verdict = "breaking" if optic else "non-breaking"
     if (report["verdict"] == "breaking") != bool(optic):
-        found.append(
-            {"operation": "(verdict)", "optic": optic_verdict, "ours": report["verdict"]}
-        )
+        found.append({"operation": "(verdict)", "optic": optic_verdict, "ours": report["verdict"]})
     return found
 
 
