@@ -7,7 +7,7 @@ other does not, and a differing verdict. Each one must be listed in the pair's
 tests/data/diff-pairs/README.md); one that is not makes the run fail (exit 1).
 
 Optic (``@useoptic/optic``, pinned in tests/optic/package-lock.json) runs with
-``--check -v loose``; its text report is read for the ``x [rule] message``
+``--check -v loose -S standard.yml``; its text report is read for the ``x [rule] message``
 lines under each ``x METHOD /path`` heading.
 """
 
@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = ROOT / "tests" / "data" / "diff-pairs"
 OPTIC = ROOT / "tests" / "optic" / "node_modules" / ".bin" / "optic"
+STANDARD = ROOT / "tests" / "optic" / "standard.yml"  # its breaking-changes ruleset
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _OPERATION = re.compile(r"^[x✔] ([A-Z]+ \S+?):? ")
 _FAILED_RULE = re.compile(r"^\s*x \[([^\]]+)\] (.*)$")
@@ -43,7 +44,7 @@ def _spec(name: str, folder: Path) -> Path:
 def optic_breaking(old: Path, new: Path, folder: Path) -> dict[str, list[str]]:
     """Operation -> the Optic rules it fails (``""`` for findings outside operations)."""
     done = subprocess.run(
-        [str(OPTIC), "diff", str(old), str(new), "--check", "-v", "loose"],
+        [str(OPTIC), "diff", str(old), str(new), "--check", "-v", "loose", "-S", str(STANDARD)],
         capture_output=True,
         text=True,
         cwd=folder,
