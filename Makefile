@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PRISM_DIR := tests/prism
+OPTIC_DIR := tests/optic
+OPTIC_STAMP := $(OPTIC_DIR)/node_modules/.installed-stamp
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed-stamp
 # The client's dependencies as wheels, so that the publish test installs the
 # package into a fresh venv from its local index alone.
@@ -23,7 +25,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff update-spec check-responses build publish lint typecheck test test-fast fuzz bench validate ir clean
+.PHONY: help install generate check bump diff diff-crosscheck update-spec check-responses build publish lint typecheck test test-fast fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -32,6 +34,7 @@ help:
 	@echo "make test       every test (installs Prism with npm ci)"
 	@echo "make test-fast  the inner loop: unit, golden and runtime tests (not those marked slow)"
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
+	@echo "make diff-crosscheck   Optic beside generator diff on tests/data/diff-pairs, disagreements listed"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
 	@echo "make check-responses   the recorded real answers against the models (strict) and the spec"
 	@echo "make fuzz       the property-based test with 500 examples"
@@ -95,6 +98,15 @@ DIFF_ARGS ?=
 
 diff: $(STAMP)
 	$(PY) -m generator diff git:$(BASE) spec/qiskit-runtime-api.json $(DIFF_ARGS)
+
+# Optic 1.0.9 (npm ci from tests/optic/package-lock.json) beside our diff on the real
+# pairs; fails on a disagreement tests/data/diff-pairs/pairs.json does not explain.
+$(OPTIC_STAMP): $(OPTIC_DIR)/package.json $(OPTIC_DIR)/package-lock.json
+	cd $(OPTIC_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+diff-crosscheck: $(STAMP) $(OPTIC_STAMP)
+	$(PY) tests/optic/crosscheck.py
 
 update-spec: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make update-spec SRC=<file or URL>" >&2; exit 2; }

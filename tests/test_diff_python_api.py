@@ -49,6 +49,12 @@ class AsyncJobs:
         ...
 """
 
+CREATE = """
+class Parts:
+    def create(self, *, body: models.Part) -> None:
+        ...
+"""
+
 
 def _files(models: str = OLD_MODELS, jobs: str = OLD_JOBS) -> dict[str, str]:
     return {
@@ -100,10 +106,10 @@ CASES = [
         [("field-added", "info", ("Job",), "owner")],
     ),
     (
-        "required field added",
+        "required field added to a response model: callers receive more",
         OLD_MODELS.replace("    id: str\n", "    id: str\n    owner: str\n"),
         OLD_JOBS,
-        [("field-added-required", "warning", ("Job",), "owner")],
+        [("field-added", "info", ("Job",), "owner")],
     ),
     (
         "field type changed",
@@ -112,18 +118,18 @@ CASES = [
         [("type-changed", "breaking", ("Job",), "backend")],
     ),
     (
-        "enum member added to a Literal",
+        "enum member added to a Literal callers receive: a warning",
         OLD_MODELS.replace(
             'Literal["Queued", "Running"]', 'Literal["Queued", "Running", "Paused"]'
         ),
         OLD_JOBS,
-        [("enum-member-added", "info", ("Job",), "state")],
+        [("enum-member-added", "warning", ("Job",), "state")],
     ),
     (
-        "enum member removed from a Literal",
+        "enum member removed from a Literal callers receive: it narrows freely",
         OLD_MODELS.replace('Literal["Queued", "Running"]', 'Literal["Queued"]'),
         OLD_JOBS,
-        [("enum-member-removed", "breaking", ("Job",), "state")],
+        [("enum-member-removed", "info", ("Job",), "state")],
     ),
     (
         "constraint change is not a type change",
@@ -138,10 +144,10 @@ CASES = [
         [("class-removed", "breaking", ("Child",), "")],
     ),
     (
-        "root model type changed",
+        "root model type narrowed, its direction unknown: breaking",
         OLD_MODELS.replace("RootModel[Job | Part]", "RootModel[Job]"),
         OLD_JOBS,
-        [("type-changed", "breaking", ("Body",), "root")],
+        [("type-narrowed", "breaking", ("Body",), "root")],
     ),
     (
         "optional parameter added, in the sync and async class at once",
@@ -167,7 +173,19 @@ CASES = [
         "parameter Literal widened",
         OLD_MODELS,
         OLD_JOBS.replace('Literal["ASC", "DESC"]', 'Literal["ASC", "DESC", "NONE"]'),
-        [("parameter-type-widened", "info", ("AsyncJobs.get", "Jobs.get"), "sort")],
+        [("parameter-enum-member-added", "info", ("AsyncJobs.get", "Jobs.get"), "sort")],
+    ),
+    (
+        "parameter narrowed: breaking",
+        OLD_MODELS,
+        OLD_JOBS.replace('Literal["ASC", "DESC"]', 'Literal["ASC"]'),
+        [("parameter-enum-member-removed", "breaking", ("AsyncJobs.get", "Jobs.get"), "sort")],
+    ),
+    (
+        "return union widened: a warning",
+        OLD_MODELS,
+        OLD_JOBS.replace("-> models.Job:", "-> models.Job | models.Part:"),
+        [("return-type-widened", "warning", ("AsyncJobs.get", "Jobs.get"), "")],
     ),
     (
         "parameter removed",
@@ -198,3 +216,80 @@ def test_python_api_change_has_the_expected_kind_severity_and_place(
     name: str, models: str, jobs: str, expected: list[tuple[str, str, tuple[str, ...], str]]
 ) -> None:
     assert sorted(_changes(models, jobs)) == sorted(expected)
+
+
+def _between(old_jobs: str, new_jobs: str) -> list[tuple[str, str, tuple[str, ...], str]]:
+    old = read_surface(_files(OLD_MODELS, old_jobs), PACKAGE)
+    new = read_surface(_files(OLD_MODELS, new_jobs), PACKAGE)
+    return [(c.kind, c.severity.value, c.owners, c.member) for c in compare_surfaces(old, new)]
+
+
+def test_a_sequence_of_literals_that_callers_pass_gaining_members_is_an_addition() -> None:
+    old = OLD_JOBS.replace(
+        'sort: Literal["ASC", "DESC"] | None', 'sort: Sequence[Literal["ASC", "DESC"]] | None'
+    )
+    new = old.replace('Literal["ASC", "DESC"]', 'Literal["ASC", "DESC", "NONE"]')
+    assert _between(old, new) == [
+        ("parameter-enum-member-added", "info", ("AsyncJobs.get", "Jobs.get"), "sort")
+    ]
+
+
+def test_a_return_union_that_loses_a_member_narrows_freely() -> None:
+    old = OLD_JOBS.replace("-> models.Job:", "-> models.Job | models.Part:")
+    assert _between(old, OLD_JOBS) == [
+        ("return-type-narrowed", "info", ("AsyncJobs.get", "Jobs.get"), "")
+    ]
+
+
+def test_a_field_that_became_nullable_in_a_response_model_is_a_warning() -> None:
+    new = OLD_MODELS.replace("    id: str\n", "    id: str | None\n")
+    assert _changes(new) == [("type-widened", "warning", ("Job",), "id")]
+
+
+def test_a_class_renamed_by_the_generator_is_one_warning_and_its_members_compare_as_one() -> None:
+    renamed = OLD_MODELS.replace("class Part(", "class PartX1(").replace(
+        "Child(Part)", "Child(PartX1)"
+    )
+    renamed = renamed.replace("RootModel[Job | Part]", "RootModel[Job | PartX1]")
+    renamed = renamed.replace("    a: int\n", "    a: int\n    z: int | None = None\n")
+    old = read_surface(_files(), PACKAGE)
+    new = read_surface(_files(renamed), PACKAGE)
+    found = [
+        (c.kind, c.severity.value, c.owners, c.member)
+        for c in compare_surfaces(old, new, {"Part": "PartX1"})
+    ]
+    assert sorted(found) == [
+        ("class-renamed", "warning", ("PartX1",), ""),
+        ("field-added", "info", ("PartX1",), "z"),
+    ]
+
+
+def test_a_resource_class_named_like_a_model_is_told_apart_by_its_module() -> None:
+    files = _files()
+    files[f"{PACKAGE}/resources/job.py"] = (
+        "class Job:\n    def fetch(self) -> models.Job:\n        ...\n"
+    )
+    surface = read_surface(files, PACKAGE)
+    assert surface.owners["Job"]["id"].kind == "field"
+    assert set(surface.owners["Job (resources/job)"]) == {"fetch"}
+
+
+def _with_create(
+    models: str, body: str = "models.Part"
+) -> list[tuple[str, str, tuple[str, ...], str]]:
+    jobs = OLD_JOBS + CREATE.replace("models.Part", body)
+    old = read_surface(_files(OLD_MODELS, jobs), PACKAGE)
+    new = read_surface(_files(models, jobs), PACKAGE)
+    return [(c.kind, c.severity.value, c.owners, c.member) for c in compare_surfaces(old, new)]
+
+
+def test_a_required_field_added_to_a_model_callers_pass_is_a_warning() -> None:
+    new = OLD_MODELS.replace("    a: int\n", "    a: int\n    c: int\n")
+    assert _with_create(new) == [("field-added-required", "warning", ("Part",), "c")]
+
+
+def test_an_enum_member_removed_from_a_model_callers_pass_and_receive_is_breaking() -> None:
+    new = OLD_MODELS.replace('Literal["Queued", "Running"]', 'Literal["Queued"]')
+    assert _with_create(new, "models.Job") == [
+        ("enum-member-removed", "breaking", ("Job",), "state")
+    ]

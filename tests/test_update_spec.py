@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.release.version import load_release
@@ -154,3 +155,23 @@ def test_an_update_that_real_answers_would_break_says_so_in_its_report(
     assert "`maxLength` at `/paths/~1v1~1backends~1{id}~1configuration/get/responses/200" in out
     assert "e.g. `get_backend_configuration/brisbane.json#/backend_name`" in out
     assert section in (project / "spec" / "CHANGELOG.md").read_text()
+
+
+def test_a_yaml_spec_file_is_taken_in_as_json_and_the_changelog_names_no_local_path(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    addition = json.loads((project / SPEC).read_text())
+    addition["info"]["version"] = "0.42.0"
+    at(addition, "paths", "/v1/jobs", "get", "parameters").append(
+        {"in": "query", "name": "owner", "schema": {"type": "string"}}
+    )
+    source = tmp_path / "incoming" / "next.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(addition, sort_keys=False), encoding="utf-8")
+    assert main(["update-spec", str(source), "--root", str(project)]) == 0
+    assert "needs a minor version (additions): 0.41.6" in capsys.readouterr().out
+    assert json.loads((project / SPEC).read_text()) == addition
+    changelog = (project / "spec" / "CHANGELOG.md").read_text()
+    assert "Generated from spec version 0.42.0 (next.yaml)." in changelog
+    assert str(tmp_path) not in changelog
+    assert _check(project) == 0

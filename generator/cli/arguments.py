@@ -93,6 +93,13 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--repo", type=Path, default=Path("."), help="the git repository of git:<ref>"
     )
     diff.add_argument("--package-name", default="qiskit_runtime_api")
+    diff.add_argument(
+        "--full-report",
+        type=Path,
+        metavar="DIR",
+        help="also write the whole report, nothing summarised, to DIR/api-diff.md and "
+        "DIR/api-diff.json (the workflow's artifact)",
+    )
     update = commands.add_parser(
         "update-spec",
         help="take a new upstream spec: copy it to spec/, write the changelog, bump the "

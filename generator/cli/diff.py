@@ -12,9 +12,10 @@ __all__ = ["run_diff", "run_update_spec"]
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from generator.cli.arguments import ROOT
     from generator.diff.compare import compare_sides
-    from generator.diff.report import to_json, to_markdown
-    from generator.diff.sources import open_side, relabel
+    from generator.diff.report import to_json, to_markdown, write_full_report
+    from generator.diff.sources import open_side, relabel, released
 
     started = time.perf_counter()
     with (
@@ -22,11 +23,19 @@ def run_diff(args: argparse.Namespace) -> int:
         open_side(args.new, args.repo, args.overlays) as new,
     ):
         try:
-            report = compare_sides(old, new, raw=args.raw, package=args.package_name)
+            report = compare_sides(
+                old,
+                new,
+                raw=args.raw,
+                package=args.package_name,
+                current_version=released(args.old, args.repo, ROOT),
+            )
         except GeneratorError as exc:
             raise relabel(exc, (old, new)) from None
     text = to_json(report) if args.format == "json" else to_markdown(report)
     sys.stdout.write(text)
+    if args.full_report is not None:
+        write_full_report(report, args.full_report)
     print(
         f"{report.verdict} ({report.semver}): {len(report.changes)} wire changes, "
         f"{len(report.python_api)} Python API changes in {time.perf_counter() - started:.1f} s",

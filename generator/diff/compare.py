@@ -18,14 +18,16 @@ from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, resolve_and_generate
-from generator.release.version import Semver
+from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
+from generator.text import package_version
 
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat
 from .links import link_causes
 from .python_api import ApiChange, compare_surfaces, read_surface
+from .renames import find_renames
 from .sources import Side
 from .wire import compare_wire
 
@@ -41,6 +43,15 @@ class Report:
     changes: tuple[Change, ...]
     python_api: tuple[ApiChange, ...]
     diffstat: Diffstat
+    package_version: str = ""  # the package's current version, when known
+
+    @property
+    def next_version(self) -> str:
+        """The version this change issues (``bump_for_spec_update``), "" when unknown."""
+        if not self.package_version:
+            return ""
+        new_spec = package_version(self.new_version)
+        return bump_for_spec_update(self.package_version, new_spec, self.semver)
 
     @property
     def severities(self) -> set[Severity]:
@@ -75,7 +86,12 @@ class _Built:
 
 
 def compare_sides(
-    old: Side, new: Side, *, raw: bool = False, package: str = "qiskit_runtime_api"
+    old: Side,
+    new: Side,
+    *,
+    raw: bool = False,
+    package: str = "qiskit_runtime_api",
+    current_version: str = "",
 ) -> Report:
     """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input."""
     built: dict[str, _Built] = {}
@@ -94,7 +110,9 @@ def compare_sides(
     else:
         wire = compare_wire(before.resolved, after.resolved)
     surfaces = (read_surface(before.files, package), read_surface(after.files, package))
-    python_api = link_causes(compare_surfaces(*surfaces), wire, (before.api, after.api), surfaces)
+    apis = (before.api, after.api)
+    renames = find_renames(*surfaces, apis)
+    python_api = link_causes(compare_surfaces(*surfaces, renames), wire, apis, surfaces)
     return Report(
         old.label,
         new.label,
@@ -103,6 +121,7 @@ def compare_sides(
         tuple(wire),
         tuple(python_api),
         diffstat(before.files, after.files),
+        current_version,
     )
 
 

@@ -57,13 +57,25 @@ def link_causes(
     origins = _Origins()
     for api in apis:
         origins.add(api)
-    return [replace(c, caused_by=tuple(_causes(c, wire, origins, surfaces))) for c in changes]
+    return [
+        c
+        if c.kind == "class-renamed"
+        else replace(c, caused_by=_causes(c, wire, origins, surfaces))
+        for c in changes
+    ]
 
 
 def _causes(
     change: ApiChange, wire: list[Change], origins: _Origins, surfaces: tuple[Surface, Surface]
-) -> list[Change]:
-    return _direct_causes(change, wire, origins, surfaces) or _sharing_causes(change, wire, origins)
+) -> tuple[Change, ...]:
+    found: dict[Change, None] = {}
+    for owner in change.owners:  # merged owners each have their own causes
+        one = replace(change, owners=(owner,))
+        for cause in _direct_causes(one, wire, origins, surfaces) or _sharing_causes(
+            one, wire, origins
+        ):
+            found[cause] = None
+    return tuple(found)
 
 
 def _sharing_causes(change: ApiChange, wire: list[Change], origins: _Origins) -> list[Change]:
@@ -89,8 +101,9 @@ def _direct_causes(
 ) -> list[Change]:
     owner = change.owners[0]
     if "." in owner:  # a method's parameter or return type
-        cls, method = owner.split(".", 1)
-        operation = origins.operations.get((cls, method)) or _called(cls, method, surfaces)
+        qualified, method = owner.split(".", 1)
+        cls = _bare(qualified)
+        operation = origins.operations.get((cls, method)) or _called(qualified, method, surfaces)
         if change.member in ("", "body"):
             prefix = "response" if change.member == "" else "request-"
             return [
@@ -106,7 +119,7 @@ def _direct_causes(
             for c in wire
             if operation in c.operations and c.kind.startswith("request-") and c.subject == name
         ]
-    operation = origins.operations.get((owner, change.member)) or _called(
+    operation = origins.operations.get((_bare(owner), change.member)) or _called(
         owner, change.member, surfaces
     )
     if change.member and operation:  # a method added or removed
@@ -119,7 +132,7 @@ def _direct_causes(
             return [c for c in wire if any(_related(_merged(p), places) for p in _pointers(c))]
         return [c for c in wire if any(_related(p, places) for p in _pointers(c))]
     # A resource class, or the client's attribute that holds one.
-    resource = change.member or owner
+    resource = change.member or _bare(owner)
     if resource in origins.resources:
         operations = origins.resources[resource]
         return [
@@ -128,6 +141,11 @@ def _direct_causes(
             if set(c.operations) & operations and c.kind in ("operation-added", "operation-removed")
         ]
     return []
+
+
+def _bare(owner: str) -> str:
+    """A class name without the module that tells it from its namesake (``surface.py``)."""
+    return owner.split(" (", 1)[0]
 
 
 def _called(cls: str, method: str, surfaces: tuple[Surface, Surface]) -> str:

@@ -1,54 +1,31 @@
-"""The public Python API of two generated packages, compared by their AST.
+"""The public Python API of two generated packages compared, by direction.
 
-The surface of a package is read from its source, never imported: public
-classes (of public modules, or re-exported by the package's ``__all__``),
-their methods with parameters and return types, their annotated fields
-(pydantic models: required when they have no default) and enum members, and
-public module-level functions. ``Literal[...]`` values count as enum
-members, since that is how the generator spells a string enum.
+The surfaces come from ``surface.py``. Severities follow the direction of a
+value, as on the wire: what callers pass (parameters, fields of request
+models) may widen freely and breaks when it narrows; what they receive
+(return types, fields of response models) may narrow freely, and a widened
+one is a warning (code that handles every case meets a new one). A model that
+travels both ways gets the stricter reading. ``Literal[...]`` values count as
+enum members, since that is how the generator spells a string enum.
 
-``Annotated`` metadata (pydantic constraints) is left out of a type: a
-tightened ``maxLength`` is a wire change, not a new Python type.
+A class the generator renamed (``renames``: same spec places, or the same
+members, under a new name) is one ``class-renamed`` warning, never a wire
+change; its members are compared under the new name, and the old name is
+read as the new one in every type.
 """
 
 from __future__ import annotations
 
-import ast
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, replace
 
+from .annotations import added_values, relate, removed_values
 from .changes import Change, Severity
+from .surface import Member, Parameter, Surface, read_surface, type_names
 
-__all__ = ["ApiChange", "Member", "Surface", "compare_surfaces", "read_surface"]
+__all__ = ["ApiChange", "Surface", "compare_surfaces", "read_surface"]
 
 BREAKING, WARNING, INFO = Severity.BREAKING, Severity.WARNING, Severity.INFO
-
-
-@dataclass(frozen=True)
-class Member:
-    """A method, field, attribute or enum member of a class (or a function)."""
-
-    kind: str  # method | field | attribute | enum member | function
-    annotation: str = ""  # type (fields), return type (methods)
-    required: bool = False  # fields: no default
-    alias: str = ""  # fields: the JSON name when it differs
-    parameters: tuple[Parameter, ...] = ()
-    operation: str = ""  # methods: the operation they call (``GET /v1/jobs``), when known
-
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    annotation: str
-    required: bool
-    positional: bool
-
-
-@dataclass
-class Surface:
-    """``owner -> member name -> Member``; a class with no members is still listed."""
-
-    owners: dict[str, dict[str, Member]] = field(default_factory=dict)
-    models: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -63,180 +40,38 @@ class ApiChange:
     mentions: tuple[str, ...] = ()  # class names in the old and new types of a type change
 
 
-def read_surface(files: dict[str, str], package: str) -> Surface:
-    """The public surface of the package ``package`` among ``files`` (path -> source)."""
-    init = files.get(f"{package}/__init__.py", "")
-    exported = _dunder_all(ast.parse(init)) if init else set()
-    surface = Surface()
-    for path, source in sorted(files.items()):
-        if not path.startswith(package + "/") or not path.endswith(".py"):
-            continue
-        module = path[len(package) + 1 : -3].replace("/", ".")
-        public_module = not any(part.startswith("_") for part in module.split("."))
-        tree = ast.parse(source)
-        endpoints = _endpoints(tree)
-        models: set[str] = set()
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef) and set(_base_names(node)) & (_MODEL_BASES | models):
-                models.add(node.name)  # bases come first in a module
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                if public_module or node.name in exported:
-                    surface.owners[node.name] = _class_members(node, node.name in models, endpoints)
-                    if node.name in models:
-                        surface.models.add(node.name)
-            elif (
-                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                and not node.name.startswith("_")
-                and public_module
-            ):
-                surface.owners.setdefault(module, {})[node.name] = _function(node, "function")
-    return surface
+@dataclass(frozen=True)
+class _Flow:
+    """Model classes callers pass (``inputs``) and receive (``outputs``), on either side."""
+
+    inputs: frozenset[str]
+    outputs: frozenset[str]
+
+    def direction(self, owner: str) -> str:
+        """``in``, ``out`` or ``both`` (``both`` when unknown: the stricter reading)."""
+        passed, received = owner in self.inputs, owner in self.outputs
+        return "in" if passed and not received else "out" if received and not passed else "both"
 
 
-def _dunder_all(tree: ast.Module) -> set[str]:
-    for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
-            and isinstance(node.value, (ast.List, ast.Tuple))
-        ):
-            return {str(e.value) for e in node.value.elts if isinstance(e, ast.Constant)}
-    return set()
-
-
-def _base_names(node: ast.ClassDef) -> list[str]:
-    names = []
-    for base in node.bases:
-        target = base.value if isinstance(base, ast.Subscript) else base
-        names.append(ast.unparse(target).rsplit(".", 1)[-1])
-    return names
-
-
-_ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
-_MODEL_BASES = frozenset({"BaseModel", "RootModel"})
-
-
-def _endpoints(tree: ast.Module) -> dict[str, str]:
-    """Module constants ``_LIST = Endpoint(method="GET", path="/v1/jobs", ...)``: name → label."""
-    found = {}
-    for node in tree.body:
-        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
-            continue
-        keywords = {
-            k.arg: k.value.value
-            for k in node.value.keywords
-            if isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
-        }
-        if "method" in keywords and "path" in keywords:
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    found[target.id] = f"{keywords['method']} {keywords['path']}"
-    return found
-
-
-def _called_operation(node: ast.AST, endpoints: dict[str, str]) -> str:
-    """The operation of the first endpoint constant a method uses ("" when none)."""
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and sub.id in endpoints:
-            return endpoints[sub.id]
-    return ""
-
-
-def _class_members(
-    node: ast.ClassDef, is_model: bool, endpoints: dict[str, str]
-) -> dict[str, Member]:
-    members: dict[str, Member] = {}
-    is_enum = bool(_ENUM_BASES & set(_base_names(node)))
-    for base in node.bases:  # RootModel[X]: the root type is the model's one field
-        if isinstance(base, ast.Subscript) and ast.unparse(base.value).endswith("RootModel"):
-            members["root"] = Member("field", _type_text(base.slice), True)
-    for item in node.body:
-        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if not item.name.startswith("_") or item.name == "__init__":
-                method = _function(item, "method")
-                members[item.name] = replace(method, operation=_called_operation(item, endpoints))
-        elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-            name = item.target.id
-            if name.startswith("_") or name == "model_config":
-                continue
-            members[name] = Member(
-                "field" if is_model else "attribute",
-                _type_text(item.annotation),
-                required=item.value is None,
-                alias=_alias(item),
-            )
-        elif is_enum and isinstance(item, ast.Assign):
-            for target in item.targets:
-                if isinstance(target, ast.Name) and not target.id.startswith("_"):
-                    members[target.id] = Member("enum member", ast.unparse(item.value))
-    return members
-
-
-def _alias(item: ast.AnnAssign) -> str:
-    for sub in ast.walk(item):
-        if isinstance(sub, ast.Call) and ast.unparse(sub.func).endswith("Field"):
-            for keyword in sub.keywords:
-                if keyword.arg in ("alias", "validation_alias") and isinstance(
-                    keyword.value, ast.Constant
-                ):
-                    return str(keyword.value.value)
-    return ""
-
-
-def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, kind: str) -> Member:
-    args = node.args
-    positional = [*args.posonlyargs, *args.args]
-    defaults_from = len(positional) - len(args.defaults)
-    parameters = [
-        Parameter(a.arg, _type_text(a.annotation), index < defaults_from, True)
-        for index, a in enumerate(positional)
-        if not (index == 0 and a.arg in ("self", "cls") and kind == "method")
-    ]
-    parameters += [
-        Parameter(a.arg, _type_text(a.annotation), default is None, False)
-        for a, default in zip(args.kwonlyargs, args.kw_defaults, strict=True)
-    ]
-    return Member(kind, _type_text(node.returns), parameters=tuple(parameters))
-
-
-def _type_text(node: ast.expr | None) -> str:
-    """The annotation without ``Annotated`` metadata, as source text."""
-    if node is None:
-        return ""
-    return ast.unparse(_strip_annotated(node))
-
-
-def _strip_annotated(node: ast.expr) -> ast.expr:
-    if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("Annotated"):
-        inner = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else node.slice
-        return _strip_annotated(inner)
-    if isinstance(node, ast.BinOp):
-        return ast.BinOp(_strip_annotated(node.left), node.op, _strip_annotated(node.right))
-    return node
-
-
-def _union(annotation: str) -> tuple[set[str], list[object]]:
-    """Top-level members of a ``|`` union, with ``Literal`` values apart."""
-    if not annotation:
-        return set(), []
-    members: set[str] = set()
-    literals: list[object] = []
-    pending = [ast.parse(annotation, mode="eval").body]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            pending += [node.left, node.right]
-        elif isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("Literal"):
-            values = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-            literals += [v.value for v in values if isinstance(v, ast.Constant)]
-        else:
-            members.add(ast.unparse(node))
-    return members, literals
-
-
-def compare_surfaces(old: Surface, new: Surface) -> list[ApiChange]:
+def compare_surfaces(
+    old: Surface, new: Surface, renames: dict[str, str] | None = None
+) -> list[ApiChange]:
     """Changes from ``old`` to ``new``; one per change, owners with the same change merged."""
-    found: list[ApiChange] = []
+    renames = renames or {}
+    found: list[ApiChange] = [
+        ApiChange(
+            WARNING,
+            "class-renamed",
+            (after,),
+            "",
+            f"renamed from `{before}` by the generator (its spec places are the same): "
+            "code naming the old class must use the new name",
+            mentions=(before, after),
+        )
+        for before, after in sorted(renames.items())
+    ]
+    old = _renamed(old, renames)
+    flow = _flow(old, new)
     for owner in sorted(old.owners.keys() - new.owners.keys()):
         found.append(ApiChange(BREAKING, "class-removed", (owner,), "", "removed"))
     for owner in sorted(new.owners.keys() - old.owners.keys()):
@@ -245,36 +80,92 @@ def compare_surfaces(old: Surface, new: Surface) -> list[ApiChange]:
         before, after = old.owners[owner], new.owners[owner]
         for name in sorted(before.keys() - after.keys()):
             kind = before[name].kind
-            found.append(
-                ApiChange(
-                    BREAKING, _kind(kind, "removed"), (owner,), name, f"{kind} `{name}` removed"
-                )
-            )
+            text = f"{kind} `{name}` removed"
+            found.append(ApiChange(BREAKING, _kind(kind, "removed"), (owner,), name, text))
         for name in sorted(after.keys() - before.keys()):
-            found.append(_added(owner, name, after[name]))
+            found.append(_added(owner, name, after[name], flow))
         for name in sorted(before.keys() & after.keys()):
-            found += _member_changes(owner, name, before[name], after[name])
+            found += _member_changes(owner, name, before[name], after[name], flow)
     return _merge_owners(found)
+
+
+def _renamed(surface: Surface, renames: dict[str, str]) -> Surface:
+    """``surface`` with each renamed class under its new name, in keys and in types."""
+    if not renames:
+        return surface
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, renames)) + r")\b")
+
+    def text(annotation: str) -> str:
+        return pattern.sub(lambda m: renames[m.group(1)], annotation)
+
+    def member(item: Member) -> Member:
+        parameters = tuple(
+            Parameter(p.name, text(p.annotation), p.required, p.positional) for p in item.parameters
+        )
+        return Member(
+            item.kind, text(item.annotation), item.required, item.alias, parameters, item.operation
+        )
+
+    owners = {
+        renames.get(owner, owner): {name: member(m) for name, m in members.items()}
+        for owner, members in surface.owners.items()
+    }
+    return Surface(owners, {renames.get(m, m) for m in surface.models})
+
+
+def _flow(*surfaces: Surface) -> _Flow:
+    """The models reachable from method parameters and from return types, through fields."""
+    inputs: set[str] = set()
+    outputs: set[str] = set()
+    for surface in surfaces:
+        for owner, members in surface.owners.items():
+            if owner in surface.models:
+                continue
+            for item in members.values():
+                inputs.update(type_names(*(p.annotation for p in item.parameters)))
+                if item.kind in ("method", "function"):
+                    outputs.update(type_names(item.annotation))
+    fields = {
+        owner: type_names(*(m.annotation for m in members.values() if m.kind == "field"))
+        for surface in surfaces
+        for owner, members in surface.owners.items()
+        if owner in surface.models
+    }
+    return _Flow(frozenset(_closure(inputs, fields)), frozenset(_closure(outputs, fields)))
+
+
+def _closure(names: set[str], fields: dict[str, tuple[str, ...]]) -> set[str]:
+    pending, seen = list(names), set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        pending += fields.get(name, ())
+    return seen
 
 
 def _kind(member_kind: str, what: str) -> str:
     return f"{member_kind.replace(' ', '-')}-{what}"
 
 
-def _added(owner: str, name: str, member: Member) -> ApiChange:
-    if member.kind == "field" and member.required:
+def _added(owner: str, name: str, member: Member, flow: _Flow) -> ApiChange:
+    if member.kind == "field" and member.required and flow.direction(owner) != "out":
         text = f"field `{name}: {member.annotation}` added, required"
         return ApiChange(WARNING, "field-added-required", (owner,), name, text)
     shown = f"{name}: {member.annotation}" if member.kind == "field" else name
-    return ApiChange(
-        INFO, _kind(member.kind, "added"), (owner,), name, f"{member.kind} `{shown}` added", True
-    )
+    text = f"{member.kind} `{shown}` added" + (", required" if member.required else "")
+    return ApiChange(INFO, _kind(member.kind, "added"), (owner,), name, text, True)
 
 
-def _member_changes(owner: str, name: str, old: Member, new: Member) -> list[ApiChange]:
+def _member_changes(
+    owner: str, name: str, old: Member, new: Member, flow: _Flow
+) -> list[ApiChange]:
     found: list[ApiChange] = []
     if old.kind in ("field", "attribute"):
-        found += _type_change(owner, name, f"{old.kind} `{name}`", old.annotation, new.annotation)
+        direction = flow.direction(owner) if old.kind == "field" else "both"
+        what = f"{old.kind} `{name}`"
+        found += _typed(owner, name, what, old.annotation, new.annotation, direction)
         if old.required != new.required and new.annotation == old.annotation:
             text = f"{old.kind} `{name}` now " + ("required" if new.required else "optional")
             kind = _kind(old.kind, "became-required" if new.required else "became-optional")
@@ -286,48 +177,54 @@ def _member_changes(owner: str, name: str, old: Member, new: Member) -> list[Api
             found.append(ApiChange(BREAKING, "enum-member-changed", (owner,), name, text))
         return found
     owner = f"{owner}.{name}"
-    if old.annotation != new.annotation:
-        text = f"returns `{new.annotation}` instead of `{old.annotation}`"
-        mentions = _type_names(old.annotation, new.annotation)
-        found.append(
-            ApiChange(BREAKING, "return-type-changed", (owner,), "", text, mentions=mentions)
-        )
+    found += _typed(owner, "", "return type", old.annotation, new.annotation, "out", "return")
     found += _parameter_changes(owner, old.parameters, new.parameters)
     return found
 
 
-def _type_change(owner: str, name: str, what: str, old: str, new: str) -> list[ApiChange]:
-    if old == new:
+# (relation, direction) -> severity; "both" takes the stricter of "in" and "out".
+_SEVERITY = {
+    ("wider", "in"): INFO,
+    ("wider", "out"): WARNING,
+    ("wider", "both"): WARNING,
+    ("narrower", "in"): BREAKING,
+    ("narrower", "out"): INFO,
+    ("narrower", "both"): BREAKING,
+}
+
+
+def _typed(
+    owner: str, name: str, what: str, old: str, new: str, direction: str, stem: str = ""
+) -> list[ApiChange]:
+    """A type change of a field (``stem`` ""), ``parameter`` or ``return`` value."""
+    relation = relate(old, new)
+    if relation == "same":
         return []
-    (old_types, old_values), (new_types, new_values) = _union(old), _union(new)
-    if old_types == new_types and sorted(map(repr, old_values)) == sorted(map(repr, new_values)):
-        return []  # the same members in another order
-    if old_types == new_types and old_values and new_values:
-        found = []
-        removed = [v for v in old_values if v not in new_values]
-        added = [v for v in new_values if v not in old_values]
-        if removed:
-            text = f"{what}: enum member {_listed(removed)} removed"
-            found.append(ApiChange(BREAKING, "enum-member-removed", (owner,), name, text))
-        if added:
-            text = f"{what}: enum member {_listed(added)} added"
-            found.append(ApiChange(INFO, "enum-member-added", (owner,), name, text, True))
-        return found
-    text = f"{what}: type `{old}` became `{new}`"
-    mentions = _type_names(old, new)
-    return [ApiChange(BREAKING, "type-changed", (owner,), name, text, mentions=mentions)]
-
-
-def _type_names(*annotations: str) -> tuple[str, ...]:
-    """The class names an annotation uses (``models.Job`` gives ``Job``)."""
-    names: dict[str, None] = {}
-    for annotation in annotations:
-        for node in ast.walk(ast.parse(annotation or "None", mode="eval")):
-            if isinstance(node, ast.Name):
-                names[node.id] = None
-            elif isinstance(node, ast.Attribute):
-                names[node.attr] = None
-    return tuple(names)
+    prefix = f"{stem}-" if stem else ""
+    mentions = type_names(old, new)
+    if relation == "other":
+        text = (
+            f"returns `{new}` instead of `{old}`"
+            if stem == "return"
+            else f"{what}: type `{old}` became `{new}`"
+        )
+        return [
+            ApiChange(BREAKING, f"{prefix}type-changed", (owner,), name, text, mentions=mentions)
+        ]
+    severity = _SEVERITY[(relation, direction)]
+    wider = relation == "wider"
+    values = added_values(old, new) if wider else removed_values(old, new)
+    only_values = not set(type_names(new)) ^ set(type_names(old))
+    if values and only_values:
+        word = "added" if wider else "removed"
+        text = f"{what}: enum member {_listed(values)} {word}"
+        kind = f"{prefix}enum-member-{word}"
+    else:
+        more = "accepts more" if wider else "accepts less"
+        text = f"{what}: type `{old}` became `{new}` ({more})"
+        kind = f"{prefix}type-{'widened' if wider else 'narrowed'}"
+    addition = severity is INFO and wider
+    return [ApiChange(severity, kind, (owner,), name, text, addition, mentions=mentions)]
 
 
 def _listed(values: list[object]) -> str:
@@ -359,19 +256,10 @@ def _parameter_changes(
                 found.append(ApiChange(INFO, "parameter-added", (owner,), name, text, True))
             continue
         was = before[name]
-        (old_types, old_values), (new_types, new_values) = (
-            _union(was.annotation),
-            _union(param.annotation),
-        )
+        old_type, new_type = was.annotation, param.annotation
         if was.required != param.required:  # `| None` comes and goes with the default
-            old_types, new_types = old_types - {"None"}, new_types - {"None"}
-        if (old_types, old_values) != (new_types, new_values):
-            wider = old_types <= new_types and set(map(repr, old_values)) <= set(
-                map(repr, new_values)
-            )
-            text = f"parameter `{name}`: type `{was.annotation}` became `{param.annotation}`"
-            kind = "parameter-type-widened" if wider else "parameter-type-changed"
-            found.append(ApiChange(INFO if wider else BREAKING, kind, (owner,), name, text, wider))
+            old_type, new_type = _without_none(old_type), _without_none(new_type)
+        found += _typed(owner, name, f"parameter `{name}`", old_type, new_type, "in", "parameter")
         if was.required != param.required:
             text = f"parameter `{name}` now " + ("required" if param.required else "optional")
             kind = "parameter-became-required" if param.required else "parameter-became-optional"
@@ -381,6 +269,10 @@ def _parameter_changes(
     return found
 
 
+def _without_none(annotation: str) -> str:
+    return re.sub(r"\s*\|\s*None\b", "", annotation)
+
+
 def _merge_owners(changes: list[ApiChange]) -> list[ApiChange]:
     """The same change in several owners (``Jobs.list`` and ``AsyncJobs.list``) once."""
     merged: dict[tuple[str, str, str], ApiChange] = {}
@@ -388,13 +280,10 @@ def _merge_owners(changes: list[ApiChange]) -> list[ApiChange]:
         key = (change.kind, change.member, change.message)
         if key in merged:
             known = merged[key]
-            merged[key] = ApiChange(
-                known.severity,
-                known.kind,
-                known.owners + change.owners,
-                known.member,
-                known.message,
-                known.addition,
+            merged[key] = replace(
+                known,
+                owners=known.owners + change.owners,
+                mentions=tuple(dict.fromkeys(known.mentions + change.mentions)),
             )
         else:
             merged[key] = change

@@ -1,25 +1,52 @@
 """A ``Report`` as Markdown (a pull request comment) or JSON.
 
 The Markdown opens with the verdict and a summary table; the lists sit in
-``<details>`` blocks, so the comment stays short however long they are.
+``<details>`` blocks. A pull request comment must stay under GitHub's 65,536
+characters whatever the change: the comment (``to_markdown``) shortens long
+types (a ``Literal`` of 145 values is ``Literal[...145 values]``), caps each
+cell, and when it is still longer than ``COMMENT_LIMIT`` shows fewer rows per
+list, saying how many it left out. ``to_markdown(full=True)`` and the JSON
+leave nothing out; ``write_full_report`` writes both as the workflow's artifact.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from .changes import Change, Severity
 from .compare import Report
 from .python_api import ApiChange
 
-__all__ = ["PACKAGE", "to_json", "to_markdown"]
+__all__ = [
+    "COMMENT_LIMIT",
+    "FULL_REPORT_FILES",
+    "PACKAGE",
+    "to_json",
+    "to_markdown",
+    "write_full_report",
+]
 
 PACKAGE = "qiskit-runtime-api"
+COMMENT_LIMIT = 60_000
+FULL_REPORT_FILES = ("api-diff.md", "api-diff.json")
 _SHOWN_PLACES = 8
 _SHOWN_CAUSES = 3
+_SHOWN_LITERALS = 6
+_CELL_LIMIT = 600
+_ROW_BUDGETS = (None, 200, 100, 50, 25, 10, 5, 0)
 _GENERATOR_ONLY = "no wire change at its places (model sharing, naming)"
+_GENERATOR_RENAME = "the generator's naming (the class stands for the same spec places)"
+
+
+def write_full_report(report: Report, folder: Path) -> None:
+    """The whole report, nothing summarised, as ``folder/api-diff.md`` and ``.json``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown, data = FULL_REPORT_FILES
+    (folder / markdown).write_text(to_markdown(report, full=True), encoding="utf-8")
+    (folder / data).write_text(to_json(report), encoding="utf-8")
 
 
 def to_json(report: Report) -> str:
@@ -31,6 +58,7 @@ def _data(report: Report) -> dict[str, Any]:
     return {
         "verdict": report.verdict,
         "semver": report.semver,
+        "package": {"current": report.package_version, "next": report.next_version},
         "old": {"source": report.old_label, "version": report.old_version},
         "new": {"source": report.new_label, "version": report.new_version},
         "changes": [
@@ -83,10 +111,24 @@ def verdict_line(report: Report) -> str:
         if report.old_version != report.new_version
         else f"spec {report.new_version}"
     )
-    return f"**{report.verdict}**: `{PACKAGE}` needs {bump}. ({versions})"
+    upgrade = (
+        f": {report.package_version} → **{report.next_version}**" if report.next_version else ""
+    )
+    return f"**{report.verdict}**: `{PACKAGE}` needs {bump}{upgrade}. ({versions})"
 
 
-def to_markdown(report: Report, title: str = "API diff") -> str:
+def to_markdown(report: Report, title: str = "API diff", *, full: bool = False) -> str:
+    """The report; unless ``full``, shortened to fit ``COMMENT_LIMIT`` (see the docstring)."""
+    if full:
+        return _markdown(report, title, None, full=True)
+    for budget in _ROW_BUDGETS:
+        text = _markdown(report, title, budget, full=False)
+        if len(text) <= COMMENT_LIMIT:
+            return text
+    return text[: COMMENT_LIMIT - 200] + "\n\n(cut: see the full report)\n"
+
+
+def _markdown(report: Report, title: str, budget: int | None, *, full: bool) -> str:
     lines = [
         f"### {title}: `{report.old_label}` → `{report.new_label}`",
         "",
@@ -99,13 +141,82 @@ def to_markdown(report: Report, title: str = "API diff") -> str:
         "",
         f"Generated code: {_stat_line(report)}",
     ]
+    cell = (lambda text: text) if full else _short_cell
     if report.changes:
-        lines += _details(f"Wire-contract changes ({len(report.changes)})", _wire_table(report))
+        rows = _budget(_wire_rows(report, cell), budget)
+        lines += _details(f"Wire-contract changes ({len(report.changes)})", _wire_table(rows))
     if report.python_api:
-        lines += _details(f"Python API changes ({len(report.python_api)})", _api_table(report))
+        rows = _budget(_api_rows(report, cell), budget)
+        lines += _details(f"Python API changes ({len(report.python_api)})", _api_table(rows))
     if report.diffstat.files:
-        lines += _details("Generated code diffstat", _stat_table(report))
+        rows = _budget(_stat_rows(report), budget)
+        lines += _details("Generated code diffstat", _stat_table(rows))
+    if not full and (budget is not None or _was_shortened(report)):
+        lines += [
+            "",
+            "Summarised to fit a comment: the full report is `api-diff.md` and "
+            "`api-diff.json` (`--full-report DIR`; the workflow's `api-diff-report` artifact).",
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _budget(rows: list[list[str]], most: int | None) -> list[list[str]]:
+    if most is None or len(rows) <= most:
+        return rows
+    left = len(rows) - most
+    return [*rows[:most], [f"… and {left} more", *([""] * (len(rows[0]) - 1))]]
+
+
+def _was_shortened(report: Report) -> bool:
+    texts = [c.message for c in report.changes] + [c.message for c in report.python_api]
+    return any(_short_cell(t) != t for t in texts)
+
+
+def short_types(text: str) -> str:
+    """``text`` with every ``Literal[...]`` of more than a few values counted, not listed."""
+    out, i = [], 0
+    while True:
+        start = text.find("Literal[", i)
+        if start < 0:
+            out.append(text[i:])
+            return "".join(out)
+        end, values = _literal_end(text, start + len("Literal["))
+        out.append(text[i:start])
+        if end < 0:
+            out.append(text[start:])
+            return "".join(out)
+        body = text[start:end]
+        out.append(f"Literal[...{values} values]" if values > _SHOWN_LITERALS else body)
+        i = end
+
+
+def _literal_end(text: str, i: int) -> tuple[int, int]:
+    """The index after the ``]`` closing a ``Literal[`` opened before ``i``, and its value count."""
+    depth, quote, values = 1, "", 1
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1, values
+        elif char == "," and depth == 1:
+            values += 1
+        i += 1
+    return -1, values
+
+
+def _short_cell(text: str) -> str:
+    text = short_types(text)
+    return text if len(text) <= _CELL_LIMIT else text[: _CELL_LIMIT - 1] + "…"
 
 
 def _counts(name: str, changes: tuple[Change, ...] | tuple[ApiChange, ...]) -> str:
@@ -138,36 +249,49 @@ def _listed(items: Sequence[str], most: int, separator: str = ", ") -> str:
     return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
 
-def _wire_table(report: Report) -> list[str]:
-    rows = [
+def _wire_rows(report: Report, cell: Any) -> list[list[str]]:
+    return [
         [
             c.severity.value,
             _listed([f"`{op}`" for op in c.operations if op], _SHOWN_PLACES) or "(all)",
-            f"{c.message} <sub>{c.kind}</sub>",
+            f"{cell(c.message)} <sub>{c.kind}</sub>",
             f"`{c.pointer}`",
         ]
         for c in report.changes
     ]
+
+
+def _wire_table(rows: list[list[str]]) -> list[str]:
     header = "| severity | operation | change | pointer (new spec) |"
     return _table(header, "|---|---|---|---|", rows)
 
 
-def _api_table(report: Report) -> list[str]:
-    rows = [
+def _api_rows(report: Report, cell: Any) -> list[list[str]]:
+    return [
         [
             c.severity.value,
             _listed([f"`{o}`" for o in c.owners], _SHOWN_PLACES),
-            f"{c.message} <sub>{c.kind}</sub>",
-            _listed(
-                [f"{w.kind} ({w.operation or 'all'})" for w in c.caused_by], _SHOWN_CAUSES, "; "
-            )
-            or _GENERATOR_ONLY,
+            f"{cell(c.message)} <sub>{c.kind}</sub>",
+            _cause(c),
         ]
         for c in report.python_api
     ]
+
+
+def _cause(change: ApiChange) -> str:
+    if change.kind == "class-renamed":
+        return _GENERATOR_RENAME
+    causes = [f"{w.kind} ({w.operation or 'all'})" for w in change.caused_by]
+    return _listed(causes, _SHOWN_CAUSES, "; ") or _GENERATOR_ONLY
+
+
+def _api_table(rows: list[list[str]]) -> list[str]:
     return _table("| severity | where | change | caused by |", "|---|---|---|---|", rows)
 
 
-def _stat_table(report: Report) -> list[str]:
-    rows = [[f"`{f.path}`", f.status, str(f.added), str(f.removed)] for f in report.diffstat.files]
+def _stat_rows(report: Report) -> list[list[str]]:
+    return [[f"`{f.path}`", f.status, str(f.added), str(f.removed)] for f in report.diffstat.files]
+
+
+def _stat_table(rows: list[list[str]]) -> list[str]:
     return _table("| file | | + | − |", "|---|---|---:|---:|", rows)

@@ -27,13 +27,14 @@ is reported once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.spec import pointer as jp
 from generator.spec.dereference import Resolved
 
 from .changes import Change, Place, Severity
+from .variants import pair_variants, variant_labels
 from .views import (
     SchemaSide,
     covers,
@@ -42,12 +43,13 @@ from .views import (
     is_nullable,
     object_view,
     types_of,
-    variant_name,
+    unwrap_nullable,
 )
 
-__all__ = ["SchemaSide", "Where", "compare_schemas"]
+__all__ = ["Memo", "SchemaSide", "Where", "compare_schemas"]
 
 BREAKING, WARNING, INFO = Severity.BREAKING, Severity.WARNING, Severity.INFO
+_COMPONENTS = "/components/schemas/"
 _EFFECTS = {
     "NARROW": (BREAKING, INFO),
     "WIDEN": (INFO, WARNING),
@@ -67,6 +69,20 @@ _BOUNDS = (
 )
 
 
+@dataclass
+class Memo:
+    """Comparisons of shared components already made, for every operation that uses them.
+
+    A component (a node under ``/components/schemas``, its path restarted at its name)
+    says the same in every operation; only the operation in its places differs. A result
+    is kept only when no recursion was cut inside it (``cuts``), since a cut depends on
+    the way in.
+    """
+
+    results: dict[tuple[str, ...], list[Change]] = field(default_factory=dict)
+    cuts: int = 0
+
+
 @dataclass(frozen=True)
 class Where:
     """The context a schema is compared in."""
@@ -77,6 +93,7 @@ class Where:
     root_label: str  # "query parameter `limit`", "request body", "200 response body"
     depth: int = 0
     stack: frozenset[tuple[str, str]] = frozenset()
+    memo: Memo = field(default_factory=Memo, compare=False, hash=False)
 
     @property
     def prefix(self) -> str:
@@ -88,16 +105,43 @@ class Where:
 def compare_schemas(
     old_spec: Resolved, new_spec: Resolved, old: SchemaSide, new: SchemaSide, where: Where
 ) -> list[Change]:
-    old, new = follow_schema(old_spec, old), follow_schema(new_spec, new)
+    old = unwrap_nullable(old_spec, follow_schema(old_spec, old))
+    new = unwrap_nullable(new_spec, follow_schema(new_spec, new))
     key = (old.pointer, new.pointer)
     if key in where.stack:  # a recursive schema: its inside was compared above
+        where.memo.cuts += 1
         return []
+    memo_key = None
+    if new.pointer.startswith(_COMPONENTS) and old.pointer.startswith(_COMPONENTS):
+        label = where.root_label if where.prefix == where.root_prefix else ""
+        nullable = (is_nullable(old.node), is_nullable(new.node))
+        memo_key = (
+            *key,
+            old.path,
+            new.path,
+            where.direction,
+            where.prefix,
+            label,
+            *map(str, nullable),
+        )
+        known = where.memo.results.get(memo_key)
+        if known is not None:
+            return [_at(change, where.operation) for change in known]
+    cuts = where.memo.cuts
     where = replace(where, stack=where.stack | {key})
     found = _Rules(old_spec, new_spec, old, new, where)
     found.keywords()
     found.properties()
     found.children()
+    if memo_key is not None and where.memo.cuts == cuts:
+        where.memo.results[memo_key] = found.changes
     return found.changes
+
+
+def _at(change: Change, operation: str) -> Change:
+    """``change`` found in another operation, placed in ``operation``."""
+    places = tuple(replace(p, operation=operation) for p in change.places)
+    return replace(change, places=places)
 
 
 def _text(value: Any) -> str:
@@ -179,7 +223,7 @@ class _Rules:
             )
 
     def type_rules(self, old: dict[str, Any], new: dict[str, Any]) -> None:
-        before, after = types_of(old), types_of(new)
+        before, after = types_of(old, self.old_spec), types_of(new, self.new_spec)
         if before != after:
             if covers(after, before):
                 rule, effect = "type-generalized", "OPEN"
@@ -196,9 +240,9 @@ class _Rules:
             )
         if is_nullable(old) != is_nullable(new):
             if is_nullable(new):
-                self.add("became-nullable", "OPEN", "now accepts `null`")
+                self.add("became-nullable", "OPEN", "became nullable (`null` is now a value)")
             else:
-                self.add("became-not-nullable", "NARROW", "no longer accepts `null`")
+                self.add("became-not-nullable", "NARROW", "no longer nullable")
 
     def enum_rules(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         before, after = old.get("enum"), new.get("enum")
@@ -251,6 +295,17 @@ class _Rules:
                     f"{self.subject(path, 1)}: now {'required' if now else 'optional'}",
                     Place(self.where.operation, new[1], old[1]),
                     path,
+                )
+            if has_flag(self.new_spec, new[0], "deprecated") and not has_flag(
+                self.old_spec, old[0], "deprecated"
+            ):
+                self.emit(
+                    f"{self.where.direction}-property-deprecated",
+                    INFO,
+                    f"{self.subject(path, 1)}: deprecated",
+                    Place(self.where.operation, new[1], old[1]),
+                    path,
+                    True,
                 )
             self.changes.extend(
                 compare_schemas(
@@ -312,31 +367,31 @@ class _Rules:
         self.changes.extend(compare_schemas(self.old_spec, self.new_spec, old, new, where))
 
     def variants(self, keyword: str) -> None:
-        before, after = self.old.node.get(keyword), self.new.node.get(keyword)
+        old_node, new_node = self.old.node, self.new.node
+        before, after = old_node.get(keyword), new_node.get(keyword)
         if not isinstance(before, list) or not isinstance(after, list):
             return
-        old_names = [variant_name(self.old_spec, v, i) for i, v in enumerate(before)]
-        new_names = [variant_name(self.new_spec, v, i) for i, v in enumerate(after)]
-        for index, name in enumerate(new_names):
-            new_pointer = jp.join(self.new.pointer, keyword, index)
-            if name not in old_names:
-                self.add("variant-added", "WIDEN", f"{keyword} `{name}` added", new_pointer)
-                continue
-            old_index = old_names.index(name)
-            path = f"{self.new.path}({name})"
+        pairing = pair_variants(self.old_spec, self.new_spec, old_node, new_node, keyword)
+        old_names = variant_labels(self.old_spec, old_node, keyword)
+        new_names = variant_labels(self.new_spec, new_node, keyword)
+        for old_index, index in pairing.pairs:
+            path = f"{self.new.path}({new_names[index]})"
             self.descend(
                 SchemaSide(before[old_index], jp.join(self.old.pointer, keyword, old_index), path),
-                SchemaSide(after[index], new_pointer, path),
+                SchemaSide(after[index], jp.join(self.new.pointer, keyword, index), path),
             )
-        for index, name in enumerate(old_names):
-            if name not in new_names:
-                self.add(
-                    "variant-removed",
-                    "NARROW",
-                    f"{keyword} `{name}` removed",
-                    jp.join(self.new.pointer, keyword),
-                    jp.join(self.old.pointer, keyword, index),
-                )
+        for index in pairing.added:
+            new_pointer = jp.join(self.new.pointer, keyword, index)
+            text = f"{keyword} `{new_names[index]}` added"
+            self.add("variant-added", "WIDEN", text, new_pointer)
+        for index in pairing.removed:
+            self.add(
+                "variant-removed",
+                "NARROW",
+                f"{keyword} `{old_names[index]}` removed",
+                jp.join(self.new.pointer, keyword),
+                jp.join(self.old.pointer, keyword, index),
+            )
 
 
 def _comparable(before: Any, after: Any) -> bool:

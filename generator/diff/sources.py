@@ -8,6 +8,7 @@ about that folder's files name them as ``git:<ref>:spec/...``.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, GeneratorError, error
 
-__all__ = ["OVERLAYS_PATH", "SPEC_PATH", "Side", "open_side", "relabel"]
+__all__ = ["OVERLAYS_PATH", "RELEASE_PATH", "SPEC_PATH", "Side", "open_side", "relabel", "released"]
 
 SPEC_PATH = "spec/qiskit-runtime-api.json"
+RELEASE_PATH = "spec/release.json"
 OVERLAYS_PATH = "spec/overlays"
 _GIT_PREFIX = "git:"
 
@@ -67,6 +69,28 @@ def open_side(argument: str, repo: Path, overlays: Path | None) -> Iterator[Side
             relative = f"{OVERLAYS_PATH}/{name}"
             (overlay_folder / name).write_bytes(_git_show(repo, argument, ref, relative))
         yield Side(argument, spec, overlay_folder if overlays is not None else None, folder)
+
+
+def released(argument: str, repo: Path, project: Path) -> str:
+    """The package version issued before ``argument``'s spec: ``spec/release.json`` at
+    its git ref, else the project's; "" when neither says one."""
+    text = ""
+    if argument.startswith(_GIT_PREFIX) and argument[len(_GIT_PREFIX) :]:
+        ref = argument[len(_GIT_PREFIX) :]
+        try:
+            text = _git_show(repo, argument, ref, RELEASE_PATH).decode()
+        except GeneratorError:
+            text = ""
+    if not text:
+        try:
+            text = (project / RELEASE_PATH).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+    try:
+        version = json.loads(text).get("version")
+    except (ValueError, AttributeError):
+        return ""
+    return version if isinstance(version, str) else ""
 
 
 def _git(repo: Path, argument: str, *args: str) -> bytes:

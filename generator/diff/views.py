@@ -22,7 +22,7 @@ __all__ = [
     "is_nullable",
     "object_view",
     "types_of",
-    "variant_name",
+    "unwrap_nullable",
 ]
 
 _COMPONENT_SCHEMAS = "/components/schemas/"
@@ -49,7 +49,35 @@ def follow_schema(spec: Resolved, side: SchemaSide) -> SchemaSide:
     return SchemaSide(node if isinstance(node, dict) else {}, pointer, path)
 
 
-def types_of(schema: dict[str, Any]) -> frozenset[str]:
+def unwrap_nullable(spec: Resolved, side: SchemaSide) -> SchemaSide:
+    """``anyOf``/``oneOf`` of one schema and ``{type: 'null'}`` as that schema, nullable.
+
+    It is how OpenAPI 3.1 (and 3.0 with ``nullable`` members) says "X or null"; read
+    so, ``string`` becoming ``anyOf [string, null]`` is "became nullable", and the
+    string's own keywords are compared with the string's.
+    """
+    node = side.node
+    if "type" in node or "properties" in node:
+        return side
+    for keyword in ("anyOf", "oneOf"):
+        members = node.get(keyword)
+        if not isinstance(members, list) or len(members) < 2:
+            continue
+        others = [
+            (i, m) for i, m in enumerate(members) if not (isinstance(m, dict) and _own_null(m))
+        ]
+        if len(others) != 1 or len(others[0][1]) == 0:
+            continue
+        index, member = others[0]
+        inner = follow_schema(
+            spec, SchemaSide(member, jp.join(side.pointer, keyword, index), side.path)
+        )
+        rest = {k: v for k, v in node.items() if k not in (keyword, "description", "title")}
+        return SchemaSide({**inner.node, **rest, "nullable": True}, inner.pointer, inner.path)
+    return side
+
+
+def types_of(schema: dict[str, Any], spec: Resolved | None = None) -> frozenset[str]:
     kind = schema.get("type")
     types = set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
     if not types and isinstance(schema.get("properties"), dict):
@@ -57,27 +85,44 @@ def types_of(schema: dict[str, Any]) -> frozenset[str]:
     if not types and "items" in schema:
         types = {"array"}
     if not types:
-        types = set(_member_types(schema))
+        types = set(_member_types(schema, spec))
     return frozenset(types - {"null"})
 
 
-def _member_types(schema: dict[str, Any]) -> frozenset[str]:
-    """The types of an ``anyOf``/``oneOf`` whose members all say theirs (else: any type)."""
+def _member_types(schema: dict[str, Any], spec: Resolved | None) -> frozenset[str]:
+    """The types of an ``anyOf``/``oneOf`` whose members all say theirs (else: any type);
+    ``spec`` given, members that are ``$ref`` say their target's."""
     for keyword in ("anyOf", "oneOf"):
         members = schema.get(keyword)
         if isinstance(members, list) and members and all(isinstance(m, dict) for m in members):
-            found = [types_of(m) | ({"null"} if is_nullable(m) else set()) for m in members]
+            if spec is not None:
+                members = [follow_schema(spec, SchemaSide(m, "", "")).node for m in members]
+            found = [
+                types_of(m, spec) | ({"null"} if _own_null(m) or is_nullable(m) else set())
+                for m in members
+            ]
             if all(found):
                 return frozenset().union(*found)
     return frozenset()
 
 
-def is_nullable(schema: dict[str, Any]) -> bool:
+def _own_null(schema: dict[str, Any]) -> bool:
+    """``{type: 'null'}`` (OpenAPI 3.1), a member that only admits null."""
     kind = schema.get("type")
+    return kind == "null" or (isinstance(kind, list) and kind == ["null"])
+
+
+def is_nullable(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` admits null: ``nullable``, a ``null`` type or enum value, or an
+    ``anyOf``/``oneOf`` member that is ``{type: 'null'}``."""
+    kind = schema.get("type")
+    members = [m for k in ("anyOf", "oneOf") for m in schema.get(k) or [] if isinstance(m, dict)]
     return (
         schema.get("nullable") is True
         or (isinstance(kind, list) and "null" in kind)
+        or kind == "null"
         or (isinstance(schema.get("enum"), list) and None in schema["enum"])
+        or any(_own_null(m) or m.get("nullable") is True for m in members)
     )
 
 
@@ -90,15 +135,6 @@ def covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
 
 def has_flag(spec: Resolved, node: Any, name: str) -> bool:
     return bool(spec.follow(node).get(name, False)) if isinstance(node, dict) else False
-
-
-def variant_name(spec: Resolved, node: Any, index: int) -> str:
-    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        return jp.parse(node["$ref"])[-1]
-    target = spec.follow(node)
-    if isinstance(target, dict) and isinstance(target.get("title"), str):
-        return str(target["title"])
-    return f"option {index + 1}"
 
 
 def object_view(spec: Resolved, side: SchemaSide) -> tuple[dict[str, tuple[Any, str]], set[str]]:

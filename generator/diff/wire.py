@@ -12,7 +12,7 @@ security are ``access``'s.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.spec import pointer as jp
@@ -20,7 +20,7 @@ from generator.spec.dereference import Resolved
 
 from .access import scheme_changes, security_changes, server_changes
 from .changes import Change, Place, Severity, group_changes
-from .schemas import SchemaSide, Where, compare_schemas
+from .schemas import Memo, SchemaSide, Where, compare_schemas
 
 __all__ = ["compare_wire"]
 
@@ -45,6 +45,7 @@ class _Found:
     def __init__(self, old: Resolved, new: Resolved) -> None:
         self.old, self.new = old, new
         self.changes: list[Change] = []
+        self.memo = Memo()
 
     def add(
         self,
@@ -58,6 +59,7 @@ class _Found:
         self.changes.append(Change(severity, kind, message, (place,), subject, addition))
 
     def schemas(self, old: SchemaSide, new: SchemaSide, where: Where) -> None:
+        where = replace(where, memo=self.memo)  # shared components compared once
         self.changes.extend(compare_schemas(self.old, self.new, old, new, where))
 
 
@@ -289,10 +291,16 @@ def _contents(
     where = f"{status} response" if status else "request body"
     for media_type in old_content:
         if media_type not in new_content:
+            # A response type still offered without a parameter (`; charset=utf-8`): the
+            # client asks for and reads the same type.
+            variant = direction == "response" and _essence(media_type) in {
+                _essence(m) for m in new_content
+            }
             found.add(
-                BREAKING,
-                f"{kind}-media-type-removed",
-                f"{where}: media type `{media_type}` removed",
+                INFO if variant else BREAKING,
+                f"{kind}-media-type-{'variant-removed' if variant else 'removed'}",
+                f"{where}: media type `{media_type}` removed"
+                + (f" (`{_essence(media_type)}` stays)" if variant else ""),
                 Place(
                     label,
                     jp.join(new_pointer, "content"),
@@ -320,6 +328,11 @@ def _contents(
             SchemaSide((media or {}).get("schema", {}), jp.join(media_pointer, "schema"), ""),
             Where(direction, label, f"{direction}-body", f"{where} body" if status else where),
         )
+
+
+def _essence(media_type: str) -> str:
+    """``type/subtype`` of a media type, parameters left out, in lower case."""
+    return media_type.split(";", 1)[0].strip().lower()
 
 
 def _responses(found: _Found, old_op: _Operation, new_op: _Operation) -> None:

@@ -1,6 +1,7 @@
 """``update-spec``: a new upstream spec comes in with its report, version and code.
 
-1. The new spec is read (a file, or http(s) with ``urllib``) and compared
+1. The new spec is read (a file, or http(s) with ``urllib``; YAML is converted
+   to the JSON ``spec/`` holds) and compared
    with the current one (``generator.diff``). That runs the whole pipeline on
    it, so a spec that does not validate stops here, before anything is written.
 2. The recorded real answers (``tests/data/recorded/``, when the project has
@@ -17,11 +18,12 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import tempfile
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.diagnostics import GeneratorError, error
@@ -40,6 +42,7 @@ from generator.release.version import (
     save_release,
 )
 from generator.responses import RECORDED_PATH, check_responses, report_markdown
+from generator.spec.load import parse_document
 from generator.text import package_version
 
 __all__ = ["CHANGELOG_PATH", "SpecUpdate", "fetch_spec", "update_spec"]
@@ -91,7 +94,8 @@ def update_spec(
 ) -> SpecUpdate:
     """Bring the spec at ``source`` into the project at ``root``; see the module docstring."""
     spec_path, overlays = root / SPEC_PATH, root / OVERLAYS_PATH
-    new_bytes = fetch_spec(source)
+    shown = _shown(source)
+    new_bytes = _as_json(fetch_spec(source), shown)
     release = load_release(root)
     if spec_path.exists() and spec_path.read_bytes() == new_bytes:
         return SpecUpdate(None, release.version, release.version, 0)
@@ -99,12 +103,13 @@ def update_spec(
         folder = Path(temporary)
         incoming = folder / spec_path.name
         incoming.write_bytes(new_bytes)
-        new_side = Side(source, incoming, overlays, folder)
+        new_side = Side(source, incoming, overlays, folder)  # errors name it as given
         sides = (Side(SPEC_PATH, spec_path, overlays), new_side)
         try:
-            report = compare_sides(*sides, package=package)
+            report = compare_sides(*sides, package=package, current_version=release.version)
         except GeneratorError as exc:
             raise relabel(exc, sides) from None
+        report = replace(report, new_label=shown)  # the changelog's title
         spec_version = package_version(report.new_version)  # `2024-10-21` is 2024.10.21
         version = bump_for_spec_update(release.version, spec_version, report.semver)
         draft = folder / "release.json"
@@ -116,7 +121,7 @@ def update_spec(
             else _CHANGELOG_HEADER
         )
         responses = _recorded_answers(root, Options(incoming, overlays, root / "generated"))
-        changelog = prepend_entry(current, _entry(report, version, source, today) + responses)
+        changelog = prepend_entry(current, _entry(report, version, shown, today) + responses)
         draft_changelog = folder / "CHANGELOG.md"
         draft_changelog.write_text(changelog, encoding="utf-8")
         options = Options(
@@ -155,6 +160,25 @@ def _recorded_answers(root: Path, options: Options) -> str:
     except GeneratorError as exc:  # a recording the new spec has no operation for
         return "\n" + report_markdown(None, "; ".join(d.format() for d in exc.diagnostics))
     return "\n" + report_markdown(findings)
+
+
+def _shown(source: str) -> str:
+    """``source`` as committed and published: a URL as it is, a file by its name only
+    (a local path says nothing to readers and leaks the maintainer's folders)."""
+    if source.startswith(("http://", "https://")):
+        return source
+    return Path(source).name
+
+
+def _as_json(data: bytes, shown: str) -> bytes:
+    """The spec as ``spec/qiskit-runtime-api.json`` holds it: JSON verbatim, YAML converted."""
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        name = shown if shown.endswith((".yaml", ".yml")) else f"{shown} (YAML)"
+        parsed = parse_document(data, name)  # a YAML error names its line and column
+        return (json.dumps(parsed, indent=2, ensure_ascii=False) + "\n").encode()
+    return data
 
 
 def _replace(path: Path, data: bytes) -> None:
