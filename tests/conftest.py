@@ -173,3 +173,10 @@ def debug_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     logger.handlers[:] = before
     logger.setLevel(level)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs Prism is slow (npm, a server): ``make test`` runs it, not ``test-fast``."""
+    for item in items:
+        if "prism_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

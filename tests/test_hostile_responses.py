@@ -59,6 +59,16 @@ def mock_client(handler: Callable[[httpx.Request], httpx.Response], **options: A
     return client
 
 
+def recording(sent: list[httpx.Request]) -> Callable[[httpx.Request], httpx.Response]:
+    """``job_answer``, keeping every request in ``sent``."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return job_answer(request)
+
+    return handler
+
+
 def job_answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=JOB)
 
@@ -72,7 +82,7 @@ def test_a_path_parameter_that_would_change_the_url_is_refused_before_sending(
     method: str, value: str | None
 ) -> None:
     sent: list[httpx.Request] = []
-    client = mock_client(lambda request: sent.append(request) or job_answer(request))
+    client = mock_client(recording(sent))
     with pytest.raises(ValueError, match=r"path parameter 'job_id' is .*pass the resource's id"):
         getattr(client.jobs, method)(value)
     assert sent == []
@@ -80,7 +90,7 @@ def test_a_path_parameter_that_would_change_the_url_is_refused_before_sending(
 
 def test_a_path_parameter_with_a_slash_stays_one_segment() -> None:
     sent: list[httpx.Request] = []
-    client = mock_client(lambda request: sent.append(request) or job_answer(request))
+    client = mock_client(recording(sent))
     client.jobs.get("../../v2/x")
     assert sent[0].url.raw_path == b"/api/v1/jobs/..%2F..%2Fv2%2Fx"
 
@@ -137,7 +147,7 @@ def test_a_path_template_that_would_leave_the_configured_origin_is_refused() -> 
     from qiskit_runtime_api._endpoint import Endpoint
 
     sent: list[httpx.Request] = []
-    client = mock_client(lambda request: sent.append(request) or job_answer(request))
+    client = mock_client(recording(sent))
     client = client.with_options()
     client._settings = client._settings.with_changes(base_url="https://api.test")
     hostile = Endpoint("x", "GET", "@evil.test/v1", "application/json", {}, {}, security=(("b",),))
