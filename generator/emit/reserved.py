@@ -42,6 +42,8 @@ _CLIENT_INIT_NAMES = frozenset(
         "region",
         "timeout",
         "max_retries",
+        "max_response_bytes",
+        "deadline",
         "http_client",
         "default_headers",
         "strict",
