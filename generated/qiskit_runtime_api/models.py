@@ -9,82 +9,61 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
-class BackendChannelOperates(BaseModel):
+class AccountPlanBase(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    qubits: list[int] | None = None
+    plan_id: Annotated[str, Field(max_length=128, min_length=1, pattern="^.*$")]
+    """
+    The plan id as defined in Global Catalog
+    """
+    usage_allocation_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum sum of allowable usage allocation across all instances in the account.
+    """
+    usage_limit_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum amount of time workloads can run accross all instances in the account for the specified plan
+    """
+    backends: Annotated[list[str], Field(max_length=100, min_length=0)]
+    """
+    List of backends to allow the account to assign for instances.
+    """
+    max_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum time (in seconds) for session to run, subject to plan limits.
+    """
+    active_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to max ttl.
+    """
+    interactive_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to active ttl.
+    """
+    start_time: datetime | None = None
+    """
+    Start time for contract-based plans
+    """
+    end_time: datetime | None = None
+    """
+    End time for contract-based plans
+    """
 
 
-class BackendInstructionSignature(BaseModel):
+class AccountPlanUnallocatedUsage(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    name: str | None = None
-    description: str | None = None
-    num_qubits: int | None = None
-    num_clbits: int | None = None
-    parameters: list[Any] | None = None
-    return_type: str | None = None
-
-
-class BackendPropertiesResponseGateParameter(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    date: datetime
+    unallocated_usage_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
     """
-    Date of the parameter
-    """
-    name: Annotated[str, Field(max_length=64, min_length=1)]
-    """
-    Name of the parameter
-    """
-    unit: Annotated[str, Field(max_length=64, min_length=0)]
-    """
-    Unit of the parameter
-    """
-    value: float
-    """
-    Value of the parameter
+    The remaining usage allocation that can still be allocated to instances.
     """
 
 
-class BackendStatusResponse(BaseModel):
-    """
-    Backends Status Response
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    state: bool | None = None
-    """
-    State of the backend
-    """
-    status: str | None = None
-    """
-    Status of the backend
-    """
-    message: str | None = None
-    """
-    Description of the backend state
-    """
-    length_queue: Annotated[int, Field(ge=0, le=2147483647)]
-    """
-    Length of the queue for the backend
-    """
-    backend_version: str | None = None
-    """
-    Backend version
-    """
-
-
-class BackendsConfigurationResponseClops(BaseModel):
+class BackendConfigurationClops(BaseModel):
     """
     Circuit layer operations per second (CLOPS), with its kind.
     """
@@ -97,7 +76,7 @@ class BackendsConfigurationResponseClops(BaseModel):
     value: int | str
 
 
-class BackendsConfigurationResponseGate(BaseModel):
+class BackendConfigurationGate(BaseModel):
     """
     The definition of a gate
     """
@@ -140,7 +119,7 @@ class BackendsConfigurationResponseGate(BaseModel):
     """
 
 
-class BackendsConfigurationResponseHamiltonian(BaseModel):
+class BackendConfigurationHamiltonian(BaseModel):
     """
     Hamiltonian of the backend
     """
@@ -172,6 +151,108 @@ class BackendsConfigurationResponseHamiltonian(BaseModel):
     qub: dict[str, int] | None = None
     """
     The number of levels of each qubit, by qubit number (sent by 51 of 69).
+    """
+
+
+class BackendConfigurationProcessorType(BaseModel):
+    """
+    The processor type of this backend
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    family: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")]
+    """
+    Processor family indicates quantum chip architecture
+    """
+    revision: str | int
+    """
+    Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
+    """
+    segment: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")] = (
+        None
+    )
+    """
+    Segment, if indicated, is used to distinguish different subsets of the qubit fabric/chip
+    """
+
+
+class BackendConfigurationTimingConstraints(BaseModel):
+    """
+    The timing constraints on this backend
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    granularity: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Waveform memory data chunk size
+    """
+    min_length: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Minimum number of samples required to define a pulse
+    """
+    pulse_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Instruction triggering time resolution of pulse channel in units of dt
+    """
+    acquire_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Instruction triggering time resolution of acquisition channel in units of dt
+    """
+
+
+class BackendConfigurationUChannelLoItemItem(BaseModel):
+    """
+    The description of a single U Channel LO in terms of qubit LO's
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    q: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    The qubit number
+    """
+    scale: Annotated[list[float], Field(max_length=2, min_length=2)]
+    """
+    A complex number as [real, imaginary]
+    """
+
+
+class BackendStatus(BaseModel):
+    """
+    Backends Status Response
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    state: bool | None = None
+    """
+    State of the backend
+    """
+    status: str | None = None
+    """
+    Status of the backend
+    """
+    message: str | None = None
+    """
+    Description of the backend state
+    """
+    length_queue: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    Length of the queue for the backend
+    """
+    backend_version: str | None = None
+    """
+    Backend version
     """
 
 
@@ -253,74 +334,28 @@ class BackendsResponseV2DeviceWaitTimeSeconds(BaseModel):
     """
 
 
-class ConfigurationResponseProcessorType(BaseModel):
+class CosStorageLocation(BaseModel):
     """
-    The processor type of this backend
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    family: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")]
-    """
-    Processor family indicates quantum chip architecture
-    """
-    revision: str | int | float
-    """
-    Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
-    """
-    segment: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")] = (
-        None
-    )
-    """
-    Segment, if indicated, is used to distinguish different subsets of the qubit fabric/chip
-    """
-
-
-class ConfigurationResponseTimingConstraints(BaseModel):
-    """
-    The timing constraints on this backend
+    Remote storage metadata for where data is stored or to be stored in an IBM Cloud Object Storage bucket. Required fields may be omitted in field specific objected if allowed and defined in the default remote storage option.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    granularity: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    type: Literal["ibmcloud_cos"] = "ibmcloud_cos"
+    region: Annotated[str, Field(pattern="^[a-zA-Z-]+$")]
     """
-    Waveform memory data chunk size
+    Region, Cross-Region, or Single Data Center as defined by IBM Cloud Object Storage (https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-endpoints)
     """
-    min_length: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    region_type: Literal["regional", "cross-region", "single-site"]
+    bucket_crn: str
     """
-    Minimum number of samples required to define a pulse
+    Fully specified <a href="https://cloud.ibm.com/docs/account?topic=account-crn">CRN</a> for the target Cloud Object Storage bucket
     """
-    pulse_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    object_name: str
     """
-    Instruction triggering time resolution of pulse channel in units of dt
-    """
-    acquire_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
-    """
-    Instruction triggering time resolution of acquisition channel in units of dt
-    """
-
-
-class ConfigurationResponseUChannelLoItemItem(BaseModel):
-    """
-    The description of a single U Channel LO in terms of qubit LO's
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    q: Annotated[int, Field(ge=0, le=2147483647)]
-    """
-    The qubit number
-    """
-    scale: Annotated[list[float], Field(max_length=2, min_length=2)]
-    """
-    A complex number as [real, imaginary]
+    Name/ID of the object in the IBM Cloud Object Storage bucket. May *not* be specified in the default remote storage option.
     """
 
 
@@ -357,77 +392,7 @@ class CreateJobResponse(BaseModel):
     """
 
 
-class CreateSessionRequestOption1Part1(BaseModel):
-    """
-    Base request schema to create a session.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    max_ttl: Annotated[int, Field(ge=1, le=2147483647)] = 28800
-    """
-    The maximum time (in seconds) for the session to run, subject to plan limits.
-    """
-    mode: Literal["batch", "dedicated"]
-    """
-    Execution mode to run the session in
-    """
-    backend: str | None = None
-    """
-    Backend name
-    """
-    backend_name: str | None = None
-    """
-    Backend name (fallback)
-    """
-
-
-class CreateSessionRequestOption2(CreateSessionRequestOption1Part1):
-    """
-    Request to create a session. Only for use by channel partner.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    interactive_ttl: Annotated[int, Field(ge=1, le=2147483647)]
-    """
-    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to `active_ttl`.
-    """
-    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to `max_ttl`. Defaults to `max_ttl`.
-    """
-
-
-class CreateSessionResponseTimestamp(BaseModel):
-    """
-    Contains information about the time a specific status transition happened
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    status: Literal["open", "active", "inactive", "closed"]
-    """
-    The state of the session.
-    - open: The session is waiting to run jobs.
-    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
-    - inactive: The session does not have priority and is not running any jobs.
-    - closed: The session is not running any jobs and will not accept/run new jobs.
-
-    """
-    timestamp: datetime
-    """
-    Timestamp of when the session transitioned into the given status
-    """
-
-
-class DevicePerformanceMetricsTwoQErrorLayered(BaseModel):
+class DevicePerformanceMetricsTwoQErrorMedian(BaseModel):
     """
     2Q error (layered)
     """
@@ -556,68 +521,6 @@ class EstimatorV2InputOptionsResilienceZne(BaseModel):
     """
 
 
-class GetAccountResponsePlanPart1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    plan_id: Annotated[str, Field(max_length=128, min_length=1, pattern="^.*$")]
-    """
-    The plan id as defined in Global Catalog
-    """
-    usage_allocation_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum sum of allowable usage allocation across all instances in the account.
-    """
-    usage_limit_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum amount of time workloads can run accross all instances in the account for the specified plan
-    """
-    backends: Annotated[list[str], Field(max_length=100, min_length=0)]
-    """
-    List of backends to allow the account to assign for instances.
-    """
-    max_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum time (in seconds) for session to run, subject to plan limits.
-    """
-    active_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to max ttl.
-    """
-    interactive_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to active ttl.
-    """
-    start_time: datetime | None = None
-    """
-    Start time for contract-based plans
-    """
-    end_time: datetime | None = None
-    """
-    End time for contract-based plans
-    """
-
-
-class GetAccountResponsePlanPart2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    unallocated_usage_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The remaining usage allocation that can still be allocated to instances.
-    """
-
-
-class GetAnalyticsFiltersResponseBackend(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str
-
-
 class GetAnalyticsFiltersResponseInstance(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -625,6 +528,14 @@ class GetAnalyticsFiltersResponseInstance(BaseModel):
     )
     id: str
     deleted: bool
+
+
+class GetAnalyticsFiltersResponsePlan(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str
 
 
 class GetAnalyticsUsageGroupedResponseDataItem(BaseModel):
@@ -813,41 +724,6 @@ class GetAnalyticsUsageResponse(BaseModel):
     """
 
 
-class GetBackendPropertiesResponseGate(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    gate: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
-    """
-    The gate name for these parameters
-    """
-    parameters: Annotated[
-        list[BackendPropertiesResponseGateParameter],
-        Field(max_length=9007199254740991, min_length=1),
-    ]
-    """
-    The parameters of this gate on these qubits
-    """
-    qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
-    """
-    The qubits for these parameters
-    """
-    name: str | None = None
-    """
-    The gate with its qubits (`cx0_1`) (sent by 65 of 70).
-    """
-
-
-class GetBackendPropertiesResponseGeneralQlist(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str | None = None
-    qubits: list[int] | None = None
-
-
 class GetInstanceConfigurationResponse(BaseModel):
     """
     Instance configuration
@@ -1012,31 +888,6 @@ class JobResponseProgram(BaseModel):
     """
 
 
-class JobResponseRemoteStoragePart1Part1(BaseModel):
-    """
-    Remote storage metadata for where data is stored or to be stored in an IBM Cloud Object Storage bucket. Required fields may be omitted in field specific objected if allowed and defined in the default remote storage option.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: Literal["ibmcloud_cos"] = "ibmcloud_cos"
-    region: Annotated[str, Field(pattern="^[a-zA-Z-]+$")]
-    """
-    Region, Cross-Region, or Single Data Center as defined by IBM Cloud Object Storage (https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-endpoints)
-    """
-    region_type: Literal["regional", "cross-region", "single-site"]
-    bucket_crn: str
-    """
-    Fully specified <a href="https://cloud.ibm.com/docs/account?topic=account-crn">CRN</a> for the target Cloud Object Storage bucket
-    """
-    object_name: str
-    """
-    Name/ID of the object in the IBM Cloud Object Storage bucket. May *not* be specified in the default remote storage option.
-    """
-
-
 class JobState(BaseModel):
     """
     Current state of the job
@@ -1088,7 +939,7 @@ class ListWorkloadsErrorResponseError(BaseModel):
     more_info: str
 
 
-class ListWorkloadsResponsePrevious(BaseModel):
+class ListWorkloadsResponseNext(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -1152,6 +1003,29 @@ class ListWorkloadsResponseWorkload(BaseModel):
     estimated_running_time_seconds: float | None = None
     """
     Estimated usage in seconds
+    """
+
+
+class Nduv(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    date: datetime
+    """
+    Date of the parameter
+    """
+    name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Name of the parameter
+    """
+    unit: Annotated[str, Field(max_length=64, min_length=0)]
+    """
+    Unit of the parameter
+    """
+    value: float
+    """
+    Value of the parameter
     """
 
 
@@ -1361,6 +1235,64 @@ class SamplerV2InputOptionsTwirling(BaseModel):
     """
 
 
+class SessionRequestBase(BaseModel):
+    """
+    Base request schema to create a session.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    max_ttl: Annotated[int, Field(ge=1, le=2147483647)] = 28800
+    """
+    The maximum time (in seconds) for the session to run, subject to plan limits.
+    """
+    mode: Literal["batch", "dedicated"]
+    """
+    Execution mode to run the session in
+    """
+    backend: str | None = None
+    """
+    Backend name
+    """
+    backend_name: str | None = None
+    """
+    Backend name (fallback)
+    """
+
+
+class SessionTimestamp(BaseModel):
+    """
+    Contains information about the time a specific status transition happened
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    status: Literal["open", "active", "inactive", "closed"]
+    """
+    The state of the session.
+    - open: The session is waiting to run jobs.
+    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
+    - inactive: The session does not have priority and is not running any jobs.
+    - closed: The session is not running any jobs and will not accept/run new jobs.
+
+    """
+    timestamp: datetime
+    """
+    Timestamp of when the session transitioned into the given status
+    """
+
+
+class StorageLocation(CosStorageLocation):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
 class UpdateSessionRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -1513,17 +1445,14 @@ class VersionResponse(BaseModel):
     versions: list[str]
 
 
-class BackendChannel(BaseModel):
+class AccountPlan(AccountPlanBase, AccountPlanUnallocatedUsage):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    operates: BackendChannelOperates | None = None
-    purpose: str | None = None
-    type: str | None = None
 
 
-class BackendsConfigurationResponse(BaseModel):
+class BackendConfiguration(BaseModel):
     """
     Backends Configuration Response
     """
@@ -1550,10 +1479,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     List of basis gate names on the backend
     """
-    clops: BackendsConfigurationResponseClops | int | None = None
-    """
-    Circuit layer operations per second (CLOPS). A measure of how many layers of a 100x100 hardware-aware circuit a QPU can execute per second.
-    """
+    clops: BackendConfigurationClops | None = None
     clops_h: int | str | None = None
     """
     Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
@@ -1612,11 +1538,11 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Whether delay between programs can be set dynamically using 'rep_delay'.
     """
-    gates: Annotated[list[BackendsConfigurationResponseGate], Field(max_length=64, min_length=1)]
+    gates: Annotated[list[BackendConfigurationGate], Field(max_length=64, min_length=1)]
     """
     List of basis gates on the backend
     """
-    hamiltonian: BackendsConfigurationResponseHamiltonian | None = None
+    hamiltonian: BackendConfigurationHamiltonian | None = None
     local: bool
     """
     Backend is local or remote (true/false)
@@ -1675,7 +1601,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     A list of available parametric pulse shapes
     """
-    processor_type: ConfigurationResponseProcessorType | None = None
+    processor_type: BackendConfigurationProcessorType | None = None
     quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
     """
     Backend quantum volume
@@ -1722,155 +1648,45 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Tags for the backend
     """
-    timing_constraints: ConfigurationResponseTimingConstraints | None = None
-    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]] | None = None
-    allow_q_object: bool | None = None
-    """
-    Whether the backend takes Qobj jobs (sent by 69 of 69).
-    """
-    url: str | None = None
-    """
-    The backend's URL; all 69 recordings send the string `None` (sent by 69 of 69).
-    """
-    meas_kernels: list[str] | None = None
-    """
-    Available measurement kernels (`hw_qmfk`, `hw_boxcar`), or null (sent by 61 of 69).
-    """
-    multi_meas_enabled: bool | None = None
-    """
-    Whether a circuit may measure a qubit more than once (sent by 60 of 69).
-    """
-    uchannels_enabled: bool | None = None
-    """
-    Whether U channels are available (sent by 54 of 69).
-    """
-    qubit_channel_mapping: list[list[str]] | None = None
-    """
-    For each qubit, the channels that act on it (`["m0", "d0", "u1"]`) (sent by 53 of 69).
-    """
-    channels: dict[str, BackendChannel] | None = None
-    """
-    Every channel by name (`d0`, `m0`, `u0`, `acquire0`): what it operates on and its purpose (sent by 50 of 69).
-    """
-    allow_object_storage: bool | None = None
-    """
-    Whether job data may be kept in object storage (sent by 38 of 69).
-    """
-    parallel_compilation: bool | None = None
-    """
-    Sent by 33 of 69.
-    """
-    coords: list[list[int]] | None = None
-    """
-    One coordinate pair per qubit (sent by 30 of 69).
-    """
-    instruction_signatures: list[BackendInstructionSignature] | None = None
-    """
-    Sent by 9 of 69.
-    """
-    input_allowed: list[str] | None = None
-    """
-    Sent by 6 of 69.
-    """
-    pulse_num_channels: int | None = None
-    """
-    Sent by 6 of 69.
-    """
-    pulse_num_qubits: int | None = None
-    """
-    Sent by 6 of 69.
-    """
-    live_data: bool | None = None
-    """
-    Sent by 4 of 69.
-    """
+    timing_constraints: BackendConfigurationTimingConstraints | None = None
+    u_channel_lo: list[list[BackendConfigurationUChannelLoItemItem]]
 
 
-class CreateSessionRequestOption1(CreateSessionRequestOption1Part1):
+class BackendPropertiesGate(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-
-
-class CreateSessionResponse(BaseModel):
+    gate: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
     """
-    Job session
+    The gate name for these parameters
+    """
+    parameters: Annotated[list[Nduv], Field(max_length=9007199254740991, min_length=1)]
+    """
+    The parameters of this gate on these qubits
+    """
+    qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
+    """
+    The qubits for these parameters
+    """
+
+
+class ChannelPartnerSessionRequest(SessionRequestBase):
+    """
+    Request to create a session. Only for use by channel partner.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    id: str
+    interactive_ttl: Annotated[int, Field(ge=1, le=2147483647)]
     """
-    Job ID
-    """
-    backend_name: Annotated[str | None, Field(...)]
-    """
-    Backend name. May not be set when in the "open" state.
-    """
-    started_at: datetime | None = None
-    """
-    Timestamp of when the session was started
-    """
-    activated_at: datetime | None = None
-    """
-    Timestamp of when the session state was changed to active
-    """
-    closed_at: datetime | None = None
-    """
-    Timestamp of when the session was closed
-    """
-    last_job_started: datetime | None = None
-    """
-    Timestamp of when the last job in the session started
-    """
-    last_job_completed: datetime | None = None
-    """
-    Timestamp of when the last job in the session completed
-    """
-    interactive_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The maximum time (in seconds) between jobs to keep the session active
-    """
-    max_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The maximum time (in seconds) for session to run, subject to plan limits
+    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to `active_ttl`.
     """
     active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
     """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running.
-    """
-    state: Literal["open", "active", "inactive", "closed"] | None = None
-    """
-    The state of the session.
-    - open: The session is waiting to run jobs.
-    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
-    - inactive: The session does not have priority and is not running any jobs.
-    - closed: The session is not running any jobs and will not accept/run new jobs.
-
-    """
-    state_reason: str | None = None
-    """
-    The reason for the state change.
-    """
-    accepting_jobs: bool | None = None
-    """
-    If true, the session is actively accepting new jobs to be queued. If false, jobs will be rejected on create and the session will be immediately closed when there are no more jobs to run in the session.
-    """
-    mode: Literal["batch", "dedicated"]
-    """
-    Execution mode to run the session in
-    """
-    timestamps: list[CreateSessionResponseTimestamp] | None = None
-    user_id: str | None = None
-    """
-    The id of the user who created the session.
-    """
-    elapsed_time: float | None = None
-    """
-    Usage in seconds. Can be null for ongoing sessions.
+    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to `max_ttl`. Defaults to `max_ttl`.
     """
 
 
@@ -1924,11 +1740,19 @@ class EstimatorV2InputOptionsResilience(BaseModel):
     """
 
 
-class GetAccountResponsePlan(GetAccountResponsePlanPart1, GetAccountResponsePlanPart2):
+class GetAccountResponse(BaseModel):
+    """
+    Configuration for an account managed by the IBM Qiskit Runtime service.
+    """
+
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
+    plans: Annotated[list[AccountPlan], Field(max_length=20, min_length=0)]
+    """
+    The list of configurations for the account per plan
+    """
 
 
 class GetAnalyticsFiltersResponse(BaseModel):
@@ -1936,10 +1760,10 @@ class GetAnalyticsFiltersResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    backends: list[GetAnalyticsFiltersResponseBackend]
+    backends: list[GetAnalyticsFiltersResponsePlan]
     instances: list[GetAnalyticsFiltersResponseInstance]
     users: list[JobResponseProgram]
-    plans: list[GetAnalyticsFiltersResponseBackend]
+    plans: list[GetAnalyticsFiltersResponsePlan]
 
 
 class GetAnalyticsUsageGroupedByDateResponse(BaseModel):
@@ -1969,45 +1793,6 @@ class GetAnalyticsUsageGroupedResponse(BaseModel):
     data: list[GetAnalyticsUsageGroupedResponseDataItem]
     """
     Data
-    """
-
-
-class GetBackendPropertiesResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
-    """
-    Backend name
-    """
-    backend_version: Annotated[
-        str, Field(max_length=16, min_length=5, pattern="^[0-9]+.[0-9]+.[0-9]+$")
-    ]
-    """
-    Backend version in the form X.X.X
-    """
-    gates: Annotated[
-        list[GetBackendPropertiesResponseGate], Field(max_length=2147483647, min_length=0)
-    ]
-    """
-    System gate parameters
-    """
-    general: Annotated[
-        list[BackendPropertiesResponseGateParameter],
-        Field(max_length=9007199254740991, min_length=0),
-    ]
-    """
-    General system parameters
-    """
-    last_update_date: datetime
-    """
-    Last date/time that a property was updated.
-    """
-    qubits: list[list[BackendPropertiesResponseGateParameter]]
-    general_qlists: list[GetBackendPropertiesResponseGeneralQlist] | None = None
-    """
-    Named lists of qubits (`lf_4`: a layered-fidelity chain) (sent by 30 of 70).
     """
 
 
@@ -2071,13 +1856,6 @@ class JobMetrics(BaseModel):
     """
 
 
-class JobResponseRemoteStoragePart1(JobResponseRemoteStoragePart1Part1):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
-
 class ListWorkloadsErrorResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -2098,8 +1876,8 @@ class ListWorkloadsResponse(BaseModel):
     workloads: list[ListWorkloadsResponseWorkload]
     total_count: float
     limit: float
-    previous: ListWorkloadsResponsePrevious | None = None
-    next: ListWorkloadsResponsePrevious | None = None
+    previous: ListWorkloadsResponseNext | None = None
+    next: ListWorkloadsResponseNext | None = None
 
 
 class NoiseLearnerInputOptions(BaseModel):
@@ -2183,9 +1961,9 @@ class RemoteStorage(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    job_params: JobResponseRemoteStoragePart1
-    results: JobResponseRemoteStoragePart1
-    logs: JobResponseRemoteStoragePart1 | None = None
+    job_params: StorageLocation
+    results: StorageLocation
+    logs: StorageLocation | None = None
 
 
 class ResponseV2DevicePerformanceMetrics(BaseModel):
@@ -2194,9 +1972,9 @@ class ResponseV2DevicePerformanceMetrics(BaseModel):
         populate_by_name=True,
     )
     two_q_error_best: V2DevicePerformanceMetricsTwoQErrorBest | None = None
-    two_q_error_layered: DevicePerformanceMetricsTwoQErrorLayered | None = None
-    two_q_error_median: DevicePerformanceMetricsTwoQErrorLayered | None = None
-    readout_error_median: DevicePerformanceMetricsTwoQErrorLayered | None = None
+    two_q_error_layered: DevicePerformanceMetricsTwoQErrorMedian | None = None
+    two_q_error_median: DevicePerformanceMetricsTwoQErrorMedian | None = None
+    readout_error_median: DevicePerformanceMetricsTwoQErrorMedian | None = None
 
 
 class SamplerV2InputOptions(BaseModel):
@@ -2220,6 +1998,124 @@ class SamplerV2InputOptions(BaseModel):
     """
     Experimental options.
     """
+
+
+class Session(BaseModel):
+    """
+    Job session
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    id: str
+    """
+    Job ID
+    """
+    backend_name: Annotated[str | None, Field(...)]
+    """
+    Backend name. May not be set when in the "open" state.
+    """
+    started_at: datetime | None = None
+    """
+    Timestamp of when the session was started
+    """
+    activated_at: datetime | None = None
+    """
+    Timestamp of when the session state was changed to active
+    """
+    closed_at: datetime | None = None
+    """
+    Timestamp of when the session was closed
+    """
+    last_job_started: datetime | None = None
+    """
+    Timestamp of when the last job in the session started
+    """
+    last_job_completed: datetime | None = None
+    """
+    Timestamp of when the last job in the session completed
+    """
+    interactive_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The maximum time (in seconds) between jobs to keep the session active
+    """
+    max_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The maximum time (in seconds) for session to run, subject to plan limits
+    """
+    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The remaining time (in seconds) for the session to be in the active state while jobs are running.
+    """
+    state: Literal["open", "active", "inactive", "closed"] | None = None
+    """
+    The state of the session.
+    - open: The session is waiting to run jobs.
+    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
+    - inactive: The session does not have priority and is not running any jobs.
+    - closed: The session is not running any jobs and will not accept/run new jobs.
+
+    """
+    state_reason: str | None = None
+    """
+    The reason for the state change.
+    """
+    accepting_jobs: bool | None = None
+    """
+    If true, the session is actively accepting new jobs to be queued. If false, jobs will be rejected on create and the session will be immediately closed when there are no more jobs to run in the session.
+    """
+    mode: Literal["batch", "dedicated"]
+    """
+    Execution mode to run the session in
+    """
+    timestamps: list[SessionTimestamp] | None = None
+    user_id: str | None = None
+    """
+    The id of the user who created the session.
+    """
+    elapsed_time: float | None = None
+    """
+    Usage in seconds. Can be null for ongoing sessions.
+    """
+
+
+class SessionRequest(SessionRequestBase):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class BackendProperties(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
+    """
+    Backend name
+    """
+    backend_version: Annotated[
+        str, Field(max_length=16, min_length=5, pattern="^[0-9]+.[0-9]+.[0-9]+$")
+    ]
+    """
+    Backend version in the form X.X.X
+    """
+    gates: Annotated[list[BackendPropertiesGate], Field(max_length=2147483647, min_length=0)]
+    """
+    System gate parameters
+    """
+    general: Annotated[list[Nduv], Field(max_length=9007199254740991, min_length=0)]
+    """
+    General system parameters
+    """
+    last_update_date: datetime
+    """
+    Last date/time that a property was updated.
+    """
+    qubits: list[list[Nduv]]
 
 
 class BackendsResponseV2Device(BaseModel):
@@ -2250,8 +2146,8 @@ class BackendsResponseV2Device(BaseModel):
     wait_time_seconds: BackendsResponseV2DeviceWaitTimeSeconds | None = None
 
 
-class CreateSessionRequest(RootModel[CreateSessionRequestOption1 | CreateSessionRequestOption2]):
-    root: CreateSessionRequestOption1 | CreateSessionRequestOption2
+class CreateSessionRequest(RootModel[SessionRequest | ChannelPartnerSessionRequest]):
+    root: SessionRequest | ChannelPartnerSessionRequest
 
 
 class EstimatorV2InputOptions(BaseModel):
@@ -2286,22 +2182,7 @@ class EstimatorV2InputOptions(BaseModel):
     """
 
 
-class GetAccountResponse(BaseModel):
-    """
-    Configuration for an account managed by the IBM Qiskit Runtime service.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    plans: Annotated[list[GetAccountResponsePlan], Field(max_length=20, min_length=0)]
-    """
-    The list of configurations for the account per plan
-    """
-
-
-class JobResponseRemoteStorage(JobResponseRemoteStoragePart1, RemoteStorage):
+class JobResponseRemoteStorage(StorageLocation, RemoteStorage):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2383,7 +2264,7 @@ class BackendsResponseV2(BaseModel):
     """
 
 
-class CreateJobRequestOption2(ProgramParams, ProgramParamsChannelPartner):
+class ChannelPartnerJobRequest(ProgramParams, ProgramParamsChannelPartner):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2521,7 +2402,7 @@ class JobsResponse(BaseModel):
     """
 
 
-class CreateJobRequestOption1Part2(BaseModel):
+class JobParams(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2533,20 +2414,17 @@ class CreateJobRequestOption1Part2(BaseModel):
     """
 
 
-class CreateJobRequestOption1(ProgramParams, CreateJobRequestOption1Part2):
+class JobRequest(ProgramParams, JobParams):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
 
 
-class CreateJobRequest(RootModel[CreateJobRequestOption1 | CreateJobRequestOption2]):
-    root: CreateJobRequestOption1 | CreateJobRequestOption2
+class CreateJobRequest(RootModel[JobRequest | ChannelPartnerJobRequest]):
+    root: JobRequest | ChannelPartnerJobRequest
 
 
 # Models that are not classes (unions, arrays, scalars), as type aliases.
 
-ConfigurationResponseClopsX69d341: TypeAlias = BackendsConfigurationResponseClops | int | None
-CreateJobRequestOption1Part2Params: TypeAlias = (
-    SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
-)
+PrimitiveInput: TypeAlias = SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
