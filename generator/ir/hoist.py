@@ -315,15 +315,30 @@ def _canonical(shape: Any) -> str:
 
 
 def _structural(node: Any) -> Any:
+    """``node`` without what doesn't constrain; union members in a canonical order.
+
+    The order of ``oneOf``/``anyOf`` members changes nothing that validates, so
+    a spec that reorders them keeps its models (and their names).
+    """
     if isinstance(node, dict):
-        return {
-            k: (_structural(v) if k != "properties" else {p: _structural(s) for p, s in v.items()})
-            for k, v in node.items()
-            if k not in NOT_STRUCTURAL
-        }
+        result = {}
+        for k, v in node.items():
+            if k in NOT_STRUCTURAL:
+                continue
+            if k == "properties" and isinstance(v, dict):
+                result[k] = {p: _structural(s) for p, s in v.items()}
+            elif k in ("oneOf", "anyOf") and isinstance(v, list):
+                result[k] = sorted((_structural(m) for m in v), key=_sort_key)
+            else:
+                result[k] = _structural(v)
+        return result
     if isinstance(node, list):
         return [_structural(v) for v in node]
     return node
+
+
+def _sort_key(node: Any) -> str:
+    return json.dumps(node, sort_keys=True, separators=(",", ":"))
 
 
 def _replace_keys(node: Any, names: dict[str, str]) -> Any:
