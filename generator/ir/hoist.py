@@ -321,7 +321,7 @@ def _structural(node: Any) -> Any:
     a spec that reorders them keeps its models (and their names).
     """
     if isinstance(node, dict):
-        result = {}
+        result: dict[str, Any] = {}
         for k, v in node.items():
             if k in NOT_STRUCTURAL:
                 continue
