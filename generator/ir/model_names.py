@@ -49,6 +49,8 @@ __all__ = [
 
 KEY_PREFIX = "key:"
 _SPELLED = "named by spelling out its place: no other name tells it apart"
+_POINTER = "named from its JSON pointer: no rule tells it apart from another model"
+_CUT = f"longer than {MAX_CLASS_NAME} characters: cut to fit, it would be another model's name"
 _HINT = "give the schema a `title` or an `x-python-name` in an overlay to name it better"
 
 # A member label from structure alone: the place the model sits in has no better source.
@@ -74,7 +76,7 @@ class Label:
 
 
 class NameClash(Exception):
-    """Two models want the same names to the last: ``keys`` can't be told apart."""
+    """Every name ``keys`` want is taken: no rule tells them apart from other models."""
 
     def __init__(self, keys: list[str], name: str) -> None:
         self.keys = keys
@@ -101,11 +103,12 @@ def assign_names(
     given: dict[str, Candidate] = {}
     while position:
         asking: dict[str, list[str]] = {}
+        exhausted = sorted(k for k, i in position.items() if i >= len(wanted[k]))
+        if exhausted:
+            names = wanted[exhausted[0]]
+            raise NameClash(exhausted, names[-1].name if names else "")
         for key, index in position.items():
-            names = wanted[key]
-            if index >= len(names):
-                raise NameClash(sorted(k for k in wanted if k not in given), names[-1].name)
-            wish = names[index]
+            wish = wanted[key][index]
             asking.setdefault(_fit(wish.name) if wish.fit else wish.name, []).append(key)
         for name, keys in asking.items():
             if not name or name in owners:
@@ -187,7 +190,7 @@ def _member_label(
     own = sorted(member.properties - frozenset().union(*(o.properties for o in others)))
     if own_required or own:
         words = own_required or own
-        shown = " and ".join(words[:3]) + (" and more" if len(words) > 3 else "")
+        shown = " and ".join(words[:2])
         return Label(("With" + pascal_case(shown),), STRUCTURAL)
     return Label((pascal_case(member.kind or "object"),), STRUCTURAL)
 
@@ -251,8 +254,8 @@ class ModelNamer:
                     error(
                         self.file,
                         self._pointer(key),
-                        f"no name tells this model apart from {len(clash.keys) - 1} other(s) "
-                        f"that want {clash.name!r}",
+                        "every name this model could take is another model's "
+                        f"(the last: {clash.name!r})",
                         _HINT,
                     )
                     for key in clash.keys
@@ -279,22 +282,34 @@ class ModelNamer:
 
     def _wanted(self, key: str, lists: list[list[Candidate]]) -> list[Candidate]:
         """Its ``x-python-name``, component name or title, then its place's names, then spellings."""
+        # Names the spec chose are kept whole: cut to fit, two of them could become one.
         head = [
-            Candidate(str(class_name(n))) for n in _by_length(self.python_names.get(key, set()))
+            Candidate(str(class_name(n)), fit=False)
+            for n in _by_length(self.python_names.get(key, set()))
         ]
         if key.startswith("component:"):
             component = key.split(":", 1)[1]
             name = str(class_name(component))
-            return [*head, Candidate(name), Candidate(name + "Schema"), _spelled(component)]
+            return [
+                *head,
+                Candidate(name, fit=False),
+                Candidate(name + "Schema", fit=False),
+                Candidate(spelled(component), _SPELLED, fit=False),
+            ]
         titles = _by_length(self.titles.get(key, set()))
         head += [Candidate(str(class_name(t))) for t in titles]
         best = min(lists, key=lambda names: [(len(c.name), c.name) for c in names], default=[])
-        tail = [_spelled(t) for t in titles]
+        # Cut to fit, two long names may meet: whole, they differ (and say so).
+        whole = [
+            Candidate(c.name, c.note or _CUT, fit=False)
+            for c in [*head, *best]
+            if len(c.name) > MAX_CLASS_NAME
+        ]
         pointer = self._pointer(key)
-        segments = jp.parse(pointer) if pointer else []
-        tail += [_spelled("/".join(segments[-n:])) for n in (1, 2, 3) if len(segments) >= n]
+        tail = [_spelled(t) for t in titles]
+        tail.append(Candidate(_pointer_words(pointer), _POINTER, fit=False))
         tail.append(Candidate(spelled(pointer) or "Model", _SPELLED, fit=False))
-        return [*head, *best, *tail]
+        return [*head, *best, *whole, *tail]
 
     def _child_claims(
         self, shape: Any, prefixes: Sequence[str]
@@ -399,6 +414,14 @@ def _one_value(schema: Any) -> str | None:
     if isinstance(values, list) and len(values) == 1 and isinstance(values[0], (str, int, bool)):
         return str(values[0])
     return None
+
+
+def _pointer_words(pointer: str) -> str:
+    """``/components/schemas/AuditLog/properties/actor`` → ``AuditLogPropertiesActor``."""
+    parts = jp.parse(pointer) if pointer else []
+    if parts[:2] == ["components", "schemas"]:
+        parts = parts[2:]
+    return str(class_name(" ".join(parts)))
 
 
 def _by_length(names: set[str]) -> list[str]:
