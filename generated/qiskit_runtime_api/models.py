@@ -63,17 +63,12 @@ class AccountPlanUnallocatedUsage(BaseModel):
     """
 
 
-class BackendConfigurationClops(BaseModel):
-    """
-    Circuit layer operations per second (CLOPS), with its kind.
-    """
-
+class BackendChannelOperates(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["virtual", "hardware"]
-    value: int | str
+    qubits: list[int] | None = None
 
 
 class BackendConfigurationGate(BaseModel):
@@ -167,7 +162,7 @@ class BackendConfigurationProcessorType(BaseModel):
     """
     Processor family indicates quantum chip architecture
     """
-    revision: str | int
+    revision: str | int | float
     """
     Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
     """
@@ -225,6 +220,28 @@ class BackendConfigurationUChannelLoItemItem(BaseModel):
     """
 
 
+class BackendInstructionSignature(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    description: str | None = None
+    num_qubits: int | None = None
+    num_clbits: int | None = None
+    parameters: list[Any] | None = None
+    return_type: str | None = None
+
+
+class BackendPropertiesGeneralQlist(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    qubits: list[int] | None = None
+
+
 class BackendStatus(BaseModel):
     """
     Backends Status Response
@@ -254,6 +271,19 @@ class BackendStatus(BaseModel):
     """
     Backend version
     """
+
+
+class BackendsConfigurationResponseClops(BaseModel):
+    """
+    Circuit layer operations per second (CLOPS), with its kind.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    type: Literal["virtual", "hardware"]
+    value: int | str
 
 
 class BackendsResponseV2DeviceClops(BaseModel):
@@ -1452,204 +1482,14 @@ class AccountPlan(AccountPlanBase, AccountPlanUnallocatedUsage):
     )
 
 
-class BackendConfiguration(BaseModel):
-    """
-    Backends Configuration Response
-    """
-
+class BackendChannel(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    acquisition_latency: Annotated[list[list[float]] | None, Field(max_length=2147483647)] = None
-    """
-    Array of dimension n_qubits x n_registers. Latency (in units of dt) to write a measurement result from qubit n into register slot m.
-    """
-    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
-    """
-    Backend name
-    """
-    backend_version: Annotated[
-        str, Field(max_length=16, min_length=5, pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")
-    ]
-    """
-    Backend version in the form X.X.X
-    """
-    basis_gates: Annotated[list[str], Field(max_length=64, min_length=1)]
-    """
-    List of basis gate names on the backend
-    """
-    clops: BackendConfigurationClops | None = None
-    clops_h: int | str | None = None
-    """
-    Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
-    """
-    clops_v: int | str | None = None
-    """
-    Virtual CLOPS — may be a numeric value or descriptive string if unavailable.
-    """
-    conditional: bool
-    """
-    Backend supports conditional operations (true/false)
-    """
-    conditional_latency: list[list[float]] | None = None
-    """
-    Array of dimension n_channels [d->u->m] x n_registers. Latency (in units of dt) to do a conditional operation on channel n from register slot m
-    """
-    configurable: bool = False
-    """
-    Backend is configurable, if the backend is a simulator (true/false)
-    """
-    coupling_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)]
-    """
-    Array grouping qubits that are physically coupled together on the backend
-    """
-    credits_required: bool = False
-    """
-    Backend requires credits to run a job (true/false)
-    """
-    description: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^.*$")] = None
-    """
-    Description of the backend
-    """
-    display_name: Annotated[
-        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")
-    ] = None
-    """
-    Alternate name field for the backend
-    """
-    discriminators: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Available discriminators
-    """
-    dt: Annotated[float | None, Field(ge=0.0)] = None
-    """
-    Time discretization for the drive and U channels
-    """
-    dtm: Annotated[float | None, Field(ge=0.0)] = None
-    """
-    Time discretization for the measurement channels
-    """
-    default_rep_delay: Annotated[float | None, Field(ge=0.0, le=2147483647.0)] = None
-    """
-    Default rep delay.
-    """
-    dynamic_reprate_enabled: bool = False
-    """
-    Whether delay between programs can be set dynamically using 'rep_delay'.
-    """
-    gates: Annotated[list[BackendConfigurationGate], Field(max_length=64, min_length=1)]
-    """
-    List of basis gates on the backend
-    """
-    hamiltonian: BackendConfigurationHamiltonian | None = None
-    local: bool
-    """
-    Backend is local or remote (true/false)
-    """
-    max_experiments: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
-    """
-    Maximum number of experiments supported
-    """
-    max_shots: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
-    """
-    Maximum number of shots supported
-    """
-    meas_levels: Annotated[list[int] | None, Field(max_length=3, min_length=1)] = None
-    """
-    Available measurement levels on the backend
-    """
-    meas_lo_range: Annotated[
-        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
-    ] = None
-    """
-    Frequency range for the measurement LO
-    """
-    meas_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = None
-    """
-    Grouping of measurement which are multiplexed
-    """
-    measure_esp_enabled: bool = False
-    """
-    Whether ESP readout is supported by the backend.
-    """
-    memory: bool
-    """
-    Backend supports memory (true/false)
-    """
-    n_qubits: Annotated[int, Field(ge=1, le=2147483647)]
-    """
-    Number of qubits
-    """
-    n_registers: Annotated[float, Field(ge=1.0, le=2147483647.0)] = 1
-    """
-    Number of register slots available for feedback (if conditional is true)
-    """
-    n_uchannels: Annotated[float | None, Field(ge=0.0, le=9007199254740991.0)] = None
-    """
-    Number of additional control channels
-    """
-    online_date: datetime
-    """
-    Date the backend went online
-    """
-    open_pulse: bool | None = None
-    """
-    If present, open_pulse = false schema applies
-    """
-    parametric_pulses: Annotated[list[str] | None, Field(max_length=1024, min_length=0)] = None
-    """
-    A list of available parametric pulse shapes
-    """
-    processor_type: BackendConfigurationProcessorType | None = None
-    quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
-    """
-    Backend quantum volume
-    """
-    qubit_lo_range: Annotated[
-        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
-    ] = None
-    """
-    Frequency range for the qubit LO
-    """
-    register_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = (
-        None
-    )
-    """
-    An array of dimension n_qubits X n_registers indicating storage capability
-    """
-    rep_delay_range: Annotated[list[float] | None, Field(max_length=2, min_length=2)] = None
-    """
-    Range of delay times between programs (microseconds) allowed by backend.
-    """
-    rep_times: Annotated[list[float] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Program execution times (microseconds) supported by backend.
-    """
-    sample_name: Annotated[
-        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_.,:\\s]*$")
-    ] = None
-    """
-    Sample name
-    """
-    simulator: bool = False
-    """
-    Backend is a simulator (true/false)
-    """
-    supported_features: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
-    """
-    Array of features supported by the backend such as qasm3
-    """
-    supported_instructions: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
-    """
-    Instructions supported by the backend.
-    """
-    tags: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
-    """
-    Tags for the backend
-    """
-    timing_constraints: BackendConfigurationTimingConstraints | None = None
-    u_channel_lo: list[list[BackendConfigurationUChannelLoItemItem]]
+    operates: BackendChannelOperates | None = None
+    purpose: str | None = None
+    type: str | None = None
 
 
 class BackendPropertiesGate(BaseModel):
@@ -1668,6 +1508,10 @@ class BackendPropertiesGate(BaseModel):
     qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
     """
     The qubits for these parameters
+    """
+    name: str | None = None
+    """
+    The gate with its qubits (`cx0_1`) (sent by 65 of 70).
     """
 
 
@@ -2088,6 +1932,269 @@ class SessionRequest(SessionRequestBase):
     )
 
 
+class BackendConfiguration(BaseModel):
+    """
+    Backends Configuration Response
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    acquisition_latency: Annotated[list[list[float]] | None, Field(max_length=2147483647)] = None
+    """
+    Array of dimension n_qubits x n_registers. Latency (in units of dt) to write a measurement result from qubit n into register slot m.
+    """
+    backend_name: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
+    """
+    Backend name
+    """
+    backend_version: Annotated[
+        str, Field(max_length=16, min_length=5, pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")
+    ]
+    """
+    Backend version in the form X.X.X
+    """
+    basis_gates: Annotated[list[str], Field(max_length=64, min_length=1)]
+    """
+    List of basis gate names on the backend
+    """
+    clops: BackendsConfigurationResponseClops | int | None = None
+    """
+    Circuit layer operations per second (CLOPS). A measure of how many layers of a 100x100 hardware-aware circuit a QPU can execute per second.
+    """
+    clops_h: int | str | None = None
+    """
+    Hardware Circuit Layer Operations Per Second (CLOPS_h). Measures how many circuit layers the QPU can execute per second on hardware.
+    """
+    clops_v: int | str | None = None
+    """
+    Virtual CLOPS — may be a numeric value or descriptive string if unavailable.
+    """
+    conditional: bool
+    """
+    Backend supports conditional operations (true/false)
+    """
+    conditional_latency: list[list[float]] | None = None
+    """
+    Array of dimension n_channels [d->u->m] x n_registers. Latency (in units of dt) to do a conditional operation on channel n from register slot m
+    """
+    configurable: bool = False
+    """
+    Backend is configurable, if the backend is a simulator (true/false)
+    """
+    coupling_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)]
+    """
+    Array grouping qubits that are physically coupled together on the backend
+    """
+    credits_required: bool = False
+    """
+    Backend requires credits to run a job (true/false)
+    """
+    description: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^.*$")] = None
+    """
+    Description of the backend
+    """
+    display_name: Annotated[
+        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")
+    ] = None
+    """
+    Alternate name field for the backend
+    """
+    discriminators: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Available discriminators
+    """
+    dt: Annotated[float | None, Field(ge=0.0)] = None
+    """
+    Time discretization for the drive and U channels
+    """
+    dtm: Annotated[float | None, Field(ge=0.0)] = None
+    """
+    Time discretization for the measurement channels
+    """
+    default_rep_delay: Annotated[float | None, Field(ge=0.0, le=2147483647.0)] = None
+    """
+    Default rep delay.
+    """
+    dynamic_reprate_enabled: bool = False
+    """
+    Whether delay between programs can be set dynamically using 'rep_delay'.
+    """
+    gates: Annotated[list[BackendConfigurationGate], Field(max_length=64, min_length=1)]
+    """
+    List of basis gates on the backend
+    """
+    hamiltonian: BackendConfigurationHamiltonian | None = None
+    local: bool
+    """
+    Backend is local or remote (true/false)
+    """
+    max_experiments: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+    """
+    Maximum number of experiments supported
+    """
+    max_shots: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+    """
+    Maximum number of shots supported
+    """
+    meas_levels: Annotated[list[int] | None, Field(max_length=3, min_length=1)] = None
+    """
+    Available measurement levels on the backend
+    """
+    meas_lo_range: Annotated[
+        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
+    ] = None
+    """
+    Frequency range for the measurement LO
+    """
+    meas_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = None
+    """
+    Grouping of measurement which are multiplexed
+    """
+    measure_esp_enabled: bool = False
+    """
+    Whether ESP readout is supported by the backend.
+    """
+    memory: bool
+    """
+    Backend supports memory (true/false)
+    """
+    n_qubits: Annotated[int, Field(ge=1, le=2147483647)]
+    """
+    Number of qubits
+    """
+    n_registers: Annotated[float, Field(ge=1.0, le=2147483647.0)] = 1
+    """
+    Number of register slots available for feedback (if conditional is true)
+    """
+    n_uchannels: Annotated[float | None, Field(ge=0.0, le=9007199254740991.0)] = None
+    """
+    Number of additional control channels
+    """
+    online_date: datetime
+    """
+    Date the backend went online
+    """
+    open_pulse: bool | None = None
+    """
+    If present, open_pulse = false schema applies
+    """
+    parametric_pulses: Annotated[list[str] | None, Field(max_length=1024, min_length=0)] = None
+    """
+    A list of available parametric pulse shapes
+    """
+    processor_type: BackendConfigurationProcessorType | None = None
+    quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
+    """
+    Backend quantum volume
+    """
+    qubit_lo_range: Annotated[
+        list[list[float]] | None, Field(max_length=2147483648, min_length=1)
+    ] = None
+    """
+    Frequency range for the qubit LO
+    """
+    register_map: Annotated[list[list[int]] | None, Field(max_length=2147483647, min_length=1)] = (
+        None
+    )
+    """
+    An array of dimension n_qubits X n_registers indicating storage capability
+    """
+    rep_delay_range: Annotated[list[float] | None, Field(max_length=2, min_length=2)] = None
+    """
+    Range of delay times between programs (microseconds) allowed by backend.
+    """
+    rep_times: Annotated[list[float] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Program execution times (microseconds) supported by backend.
+    """
+    sample_name: Annotated[
+        str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_.,:\\s]*$")
+    ] = None
+    """
+    Sample name
+    """
+    simulator: bool = False
+    """
+    Backend is a simulator (true/false)
+    """
+    supported_features: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
+    """
+    Array of features supported by the backend such as qasm3
+    """
+    supported_instructions: Annotated[list[str] | None, Field(max_length=64, min_length=0)] = None
+    """
+    Instructions supported by the backend.
+    """
+    tags: Annotated[list[str] | None, Field(max_length=64, min_length=1)] = None
+    """
+    Tags for the backend
+    """
+    timing_constraints: BackendConfigurationTimingConstraints | None = None
+    u_channel_lo: list[list[BackendConfigurationUChannelLoItemItem]] | None = None
+    allow_q_object: bool | None = None
+    """
+    Whether the backend takes Qobj jobs (sent by 69 of 69).
+    """
+    url: str | None = None
+    """
+    The backend's URL; all 69 recordings send the string `None` (sent by 69 of 69).
+    """
+    meas_kernels: list[str] | None = None
+    """
+    Available measurement kernels (`hw_qmfk`, `hw_boxcar`), or null (sent by 61 of 69).
+    """
+    multi_meas_enabled: bool | None = None
+    """
+    Whether a circuit may measure a qubit more than once (sent by 60 of 69).
+    """
+    uchannels_enabled: bool | None = None
+    """
+    Whether U channels are available (sent by 54 of 69).
+    """
+    qubit_channel_mapping: list[list[str]] | None = None
+    """
+    For each qubit, the channels that act on it (`["m0", "d0", "u1"]`) (sent by 53 of 69).
+    """
+    channels: dict[str, BackendChannel] | None = None
+    """
+    Every channel by name (`d0`, `m0`, `u0`, `acquire0`): what it operates on and its purpose (sent by 50 of 69).
+    """
+    allow_object_storage: bool | None = None
+    """
+    Whether job data may be kept in object storage (sent by 38 of 69).
+    """
+    parallel_compilation: bool | None = None
+    """
+    Sent by 33 of 69.
+    """
+    coords: list[list[int]] | None = None
+    """
+    One coordinate pair per qubit (sent by 30 of 69).
+    """
+    instruction_signatures: list[BackendInstructionSignature] | None = None
+    """
+    Sent by 9 of 69.
+    """
+    input_allowed: list[str] | None = None
+    """
+    Sent by 6 of 69.
+    """
+    pulse_num_channels: int | None = None
+    """
+    Sent by 6 of 69.
+    """
+    pulse_num_qubits: int | None = None
+    """
+    Sent by 6 of 69.
+    """
+    live_data: bool | None = None
+    """
+    Sent by 4 of 69.
+    """
+
+
 class BackendProperties(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -2116,6 +2223,10 @@ class BackendProperties(BaseModel):
     Last date/time that a property was updated.
     """
     qubits: list[list[Nduv]]
+    general_qlists: list[BackendPropertiesGeneralQlist] | None = None
+    """
+    Named lists of qubits (`lf_4`: a layered-fidelity chain) (sent by 30 of 70).
+    """
 
 
 class BackendsResponseV2Device(BaseModel):
@@ -2427,4 +2538,5 @@ class CreateJobRequest(RootModel[JobRequest | ChannelPartnerJobRequest]):
 
 # Models that are not classes (unions, arrays, scalars), as type aliases.
 
+BackendConfigurationClops: TypeAlias = BackendsConfigurationResponseClops | int | None
 PrimitiveInput: TypeAlias = SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
