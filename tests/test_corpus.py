@@ -44,7 +44,7 @@ CORPUS = [
         VENDOR_SPECS / "openai" / "official" / "openapi.yml",
         CORPUS_DATA / "openai" / "overlays",
         operations=271,
-        models=1296,
+        models=1295,  # two unions that differ only in member order are one model
     ),
     CorpusSpec(
         "azure_openai_client",

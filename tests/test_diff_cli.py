@@ -117,7 +117,7 @@ def test_a_field_from_an_all_of_member_is_tied_to_the_wire_change_inside_the_mem
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     field = next(c for c in report["python_api"] if c["member"] == "family")
-    assert field["where"] == ["ConfigurationResponseProcessorType"]
+    assert field["where"] == ["BackendConfigurationProcessorType"]
     assert "response-property-type-changed" in [c["kind"] for c in field["caused_by"]]
     for cause in field["caused_by"]:  # the type, and the string constraints that went with it
         assert cause["pointer"].endswith("/processor_type/allOf/0/properties/family")

@@ -117,7 +117,7 @@ def test_every_property_of_every_schema_is_a_field_of_some_generated_model() -> 
         if not any(set(schema["properties"]) <= fields for fields in field_sets)
     ]
     assert missing == []
-    remote_storage = generated_models.CreateJobRequestOption2.model_fields
+    remote_storage = generated_models.ChannelPartnerJobRequest.model_fields
     assert "remote_storage" in {info.alias or name for name, info in remote_storage.items()}
 
 

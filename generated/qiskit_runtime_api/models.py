@@ -9,6 +9,60 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
+class AccountPlanBase(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    plan_id: Annotated[str, Field(max_length=128, min_length=1, pattern="^.*$")]
+    """
+    The plan id as defined in Global Catalog
+    """
+    usage_allocation_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum sum of allowable usage allocation across all instances in the account.
+    """
+    usage_limit_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum amount of time workloads can run accross all instances in the account for the specified plan
+    """
+    backends: Annotated[list[str], Field(max_length=100, min_length=0)]
+    """
+    List of backends to allow the account to assign for instances.
+    """
+    max_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum time (in seconds) for session to run, subject to plan limits.
+    """
+    active_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to max ttl.
+    """
+    interactive_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to active ttl.
+    """
+    start_time: datetime | None = None
+    """
+    Start time for contract-based plans
+    """
+    end_time: datetime | None = None
+    """
+    End time for contract-based plans
+    """
+
+
+class AccountPlanUnallocatedUsage(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    unallocated_usage_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The remaining usage allocation that can still be allocated to instances.
+    """
+
+
 class BackendChannelOperates(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -17,87 +71,7 @@ class BackendChannelOperates(BaseModel):
     qubits: list[int] | None = None
 
 
-class BackendInstructionSignature(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str | None = None
-    description: str | None = None
-    num_qubits: int | None = None
-    num_clbits: int | None = None
-    parameters: list[Any] | None = None
-    return_type: str | None = None
-
-
-class BackendPropertiesResponseGateParameter(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    date: datetime
-    """
-    Date of the parameter
-    """
-    name: Annotated[str, Field(max_length=64, min_length=1)]
-    """
-    Name of the parameter
-    """
-    unit: Annotated[str, Field(max_length=64, min_length=0)]
-    """
-    Unit of the parameter
-    """
-    value: float
-    """
-    Value of the parameter
-    """
-
-
-class BackendStatusResponse(BaseModel):
-    """
-    Backends Status Response
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    state: bool | None = None
-    """
-    State of the backend
-    """
-    status: str | None = None
-    """
-    Status of the backend
-    """
-    message: str | None = None
-    """
-    Description of the backend state
-    """
-    length_queue: Annotated[int, Field(ge=0, le=2147483647)]
-    """
-    Length of the queue for the backend
-    """
-    backend_version: str | None = None
-    """
-    Backend version
-    """
-
-
-class BackendsConfigurationResponseClops(BaseModel):
-    """
-    Circuit layer operations per second (CLOPS), with its kind.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: Literal["virtual", "hardware"]
-    value: int | str
-
-
-class BackendsConfigurationResponseGate(BaseModel):
+class BackendConfigurationGate(BaseModel):
     """
     The definition of a gate
     """
@@ -140,7 +114,7 @@ class BackendsConfigurationResponseGate(BaseModel):
     """
 
 
-class BackendsConfigurationResponseHamiltonian(BaseModel):
+class BackendConfigurationHamiltonian(BaseModel):
     """
     Hamiltonian of the backend
     """
@@ -173,6 +147,143 @@ class BackendsConfigurationResponseHamiltonian(BaseModel):
     """
     The number of levels of each qubit, by qubit number (sent by 51 of 69).
     """
+
+
+class BackendConfigurationProcessorType(BaseModel):
+    """
+    The processor type of this backend
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    family: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")]
+    """
+    Processor family indicates quantum chip architecture
+    """
+    revision: str | int | float
+    """
+    Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
+    """
+    segment: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")] = (
+        None
+    )
+    """
+    Segment, if indicated, is used to distinguish different subsets of the qubit fabric/chip
+    """
+
+
+class BackendConfigurationTimingConstraints(BaseModel):
+    """
+    The timing constraints on this backend
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    granularity: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Waveform memory data chunk size
+    """
+    min_length: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Minimum number of samples required to define a pulse
+    """
+    pulse_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Instruction triggering time resolution of pulse channel in units of dt
+    """
+    acquire_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    """
+    Instruction triggering time resolution of acquisition channel in units of dt
+    """
+
+
+class BackendConfigurationUChannelLoItemItem(BaseModel):
+    """
+    The description of a single U Channel LO in terms of qubit LO's
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    q: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    The qubit number
+    """
+    scale: Annotated[list[float], Field(max_length=2, min_length=2)]
+    """
+    A complex number as [real, imaginary]
+    """
+
+
+class BackendInstructionSignature(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    description: str | None = None
+    num_qubits: int | None = None
+    num_clbits: int | None = None
+    parameters: list[Any] | None = None
+    return_type: str | None = None
+
+
+class BackendPropertiesGeneralQlist(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    qubits: list[int] | None = None
+
+
+class BackendStatus(BaseModel):
+    """
+    Backends Status Response
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    state: bool | None = None
+    """
+    State of the backend
+    """
+    status: str | None = None
+    """
+    Status of the backend
+    """
+    message: str | None = None
+    """
+    Description of the backend state
+    """
+    length_queue: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    Length of the queue for the backend
+    """
+    backend_version: str | None = None
+    """
+    Backend version
+    """
+
+
+class BackendsConfigurationResponseClops(BaseModel):
+    """
+    Circuit layer operations per second (CLOPS), with its kind.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    type: Literal["virtual", "hardware"]
+    value: int | str
 
 
 class BackendsResponseV2DeviceClops(BaseModel):
@@ -253,74 +364,28 @@ class BackendsResponseV2DeviceWaitTimeSeconds(BaseModel):
     """
 
 
-class ConfigurationResponseProcessorType(BaseModel):
+class CosStorageLocation(BaseModel):
     """
-    The processor type of this backend
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    family: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")]
-    """
-    Processor family indicates quantum chip architecture
-    """
-    revision: str | int | float
-    """
-    Revision number reflects design variants within a given processor family. Is typically a semantic versioning value without the patch value, eg., \\"1.0\\".
-    """
-    segment: Annotated[str | None, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9]*$")] = (
-        None
-    )
-    """
-    Segment, if indicated, is used to distinguish different subsets of the qubit fabric/chip
-    """
-
-
-class ConfigurationResponseTimingConstraints(BaseModel):
-    """
-    The timing constraints on this backend
+    Remote storage metadata for where data is stored or to be stored in an IBM Cloud Object Storage bucket. Required fields may be omitted in field specific objected if allowed and defined in the default remote storage option.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    granularity: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    type: Literal["ibmcloud_cos"] = "ibmcloud_cos"
+    region: Annotated[str, Field(pattern="^[a-zA-Z-]+$")]
     """
-    Waveform memory data chunk size
+    Region, Cross-Region, or Single Data Center as defined by IBM Cloud Object Storage (https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-endpoints)
     """
-    min_length: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    region_type: Literal["regional", "cross-region", "single-site"]
+    bucket_crn: str
     """
-    Minimum number of samples required to define a pulse
+    Fully specified <a href="https://cloud.ibm.com/docs/account?topic=account-crn">CRN</a> for the target Cloud Object Storage bucket
     """
-    pulse_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
+    object_name: str
     """
-    Instruction triggering time resolution of pulse channel in units of dt
-    """
-    acquire_alignment: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
-    """
-    Instruction triggering time resolution of acquisition channel in units of dt
-    """
-
-
-class ConfigurationResponseUChannelLoItemItem(BaseModel):
-    """
-    The description of a single U Channel LO in terms of qubit LO's
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    q: Annotated[int, Field(ge=0, le=2147483647)]
-    """
-    The qubit number
-    """
-    scale: Annotated[list[float], Field(max_length=2, min_length=2)]
-    """
-    A complex number as [real, imaginary]
+    Name/ID of the object in the IBM Cloud Object Storage bucket. May *not* be specified in the default remote storage option.
     """
 
 
@@ -357,77 +422,7 @@ class CreateJobResponse(BaseModel):
     """
 
 
-class CreateSessionRequestOption1Part1(BaseModel):
-    """
-    Base request schema to create a session.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    max_ttl: Annotated[int, Field(ge=1, le=2147483647)] = 28800
-    """
-    The maximum time (in seconds) for the session to run, subject to plan limits.
-    """
-    mode: Literal["batch", "dedicated"]
-    """
-    Execution mode to run the session in
-    """
-    backend: str | None = None
-    """
-    Backend name
-    """
-    backend_name: str | None = None
-    """
-    Backend name (fallback)
-    """
-
-
-class CreateSessionRequestOption2(CreateSessionRequestOption1Part1):
-    """
-    Request to create a session. Only for use by channel partner.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    interactive_ttl: Annotated[int, Field(ge=1, le=2147483647)]
-    """
-    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to `active_ttl`.
-    """
-    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to `max_ttl`. Defaults to `max_ttl`.
-    """
-
-
-class CreateSessionResponseTimestamp(BaseModel):
-    """
-    Contains information about the time a specific status transition happened
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    status: Literal["open", "active", "inactive", "closed"]
-    """
-    The state of the session.
-    - open: The session is waiting to run jobs.
-    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
-    - inactive: The session does not have priority and is not running any jobs.
-    - closed: The session is not running any jobs and will not accept/run new jobs.
-
-    """
-    timestamp: datetime
-    """
-    Timestamp of when the session transitioned into the given status
-    """
-
-
-class DevicePerformanceMetricsTwoQErrorLayered(BaseModel):
+class DevicePerformanceMetricsTwoQErrorMedian(BaseModel):
     """
     2Q error (layered)
     """
@@ -556,68 +551,6 @@ class EstimatorV2InputOptionsResilienceZne(BaseModel):
     """
 
 
-class GetAccountResponsePlanPart1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    plan_id: Annotated[str, Field(max_length=128, min_length=1, pattern="^.*$")]
-    """
-    The plan id as defined in Global Catalog
-    """
-    usage_allocation_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum sum of allowable usage allocation across all instances in the account.
-    """
-    usage_limit_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum amount of time workloads can run accross all instances in the account for the specified plan
-    """
-    backends: Annotated[list[str], Field(max_length=100, min_length=0)]
-    """
-    List of backends to allow the account to assign for instances.
-    """
-    max_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum time (in seconds) for session to run, subject to plan limits.
-    """
-    active_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to max ttl.
-    """
-    interactive_ttl: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to active ttl.
-    """
-    start_time: datetime | None = None
-    """
-    Start time for contract-based plans
-    """
-    end_time: datetime | None = None
-    """
-    End time for contract-based plans
-    """
-
-
-class GetAccountResponsePlanPart2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    unallocated_usage_seconds: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The remaining usage allocation that can still be allocated to instances.
-    """
-
-
-class GetAnalyticsFiltersResponseBackend(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str
-
-
 class GetAnalyticsFiltersResponseInstance(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -625,6 +558,14 @@ class GetAnalyticsFiltersResponseInstance(BaseModel):
     )
     id: str
     deleted: bool
+
+
+class GetAnalyticsFiltersResponsePlan(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str
 
 
 class GetAnalyticsUsageGroupedResponseDataItem(BaseModel):
@@ -813,41 +754,6 @@ class GetAnalyticsUsageResponse(BaseModel):
     """
 
 
-class GetBackendPropertiesResponseGate(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    gate: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
-    """
-    The gate name for these parameters
-    """
-    parameters: Annotated[
-        list[BackendPropertiesResponseGateParameter],
-        Field(max_length=9007199254740991, min_length=1),
-    ]
-    """
-    The parameters of this gate on these qubits
-    """
-    qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
-    """
-    The qubits for these parameters
-    """
-    name: str | None = None
-    """
-    The gate with its qubits (`cx0_1`) (sent by 65 of 70).
-    """
-
-
-class GetBackendPropertiesResponseGeneralQlist(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str | None = None
-    qubits: list[int] | None = None
-
-
 class GetInstanceConfigurationResponse(BaseModel):
     """
     Instance configuration
@@ -1012,31 +918,6 @@ class JobResponseProgram(BaseModel):
     """
 
 
-class JobResponseRemoteStoragePart1Part1(BaseModel):
-    """
-    Remote storage metadata for where data is stored or to be stored in an IBM Cloud Object Storage bucket. Required fields may be omitted in field specific objected if allowed and defined in the default remote storage option.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: Literal["ibmcloud_cos"] = "ibmcloud_cos"
-    region: Annotated[str, Field(pattern="^[a-zA-Z-]+$")]
-    """
-    Region, Cross-Region, or Single Data Center as defined by IBM Cloud Object Storage (https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-endpoints)
-    """
-    region_type: Literal["regional", "cross-region", "single-site"]
-    bucket_crn: str
-    """
-    Fully specified <a href="https://cloud.ibm.com/docs/account?topic=account-crn">CRN</a> for the target Cloud Object Storage bucket
-    """
-    object_name: str
-    """
-    Name/ID of the object in the IBM Cloud Object Storage bucket. May *not* be specified in the default remote storage option.
-    """
-
-
 class JobState(BaseModel):
     """
     Current state of the job
@@ -1088,7 +969,7 @@ class ListWorkloadsErrorResponseError(BaseModel):
     more_info: str
 
 
-class ListWorkloadsResponsePrevious(BaseModel):
+class ListWorkloadsResponseNext(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -1152,6 +1033,29 @@ class ListWorkloadsResponseWorkload(BaseModel):
     estimated_running_time_seconds: float | None = None
     """
     Estimated usage in seconds
+    """
+
+
+class Nduv(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    date: datetime
+    """
+    Date of the parameter
+    """
+    name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Name of the parameter
+    """
+    unit: Annotated[str, Field(max_length=64, min_length=0)]
+    """
+    Unit of the parameter
+    """
+    value: float
+    """
+    Value of the parameter
     """
 
 
@@ -1361,6 +1265,64 @@ class SamplerV2InputOptionsTwirling(BaseModel):
     """
 
 
+class SessionRequestBase(BaseModel):
+    """
+    Base request schema to create a session.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    max_ttl: Annotated[int, Field(ge=1, le=2147483647)] = 28800
+    """
+    The maximum time (in seconds) for the session to run, subject to plan limits.
+    """
+    mode: Literal["batch", "dedicated"]
+    """
+    Execution mode to run the session in
+    """
+    backend: str | None = None
+    """
+    Backend name
+    """
+    backend_name: str | None = None
+    """
+    Backend name (fallback)
+    """
+
+
+class SessionTimestamp(BaseModel):
+    """
+    Contains information about the time a specific status transition happened
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    status: Literal["open", "active", "inactive", "closed"]
+    """
+    The state of the session.
+    - open: The session is waiting to run jobs.
+    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
+    - inactive: The session does not have priority and is not running any jobs.
+    - closed: The session is not running any jobs and will not accept/run new jobs.
+
+    """
+    timestamp: datetime
+    """
+    Timestamp of when the session transitioned into the given status
+    """
+
+
+class StorageLocation(CosStorageLocation):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
 class UpdateSessionRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -1513,6 +1475,13 @@ class VersionResponse(BaseModel):
     versions: list[str]
 
 
+class AccountPlan(AccountPlanBase, AccountPlanUnallocatedUsage):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
 class BackendChannel(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -1523,7 +1492,447 @@ class BackendChannel(BaseModel):
     type: str | None = None
 
 
-class BackendsConfigurationResponse(BaseModel):
+class BackendPropertiesGate(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    gate: Annotated[str, Field(max_length=64, min_length=1, pattern="^[a-zA-Z0-9_]*$")]
+    """
+    The gate name for these parameters
+    """
+    parameters: Annotated[list[Nduv], Field(max_length=9007199254740991, min_length=1)]
+    """
+    The parameters of this gate on these qubits
+    """
+    qubits: Annotated[list[int], Field(max_length=2147483647, min_length=1)]
+    """
+    The qubits for these parameters
+    """
+    name: str | None = None
+    """
+    The gate with its qubits (`cx0_1`) (sent by 65 of 70).
+    """
+
+
+class ChannelPartnerSessionRequest(SessionRequestBase):
+    """
+    Request to create a session. Only for use by channel partner.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    interactive_ttl: Annotated[int, Field(ge=1, le=2147483647)]
+    """
+    The maximum time (in seconds) between jobs to keep the session active. Must be less than or equal to `active_ttl`.
+    """
+    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The remaining time (in seconds) for the session to be in the active state while jobs are running. Must be less than or equal to `max_ttl`. Defaults to `max_ttl`.
+    """
+
+
+class ErrorResponse(BaseModel):
+    """
+    Error response
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    trace: str | None = None
+    """
+    A request identifier
+    """
+    errors: list[ErrorResponseError] | None = None
+    """
+    A list of errors
+    """
+
+
+class EstimatorV2InputOptionsResilience(BaseModel):
+    """
+    Advanced resilience options to fine tune the resilience strategy
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    measure_mitigation: bool | None = None
+    """
+    Whether to enable measurement error mitigation method
+    """
+    measure_noise_learning: OptionsResilienceMeasureNoiseLearning | None = None
+    zne_mitigation: bool | None = None
+    """
+    Whether to turn on Zero Noise Extrapolation error mitigation method
+    """
+    zne: EstimatorV2InputOptionsResilienceZne | None = None
+    pec_mitigation: bool | None = None
+    """
+    Whether to turn on Probabilistic Error Cancellation error mitigation method
+    """
+    pec: EstimatorV2InputOptionsResiliencePec | None = None
+    layer_noise_learning: InputOptionsResilienceLayerNoiseLearning | None = None
+    layer_noise_model: Any | None = None
+    """
+    A NoiseLearnerResult or a sequence of LayerError objects, or ``None`` to invoke a noise-learning stage when necessary.
+    """
+
+
+class GetAccountResponse(BaseModel):
+    """
+    Configuration for an account managed by the IBM Qiskit Runtime service.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    plans: Annotated[list[AccountPlan], Field(max_length=20, min_length=0)]
+    """
+    The list of configurations for the account per plan
+    """
+
+
+class GetAnalyticsFiltersResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    backends: list[GetAnalyticsFiltersResponsePlan]
+    instances: list[GetAnalyticsFiltersResponseInstance]
+    users: list[JobResponseProgram]
+    plans: list[GetAnalyticsFiltersResponsePlan]
+
+
+class GetAnalyticsUsageGroupedByDateResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    interval_start: str
+    """
+    Interval start
+    """
+    interval_end: str
+    """
+    Interval end
+    """
+    data: list[UsageGroupedByDateResponseDataItem]
+    """
+    Results
+    """
+
+
+class GetAnalyticsUsageGroupedResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    data: list[GetAnalyticsUsageGroupedResponseDataItem]
+    """
+    Data
+    """
+
+
+class GetInstanceUsageResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    instance_id: str
+    plan_id: str
+    usage_period: GetInstanceUsageResponseUsagePeriod | None = None
+    usage_consumed_seconds: float
+    """
+    Usage consumed in the current usage period
+    """
+    usage_limit_seconds: float | None = None
+    """
+    The usage limit in seconds during the usage period
+    """
+    usage_allocation_seconds: float | None = None
+    """
+    The seconds that are allocated for the instance during the usage period
+    """
+    usage_limit_reached: bool | None = None
+    """
+    true if the usage limit is reached. false if not reached. undefined if usage limits do not apply to this instance.
+    """
+
+
+class JobMetrics(BaseModel):
+    """
+    Various metrics about the execution of a job
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    timestamps: JobMetricsTimestamps | None = None
+    bss: JobMetricsBss | None = None
+    usage: JobMetricsUsage | None = None
+    qiskit_version: str | None = None
+    """
+    Qiskit version used during execution of the job
+    """
+    estimated_start_time: Annotated[str | None, Field(deprecated=True)] = None
+    """
+    UTC timestamp for when the job will start
+    """
+    estimated_completion_time: Annotated[str | None, Field(deprecated=True)] = None
+    """
+    UTC timestamp for when the job will complete
+    """
+    position_in_queue: Annotated[int | None, Field(deprecated=True, ge=0, le=2147483647)] = None
+    """
+    Current position of job in queue (IBM Quantum channel users only)
+    """
+    position_in_provider: Annotated[int | None, Field(deprecated=True, ge=0, le=2147483647)] = None
+    """
+    Current position of job in provider (IBM Quantum channel users only)
+    """
+
+
+class ListWorkloadsErrorResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    errors: list[ListWorkloadsErrorResponseError]
+    trace: UUID
+    """
+    Transaction ID for tracing the request
+    """
+
+
+class ListWorkloadsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    workloads: list[ListWorkloadsResponseWorkload]
+    total_count: float
+    limit: float
+    previous: ListWorkloadsResponseNext | None = None
+    next: ListWorkloadsResponseNext | None = None
+
+
+class NoiseLearnerInputOptions(BaseModel):
+    """
+    NoiseLearner options
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    simulator: SamplerV2InputOptionsSimulator | None = None
+    max_layers_to_learn: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The max number of unique layers to learn
+    """
+    shots_per_randomization: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The total number of shots to use per random learning circuit
+    """
+    num_randomizations: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The number of random circuits to use per learning circuit configuration
+    """
+    layer_pair_depths: list[int] | None = None
+    """
+    The circuit depths (measured in number of pairs) to use in learning experiments
+    """
+    twirling_strategy: Literal["active", "active-circuit", "active-accum", "all"] | None = None
+    """
+    The strategy of twirling qubits in identified layers of 2-qubit twirled gates
+    """
+    experimental: dict[str, Any] | None = None
+    """
+    Experimental options.
+    """
+    support_qiskit: bool | None = None
+    """
+    If True, returns a Qiskit-style output, meant to be parsed using the runtime result decoder, or resort to returning pure JSON results (resulting in larger objects)
+    """
+
+
+class RemoteStorage(BaseModel):
+    """
+    (Only enabled for Qiskit Runtime instances with the Channel Partner plan) Metadata and connection information on where job params are stored remotely
+    and/or where to store results, logs, transpiled circuits, etc. Omitted properties
+    in field specific objects will be inherited from the default remote storage option.
+    As an example, the following two objects are equivalent:
+
+    ```
+    {
+        "type": "ibmcloud_cos",
+        "region": "us-east",
+        "region_type": "regional",
+        "bucket_crn": "crn",
+        "job_params": {
+          "object_name": "my-object"
+        }
+    }
+    ```
+
+    ```
+    {
+        "type": "ibmcloud_cos",
+        "region": "us-east",
+        "region_type": "regional",
+        "bucket_crn": "crn",
+        "job_params": {
+          "type": "ibmcloud_cos",
+          "region": "us-east",
+          "region_type": "regional",
+          "bucket_crn": "crn",
+          "object_name": "my-object"
+        }
+    }
+    ```
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    job_params: StorageLocation
+    results: StorageLocation
+    logs: StorageLocation | None = None
+
+
+class ResponseV2DevicePerformanceMetrics(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    two_q_error_best: V2DevicePerformanceMetricsTwoQErrorBest | None = None
+    two_q_error_layered: DevicePerformanceMetricsTwoQErrorMedian | None = None
+    two_q_error_median: DevicePerformanceMetricsTwoQErrorMedian | None = None
+    readout_error_median: DevicePerformanceMetricsTwoQErrorMedian | None = None
+
+
+class SamplerV2InputOptions(BaseModel):
+    """
+    Options for V2 Sampler
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    default_shots: Annotated[int | None, Field(ge=0, le=2147483647)] = None
+    """
+    The default number of shots to use if none are specified in the PUBs
+    """
+    dynamical_decoupling: SamplerV2InputOptionsDynamicalDecoupling | None = None
+    execution: SamplerV2InputOptionsExecution | None = None
+    twirling: SamplerV2InputOptionsTwirling | None = None
+    simulator: SamplerV2InputOptionsSimulator | None = None
+    experimental: dict[str, Any] | None = None
+    """
+    Experimental options.
+    """
+
+
+class Session(BaseModel):
+    """
+    Job session
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    id: str
+    """
+    Job ID
+    """
+    backend_name: Annotated[str | None, Field(...)]
+    """
+    Backend name. May not be set when in the "open" state.
+    """
+    started_at: datetime | None = None
+    """
+    Timestamp of when the session was started
+    """
+    activated_at: datetime | None = None
+    """
+    Timestamp of when the session state was changed to active
+    """
+    closed_at: datetime | None = None
+    """
+    Timestamp of when the session was closed
+    """
+    last_job_started: datetime | None = None
+    """
+    Timestamp of when the last job in the session started
+    """
+    last_job_completed: datetime | None = None
+    """
+    Timestamp of when the last job in the session completed
+    """
+    interactive_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The maximum time (in seconds) between jobs to keep the session active
+    """
+    max_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The maximum time (in seconds) for session to run, subject to plan limits
+    """
+    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
+    """
+    The remaining time (in seconds) for the session to be in the active state while jobs are running.
+    """
+    state: Literal["open", "active", "inactive", "closed"] | None = None
+    """
+    The state of the session.
+    - open: The session is waiting to run jobs.
+    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
+    - inactive: The session does not have priority and is not running any jobs.
+    - closed: The session is not running any jobs and will not accept/run new jobs.
+
+    """
+    state_reason: str | None = None
+    """
+    The reason for the state change.
+    """
+    accepting_jobs: bool | None = None
+    """
+    If true, the session is actively accepting new jobs to be queued. If false, jobs will be rejected on create and the session will be immediately closed when there are no more jobs to run in the session.
+    """
+    mode: Literal["batch", "dedicated"]
+    """
+    Execution mode to run the session in
+    """
+    timestamps: list[SessionTimestamp] | None = None
+    user_id: str | None = None
+    """
+    The id of the user who created the session.
+    """
+    elapsed_time: float | None = None
+    """
+    Usage in seconds. Can be null for ongoing sessions.
+    """
+
+
+class SessionRequest(SessionRequestBase):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+
+
+class BackendConfiguration(BaseModel):
     """
     Backends Configuration Response
     """
@@ -1612,11 +2021,11 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Whether delay between programs can be set dynamically using 'rep_delay'.
     """
-    gates: Annotated[list[BackendsConfigurationResponseGate], Field(max_length=64, min_length=1)]
+    gates: Annotated[list[BackendConfigurationGate], Field(max_length=64, min_length=1)]
     """
     List of basis gates on the backend
     """
-    hamiltonian: BackendsConfigurationResponseHamiltonian | None = None
+    hamiltonian: BackendConfigurationHamiltonian | None = None
     local: bool
     """
     Backend is local or remote (true/false)
@@ -1675,7 +2084,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
     A list of available parametric pulse shapes
     """
-    processor_type: ConfigurationResponseProcessorType | None = None
+    processor_type: BackendConfigurationProcessorType | None = None
     quantum_volume: Annotated[float | None, Field(ge=1.0, le=9007199254740991.0)] = None
     """
     Backend quantum volume
@@ -1722,8 +2131,8 @@ class BackendsConfigurationResponse(BaseModel):
     """
     Tags for the backend
     """
-    timing_constraints: ConfigurationResponseTimingConstraints | None = None
-    u_channel_lo: list[list[ConfigurationResponseUChannelLoItemItem]] | None = None
+    timing_constraints: BackendConfigurationTimingConstraints | None = None
+    u_channel_lo: list[list[BackendConfigurationUChannelLoItemItem]] | None = None
     allow_q_object: bool | None = None
     """
     Whether the backend takes Qobj jobs (sent by 69 of 69).
@@ -1786,193 +2195,7 @@ class BackendsConfigurationResponse(BaseModel):
     """
 
 
-class CreateSessionRequestOption1(CreateSessionRequestOption1Part1):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
-
-class CreateSessionResponse(BaseModel):
-    """
-    Job session
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    """
-    Job ID
-    """
-    backend_name: Annotated[str | None, Field(...)]
-    """
-    Backend name. May not be set when in the "open" state.
-    """
-    started_at: datetime | None = None
-    """
-    Timestamp of when the session was started
-    """
-    activated_at: datetime | None = None
-    """
-    Timestamp of when the session state was changed to active
-    """
-    closed_at: datetime | None = None
-    """
-    Timestamp of when the session was closed
-    """
-    last_job_started: datetime | None = None
-    """
-    Timestamp of when the last job in the session started
-    """
-    last_job_completed: datetime | None = None
-    """
-    Timestamp of when the last job in the session completed
-    """
-    interactive_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The maximum time (in seconds) between jobs to keep the session active
-    """
-    max_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The maximum time (in seconds) for session to run, subject to plan limits
-    """
-    active_ttl: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The remaining time (in seconds) for the session to be in the active state while jobs are running.
-    """
-    state: Literal["open", "active", "inactive", "closed"] | None = None
-    """
-    The state of the session.
-    - open: The session is waiting to run jobs.
-    - active: The session has priority to run jobs on the backend and is running jobs or is waiting for more jobs to run.
-    - inactive: The session does not have priority and is not running any jobs.
-    - closed: The session is not running any jobs and will not accept/run new jobs.
-
-    """
-    state_reason: str | None = None
-    """
-    The reason for the state change.
-    """
-    accepting_jobs: bool | None = None
-    """
-    If true, the session is actively accepting new jobs to be queued. If false, jobs will be rejected on create and the session will be immediately closed when there are no more jobs to run in the session.
-    """
-    mode: Literal["batch", "dedicated"]
-    """
-    Execution mode to run the session in
-    """
-    timestamps: list[CreateSessionResponseTimestamp] | None = None
-    user_id: str | None = None
-    """
-    The id of the user who created the session.
-    """
-    elapsed_time: float | None = None
-    """
-    Usage in seconds. Can be null for ongoing sessions.
-    """
-
-
-class ErrorResponse(BaseModel):
-    """
-    Error response
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    trace: str | None = None
-    """
-    A request identifier
-    """
-    errors: list[ErrorResponseError] | None = None
-    """
-    A list of errors
-    """
-
-
-class EstimatorV2InputOptionsResilience(BaseModel):
-    """
-    Advanced resilience options to fine tune the resilience strategy
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    measure_mitigation: bool | None = None
-    """
-    Whether to enable measurement error mitigation method
-    """
-    measure_noise_learning: OptionsResilienceMeasureNoiseLearning | None = None
-    zne_mitigation: bool | None = None
-    """
-    Whether to turn on Zero Noise Extrapolation error mitigation method
-    """
-    zne: EstimatorV2InputOptionsResilienceZne | None = None
-    pec_mitigation: bool | None = None
-    """
-    Whether to turn on Probabilistic Error Cancellation error mitigation method
-    """
-    pec: EstimatorV2InputOptionsResiliencePec | None = None
-    layer_noise_learning: InputOptionsResilienceLayerNoiseLearning | None = None
-    layer_noise_model: Any | None = None
-    """
-    A NoiseLearnerResult or a sequence of LayerError objects, or ``None`` to invoke a noise-learning stage when necessary.
-    """
-
-
-class GetAccountResponsePlan(GetAccountResponsePlanPart1, GetAccountResponsePlanPart2):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
-
-class GetAnalyticsFiltersResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    backends: list[GetAnalyticsFiltersResponseBackend]
-    instances: list[GetAnalyticsFiltersResponseInstance]
-    users: list[JobResponseProgram]
-    plans: list[GetAnalyticsFiltersResponseBackend]
-
-
-class GetAnalyticsUsageGroupedByDateResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    interval_start: str
-    """
-    Interval start
-    """
-    interval_end: str
-    """
-    Interval end
-    """
-    data: list[UsageGroupedByDateResponseDataItem]
-    """
-    Results
-    """
-
-
-class GetAnalyticsUsageGroupedResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    data: list[GetAnalyticsUsageGroupedResponseDataItem]
-    """
-    Data
-    """
-
-
-class GetBackendPropertiesResponse(BaseModel):
+class BackendProperties(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -1987,16 +2210,11 @@ class GetBackendPropertiesResponse(BaseModel):
     """
     Backend version in the form X.X.X
     """
-    gates: Annotated[
-        list[GetBackendPropertiesResponseGate], Field(max_length=2147483647, min_length=0)
-    ]
+    gates: Annotated[list[BackendPropertiesGate], Field(max_length=2147483647, min_length=0)]
     """
     System gate parameters
     """
-    general: Annotated[
-        list[BackendPropertiesResponseGateParameter],
-        Field(max_length=9007199254740991, min_length=0),
-    ]
+    general: Annotated[list[Nduv], Field(max_length=9007199254740991, min_length=0)]
     """
     General system parameters
     """
@@ -2004,221 +2222,10 @@ class GetBackendPropertiesResponse(BaseModel):
     """
     Last date/time that a property was updated.
     """
-    qubits: list[list[BackendPropertiesResponseGateParameter]]
-    general_qlists: list[GetBackendPropertiesResponseGeneralQlist] | None = None
+    qubits: list[list[Nduv]]
+    general_qlists: list[BackendPropertiesGeneralQlist] | None = None
     """
     Named lists of qubits (`lf_4`: a layered-fidelity chain) (sent by 30 of 70).
-    """
-
-
-class GetInstanceUsageResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    instance_id: str
-    plan_id: str
-    usage_period: GetInstanceUsageResponseUsagePeriod | None = None
-    usage_consumed_seconds: float
-    """
-    Usage consumed in the current usage period
-    """
-    usage_limit_seconds: float | None = None
-    """
-    The usage limit in seconds during the usage period
-    """
-    usage_allocation_seconds: float | None = None
-    """
-    The seconds that are allocated for the instance during the usage period
-    """
-    usage_limit_reached: bool | None = None
-    """
-    true if the usage limit is reached. false if not reached. undefined if usage limits do not apply to this instance.
-    """
-
-
-class JobMetrics(BaseModel):
-    """
-    Various metrics about the execution of a job
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    timestamps: JobMetricsTimestamps | None = None
-    bss: JobMetricsBss | None = None
-    usage: JobMetricsUsage | None = None
-    qiskit_version: str | None = None
-    """
-    Qiskit version used during execution of the job
-    """
-    estimated_start_time: Annotated[str | None, Field(deprecated=True)] = None
-    """
-    UTC timestamp for when the job will start
-    """
-    estimated_completion_time: Annotated[str | None, Field(deprecated=True)] = None
-    """
-    UTC timestamp for when the job will complete
-    """
-    position_in_queue: Annotated[int | None, Field(deprecated=True, ge=0, le=2147483647)] = None
-    """
-    Current position of job in queue (IBM Quantum channel users only)
-    """
-    position_in_provider: Annotated[int | None, Field(deprecated=True, ge=0, le=2147483647)] = None
-    """
-    Current position of job in provider (IBM Quantum channel users only)
-    """
-
-
-class JobResponseRemoteStoragePart1(JobResponseRemoteStoragePart1Part1):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-
-
-class ListWorkloadsErrorResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    errors: list[ListWorkloadsErrorResponseError]
-    trace: UUID
-    """
-    Transaction ID for tracing the request
-    """
-
-
-class ListWorkloadsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    workloads: list[ListWorkloadsResponseWorkload]
-    total_count: float
-    limit: float
-    previous: ListWorkloadsResponsePrevious | None = None
-    next: ListWorkloadsResponsePrevious | None = None
-
-
-class NoiseLearnerInputOptions(BaseModel):
-    """
-    NoiseLearner options
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    simulator: SamplerV2InputOptionsSimulator | None = None
-    max_layers_to_learn: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The max number of unique layers to learn
-    """
-    shots_per_randomization: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The total number of shots to use per random learning circuit
-    """
-    num_randomizations: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    """
-    The number of random circuits to use per learning circuit configuration
-    """
-    layer_pair_depths: list[int] | None = None
-    """
-    The circuit depths (measured in number of pairs) to use in learning experiments
-    """
-    twirling_strategy: Literal["active", "active-circuit", "active-accum", "all"] | None = None
-    """
-    The strategy of twirling qubits in identified layers of 2-qubit twirled gates
-    """
-    experimental: dict[str, Any] | None = None
-    """
-    Experimental options.
-    """
-    support_qiskit: bool | None = None
-    """
-    If True, returns a Qiskit-style output, meant to be parsed using the runtime result decoder, or resort to returning pure JSON results (resulting in larger objects)
-    """
-
-
-class RemoteStorage(BaseModel):
-    """
-    (Only enabled for Qiskit Runtime instances with the Channel Partner plan) Metadata and connection information on where job params are stored remotely
-    and/or where to store results, logs, transpiled circuits, etc. Omitted properties
-    in field specific objects will be inherited from the default remote storage option.
-    As an example, the following two objects are equivalent:
-
-    ```
-    {
-        "type": "ibmcloud_cos",
-        "region": "us-east",
-        "region_type": "regional",
-        "bucket_crn": "crn",
-        "job_params": {
-          "object_name": "my-object"
-        }
-    }
-    ```
-
-    ```
-    {
-        "type": "ibmcloud_cos",
-        "region": "us-east",
-        "region_type": "regional",
-        "bucket_crn": "crn",
-        "job_params": {
-          "type": "ibmcloud_cos",
-          "region": "us-east",
-          "region_type": "regional",
-          "bucket_crn": "crn",
-          "object_name": "my-object"
-        }
-    }
-    ```
-
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    job_params: JobResponseRemoteStoragePart1
-    results: JobResponseRemoteStoragePart1
-    logs: JobResponseRemoteStoragePart1 | None = None
-
-
-class ResponseV2DevicePerformanceMetrics(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    two_q_error_best: V2DevicePerformanceMetricsTwoQErrorBest | None = None
-    two_q_error_layered: DevicePerformanceMetricsTwoQErrorLayered | None = None
-    two_q_error_median: DevicePerformanceMetricsTwoQErrorLayered | None = None
-    readout_error_median: DevicePerformanceMetricsTwoQErrorLayered | None = None
-
-
-class SamplerV2InputOptions(BaseModel):
-    """
-    Options for V2 Sampler
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    default_shots: Annotated[int | None, Field(ge=0, le=2147483647)] = None
-    """
-    The default number of shots to use if none are specified in the PUBs
-    """
-    dynamical_decoupling: SamplerV2InputOptionsDynamicalDecoupling | None = None
-    execution: SamplerV2InputOptionsExecution | None = None
-    twirling: SamplerV2InputOptionsTwirling | None = None
-    simulator: SamplerV2InputOptionsSimulator | None = None
-    experimental: dict[str, Any] | None = None
-    """
-    Experimental options.
     """
 
 
@@ -2250,8 +2257,8 @@ class BackendsResponseV2Device(BaseModel):
     wait_time_seconds: BackendsResponseV2DeviceWaitTimeSeconds | None = None
 
 
-class CreateSessionRequest(RootModel[CreateSessionRequestOption1 | CreateSessionRequestOption2]):
-    root: CreateSessionRequestOption1 | CreateSessionRequestOption2
+class CreateSessionRequest(RootModel[SessionRequest | ChannelPartnerSessionRequest]):
+    root: SessionRequest | ChannelPartnerSessionRequest
 
 
 class EstimatorV2InputOptions(BaseModel):
@@ -2286,22 +2293,7 @@ class EstimatorV2InputOptions(BaseModel):
     """
 
 
-class GetAccountResponse(BaseModel):
-    """
-    Configuration for an account managed by the IBM Qiskit Runtime service.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    plans: Annotated[list[GetAccountResponsePlan], Field(max_length=20, min_length=0)]
-    """
-    The list of configurations for the account per plan
-    """
-
-
-class JobResponseRemoteStorage(JobResponseRemoteStoragePart1, RemoteStorage):
+class JobResponseRemoteStorage(StorageLocation, RemoteStorage):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2383,7 +2375,7 @@ class BackendsResponseV2(BaseModel):
     """
 
 
-class CreateJobRequestOption2(ProgramParams, ProgramParamsChannelPartner):
+class ChannelPartnerJobRequest(ProgramParams, ProgramParamsChannelPartner):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2521,7 +2513,7 @@ class JobsResponse(BaseModel):
     """
 
 
-class CreateJobRequestOption1Part2(BaseModel):
+class JobParams(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -2533,20 +2525,18 @@ class CreateJobRequestOption1Part2(BaseModel):
     """
 
 
-class CreateJobRequestOption1(ProgramParams, CreateJobRequestOption1Part2):
+class JobRequest(ProgramParams, JobParams):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
 
 
-class CreateJobRequest(RootModel[CreateJobRequestOption1 | CreateJobRequestOption2]):
-    root: CreateJobRequestOption1 | CreateJobRequestOption2
+class CreateJobRequest(RootModel[JobRequest | ChannelPartnerJobRequest]):
+    root: JobRequest | ChannelPartnerJobRequest
 
 
 # Models that are not classes (unions, arrays, scalars), as type aliases.
 
-ConfigurationResponseClopsX69d341: TypeAlias = BackendsConfigurationResponseClops | int | None
-CreateJobRequestOption1Part2Params: TypeAlias = (
-    SamplerV2Input | EstimatorV2Input | NoiseLearnerInput
-)
+BackendConfigurationClops: TypeAlias = BackendsConfigurationResponseClops | int | None
+PrimitiveInput: TypeAlias = SamplerV2Input | EstimatorV2Input | NoiseLearnerInput

@@ -7,12 +7,12 @@ Two passes over the schemas the operations use:
    a hash of its shape with descriptions, titles and examples left out, its
    own object-like children already replaced by their keys. Structurally
    identical schemas share a key, so they become one model.
-2. *Names*, top-down in document order. A key's name comes from the first
-   place that uses it: its ``title`` when it has one, otherwise its role
-   (``CreateJobRequest``, ``ListJobsResponse``) or its parent's name and the
-   property it sits in (``JobResponseProgram``). Names never take a counter;
-   a collision falls to the next, more qualified candidate, and names are cut
-   to 40 characters by dropping their least specific leading words.
+2. *Names* (``model_names``), round by round from the roots, independent of
+   the document's order: a key's ``x-python-name``, component name or
+   ``title``, else its role (``CreateJobRequest``, ``ListJobsResponse``) or
+   its parent's name and the label of its place (``JobResponseProgram``).
+   Names never take a counter or a hash; two models wanting one name are
+   told apart by their places.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,13 +39,7 @@ from generator.ir.keywords import (
     unknown_format,
 )
 from generator.ir.model import Model
-from generator.ir.naming import (
-    MAX_CLASS_NAME,
-    class_name,
-    pascal_case,
-    shorten_class_name,
-    singular,
-)
+from generator.ir.model_names import KEY_PREFIX, ModelNamer
 from generator.spec import pointer as jp
 from generator.spec.dereference import Resolved
 from generator.text import printable
@@ -54,7 +47,7 @@ from generator.text import printable
 __all__ = ["MODEL_REF_PREFIX", "Hoister"]
 
 MODEL_REF_PREFIX = "#/components/schemas/"
-_KEY_PREFIX = "key:"
+_KEY_PREFIX = KEY_PREFIX
 _DROPPED = frozenset({"example", "examples", "title", "xml", "externalDocs", "$schema", "$id"})
 # Kept on properties, left off array items and union members: pydantic can only
 # express them there through extra wrapper classes that would need names.
@@ -83,14 +76,21 @@ _ITEM_NOTES = frozenset({"description", "default"})  # left off, but they constr
 class Hoister:
     resolved: Resolved
     _shapes: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _titles: dict[str, str] = field(default_factory=dict)
+    _titles: dict[str, set[str]] = field(default_factory=dict)
+    _python_names: dict[str, set[str]] = field(default_factory=dict)
+    _containers: dict[str, dict[str, Any]] = field(default_factory=dict)
     _places: dict[str, list[str]] = field(default_factory=dict)
     _memo: dict[int, str] = field(default_factory=dict)
     _inlining: list[str] = field(default_factory=list)
-    _names: dict[str, str] = field(default_factory=dict)
-    _taken: dict[str, str] = field(default_factory=dict)
     _said: set[str] = field(default_factory=set)
+    _named: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._namer = ModelNamer(
+            self.resolved.name, self._shapes, self._titles, self._python_names, self._places
+        )
+        self._namer.containers = self._containers
 
     # -- pass 1: shapes -------------------------------------------------
 
@@ -152,7 +152,7 @@ class Hoister:
             if key not in self._shapes:
                 self._shapes[key] = {}  # reserved: recursion stops here
                 target = self._simple(self.resolved.follow(node))
-                self._titles[key] = str(target.get("title", ""))
+                self._note_names(key, target)
                 self._inlining.append(ref)
                 try:
                     self._shapes[key] = self._shape(target, target_pointer)
@@ -169,9 +169,17 @@ class Hoister:
             self._memo[id(original)] = key
             if key not in self._shapes:
                 self._shapes[key] = shape
-                self._titles[key] = str(node.get("title", ""))
+        self._note_names(key, node)
         self._places.setdefault(key, []).append(pointer)
         return key
+
+    def _note_names(self, key: str, node: dict[str, Any]) -> None:
+        """The ``title`` and ``x-python-name`` of every schema a key stands for."""
+        for names, keyword in ((self._titles, "title"), (self._python_names, "x-python-name")):
+            value = node.get(keyword)
+            names.setdefault(key, set())
+            if isinstance(value, str) and value.strip():
+                names[key].add(value)
 
     def _shape(self, node: Any, pointer: str, nested: bool = False) -> dict[str, Any]:
         if not isinstance(node, dict):
@@ -187,6 +195,8 @@ class Hoister:
                 )
             finally:
                 self._inlining.pop()
+            if ref.startswith(MODEL_REF_PREFIX):  # a component that holds models, if any
+                self._containers.setdefault(jp.parse(ref)[-1], target)
             return {**target, "nullable": True} if _nullable_ref(node) else target
         shape: dict[str, Any] = {}
         for keyword in unchecked_keywords(node):
@@ -253,49 +263,22 @@ class Hoister:
             }
         return result
 
-    # -- pass 2: names --------------------------------------------------
+    # -- pass 2: names (see model_names) --------------------------------
 
-    def name_component(self, component: str) -> str:
-        return self._assign("component:" + component, [])
+    def name_component(self, component: str) -> None:
+        self._namer.components.append("component:" + component)
 
     def name_root(self, schema: dict[str, Any], candidates: list[str]) -> None:
-        """Name the model ``schema`` refers to (if any) from a root role's candidates."""
-        ref = schema.get("$ref", "")
-        if ref.startswith(_KEY_PREFIX):
-            self._assign(ref[len(_KEY_PREFIX) :], candidates)
-        else:
-            for child_key, suffix in _children(schema, ""):
-                self._assign(child_key, [suffix or "Model"])
+        """The model ``schema`` refers to (or those inside it) take a root role's names."""
+        self._namer.roots.append((schema, candidates))
 
-    def _assign(self, key: str, role_names: list[str]) -> str:
-        """Name ``key`` (once), then its children after it."""
-        if key in self._names:
-            return self._names[key]
-        name = self._first_free(key, self._candidates(key, role_names))
-        self._names[key] = name
-        self._taken[name] = key
-        for child_key, suffix in _children(self._shapes.get(key, {}), ""):
-            self._assign(child_key, [name + suffix])
-        return name
-
-    def _candidates(self, key: str, role_names: list[str]) -> list[str]:
-        """A component's own name wherever it is met; else its title, then its role."""
-        if key.startswith("component:"):
-            component = str(class_name(key.split(":", 1)[1]))
-            return [component, component + "Schema"]
-        title = self._titles.get(key, "")
-        names = [title, *role_names] if title else role_names
-        return [str(class_name(n)) for n in names]
-
-    def _first_free(self, key: str, candidates: list[str]) -> str:
-        for candidate in candidates:
-            candidate = shorten_class_name(candidate, MAX_CLASS_NAME)
-            if candidate and self._taken.get(candidate, key) == key:
-                return candidate
-        base = shorten_class_name(candidates[-1] if candidates else "Model", MAX_CLASS_NAME - 7)
-        suffix = key.split(":", 1)[1]
-        digest = hashlib.sha256(suffix.encode()).hexdigest()[:6]
-        return f"{base}X{digest}"
+    @property
+    def _names(self) -> dict[str, str]:
+        if not self._named:
+            self._named = True
+            self._namer.run()
+            self.diagnostics.extend(self._namer.diagnostics)
+        return self._namer.names
 
     # -- output ---------------------------------------------------------
 
@@ -327,49 +310,35 @@ def _nullable_ref(node: dict[str, Any]) -> bool:
     return isinstance(node.get("$ref"), str) and node.get("nullable") is True
 
 
-def _children(shape: Any, suffix: str) -> Iterator[tuple[str, str]]:
-    """(key, name suffix) of each model directly inside ``shape``, in order."""
-    if not isinstance(shape, dict):
-        return
-    ref = shape.get("$ref")
-    if isinstance(ref, str) and ref.startswith(_KEY_PREFIX):
-        yield ref[len(_KEY_PREFIX) :], suffix
-        return
-    for name, sub in (shape.get("properties") or {}).items():
-        yield from _children(sub, suffix + pascal_case(name))
-    items = shape.get("items")
-    if isinstance(items, dict):
-        if suffix and singular(suffix) != suffix:
-            yield from _children(items, singular(suffix))
-        else:
-            yield from _children(items, suffix + "Item")
-    for index, sub in enumerate(shape.get("prefixItems") or []):
-        yield from _children(sub, f"{suffix}Item{index + 1}")
-    if isinstance(shape.get("additionalProperties"), dict):
-        yield from _children(shape["additionalProperties"], suffix + "Value")
-    mapping = (shape.get("discriminator") or {}).get("mapping") or {}
-    by_key = {target: value for value, target in mapping.items()}
-    for word, composition in (("Part", "allOf"), ("Option", "oneOf"), ("Option", "anyOf")):
-        for index, sub in enumerate(shape.get(composition) or []):
-            tag = by_key.get(sub.get("$ref", "")) if isinstance(sub, dict) else None
-            label = pascal_case(tag) if tag else f"{word}{index + 1}"
-            yield from _children(sub, suffix + label)
-
-
 def _canonical(shape: Any) -> str:
     return json.dumps(_structural(shape), sort_keys=True, separators=(",", ":"))
 
 
 def _structural(node: Any) -> Any:
+    """``node`` without what doesn't constrain; union members in a canonical order.
+
+    The order of ``oneOf``/``anyOf`` members changes nothing that validates, so
+    a spec that reorders them keeps its models (and their names).
+    """
     if isinstance(node, dict):
-        return {
-            k: (_structural(v) if k != "properties" else {p: _structural(s) for p, s in v.items()})
-            for k, v in node.items()
-            if k not in NOT_STRUCTURAL
-        }
+        result: dict[str, Any] = {}
+        for k, v in node.items():
+            if k in NOT_STRUCTURAL:
+                continue
+            if k == "properties" and isinstance(v, dict):
+                result[k] = {p: _structural(s) for p, s in v.items()}
+            elif k in ("oneOf", "anyOf") and isinstance(v, list):
+                result[k] = sorted((_structural(m) for m in v), key=_sort_key)
+            else:
+                result[k] = _structural(v)
+        return result
     if isinstance(node, list):
         return [_structural(v) for v in node]
     return node
+
+
+def _sort_key(node: Any) -> str:
+    return json.dumps(node, sort_keys=True, separators=(",", ":"))
 
 
 def _replace_keys(node: Any, names: dict[str, str]) -> Any:

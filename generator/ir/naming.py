@@ -21,6 +21,7 @@ __all__ = [
     "shorten_class_name",
     "singular",
     "snake_case",
+    "spelled",
     "words",
 ]
 
@@ -98,7 +99,7 @@ def singular(word: str) -> str:
         return word
     if lower.endswith("ies"):
         return word[:-3] + "y"
-    if lower.endswith(("ches", "shes", "xes")):
+    if lower.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     if lower.endswith("s"):
         return word[:-1]
@@ -112,3 +113,20 @@ def shorten_class_name(name: str, limit: int = MAX_CLASS_NAME) -> str:
         parts = parts[1:]
     joined = "".join(p[:1].upper() + p[1:] for p in parts)
     return joined[:limit]
+
+
+def spelled(text: str) -> str:
+    """``text`` as a class name that keeps every character: ``user-id`` is ``UserHyphenMinusId``.
+
+    The last resort when two names differ only in what ``class_name`` drops
+    (punctuation, case, letters outside ASCII): ASCII letters and digits stay,
+    every other character is written as its Unicode name.
+    """
+    parts = []
+    for char in text:
+        if char.isascii() and char.isalnum():
+            parts.append(char)
+        else:
+            spelt = unicodedata.name(char, "") or f"U {ord(char):04X}"
+            parts.append(" " + spelt.title() + " ")
+    return str(class_name("".join(parts)))

@@ -55,7 +55,7 @@ _GET_PROPERTIES = Endpoint(
         "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
     },
     responses={
-        "200": (ResponseKind.JSON, models.GetBackendPropertiesResponse),
+        "200": (ResponseKind.JSON, models.BackendProperties),
     },
     body_media_type=None,
     deprecated=False,
@@ -73,7 +73,7 @@ _GET_CONFIGURATION = Endpoint(
         "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
     },
     responses={
-        "200": (ResponseKind.JSON, models.BackendsConfigurationResponse),
+        "200": (ResponseKind.JSON, models.BackendConfiguration),
     },
     body_media_type=None,
     deprecated=False,
@@ -90,7 +90,7 @@ _GET_STATUS = Endpoint(
         "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
     },
     responses={
-        "200": (ResponseKind.JSON, models.BackendStatusResponse),
+        "200": (ResponseKind.JSON, models.BackendStatus),
     },
     body_media_type=None,
     deprecated=False,
@@ -170,7 +170,7 @@ class Backends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.GetBackendPropertiesResponse:
+    ) -> models.BackendProperties:
         """Get backend properties
 
         Returns the properties for the specified backend. Simulator backends may not support this.
@@ -183,7 +183,7 @@ class Backends:
 
         ``GET /v1/backends/{id}/properties`` (operationId ``get_backend_properties``)
         """
-        result: models.GetBackendPropertiesResponse = self._client._call(
+        result: models.BackendProperties = self._client._call(
             _GET_PROPERTIES,
             {
                 "backend_name": backend_name,
@@ -207,7 +207,7 @@ class Backends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.BackendsConfigurationResponse:
+    ) -> models.BackendConfiguration:
         """Get backend configuration
 
         Returns the configuration for the specified backend.
@@ -219,7 +219,7 @@ class Backends:
 
         ``GET /v1/backends/{id}/configuration`` (operationId ``get_backend_configuration``)
         """
-        result: models.BackendsConfigurationResponse = self._client._call(
+        result: models.BackendConfiguration = self._client._call(
             _GET_CONFIGURATION,
             {
                 "backend_name": backend_name,
@@ -241,7 +241,7 @@ class Backends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.BackendStatusResponse:
+    ) -> models.BackendStatus:
         """Get backend status
 
         Returns the status for the specified backend ID.
@@ -252,7 +252,7 @@ class Backends:
 
         ``GET /v1/backends/{id}/status`` (operationId ``get_backend_status``)
         """
-        result: models.BackendStatusResponse = self._client._call(
+        result: models.BackendStatus = self._client._call(
             _GET_STATUS,
             {
                 "backend_name": backend_name,
@@ -363,7 +363,7 @@ class AsyncBackends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.GetBackendPropertiesResponse:
+    ) -> models.BackendProperties:
         """Get backend properties
 
         Returns the properties for the specified backend. Simulator backends may not support this.
@@ -376,7 +376,7 @@ class AsyncBackends:
 
         ``GET /v1/backends/{id}/properties`` (operationId ``get_backend_properties``)
         """
-        result: models.GetBackendPropertiesResponse = await self._client._call(
+        result: models.BackendProperties = await self._client._call(
             _GET_PROPERTIES,
             {
                 "backend_name": backend_name,
@@ -400,7 +400,7 @@ class AsyncBackends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.BackendsConfigurationResponse:
+    ) -> models.BackendConfiguration:
         """Get backend configuration
 
         Returns the configuration for the specified backend.
@@ -412,7 +412,7 @@ class AsyncBackends:
 
         ``GET /v1/backends/{id}/configuration`` (operationId ``get_backend_configuration``)
         """
-        result: models.BackendsConfigurationResponse = await self._client._call(
+        result: models.BackendConfiguration = await self._client._call(
             _GET_CONFIGURATION,
             {
                 "backend_name": backend_name,
@@ -434,7 +434,7 @@ class AsyncBackends:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.BackendStatusResponse:
+    ) -> models.BackendStatus:
         """Get backend status
 
         Returns the status for the specified backend ID.
@@ -445,7 +445,7 @@ class AsyncBackends:
 
         ``GET /v1/backends/{id}/status`` (operationId ``get_backend_status``)
         """
-        result: models.BackendStatusResponse = await self._client._call(
+        result: models.BackendStatus = await self._client._call(
             _GET_STATUS,
             {
                 "backend_name": backend_name,

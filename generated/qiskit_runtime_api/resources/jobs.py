@@ -354,8 +354,8 @@ class Jobs:
         *,
         body: (
             models.CreateJobRequest
-            | models.CreateJobRequestOption1
-            | models.CreateJobRequestOption2
+            | models.JobRequest
+            | models.ChannelPartnerJobRequest
             | Mapping[str, Any]
             | None
         ) = None,
@@ -802,8 +802,8 @@ class AsyncJobs:
         *,
         body: (
             models.CreateJobRequest
-            | models.CreateJobRequestOption1
-            | models.CreateJobRequestOption2
+            | models.JobRequest
+            | models.ChannelPartnerJobRequest
             | Mapping[str, Any]
             | None
         ) = None,

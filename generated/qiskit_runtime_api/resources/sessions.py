@@ -34,7 +34,7 @@ _CREATE = Endpoint(
         "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
     },
     responses={
-        "200": (ResponseKind.JSON, models.CreateSessionResponse),
+        "200": (ResponseKind.JSON, models.Session),
     },
     body_media_type="application/json",
     deprecated=False,
@@ -51,7 +51,7 @@ _GET = Endpoint(
         "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
     },
     responses={
-        "200": (ResponseKind.JSON, models.CreateSessionResponse),
+        "200": (ResponseKind.JSON, models.Session),
     },
     body_media_type=None,
     deprecated=False,
@@ -127,8 +127,8 @@ class Sessions:
         *,
         body: (
             models.CreateSessionRequest
-            | models.CreateSessionRequestOption1
-            | models.CreateSessionRequestOption2
+            | models.SessionRequest
+            | models.ChannelPartnerSessionRequest
             | Mapping[str, Any]
             | None
         ) = None,
@@ -136,7 +136,7 @@ class Sessions:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.CreateSessionResponse:
+    ) -> models.Session:
         """Create a session
 
         Args:
@@ -145,7 +145,7 @@ class Sessions:
 
         ``POST /v1/sessions`` (operationId ``create_session``)
         """
-        result: models.CreateSessionResponse = self._client._call(
+        result: models.Session = self._client._call(
             _CREATE,
             {
                 "api_version": api_version,
@@ -165,7 +165,7 @@ class Sessions:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.CreateSessionResponse:
+    ) -> models.Session:
         """Get a session
 
         Args:
@@ -174,7 +174,7 @@ class Sessions:
 
         ``GET /v1/sessions/{id}`` (operationId ``get_session``)
         """
-        result: models.CreateSessionResponse = self._client._call(
+        result: models.Session = self._client._call(
             _GET,
             {
                 "session_id": session_id,
@@ -313,8 +313,8 @@ class AsyncSessions:
         *,
         body: (
             models.CreateSessionRequest
-            | models.CreateSessionRequestOption1
-            | models.CreateSessionRequestOption2
+            | models.SessionRequest
+            | models.ChannelPartnerSessionRequest
             | Mapping[str, Any]
             | None
         ) = None,
@@ -322,7 +322,7 @@ class AsyncSessions:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.CreateSessionResponse:
+    ) -> models.Session:
         """Create a session
 
         Args:
@@ -331,7 +331,7 @@ class AsyncSessions:
 
         ``POST /v1/sessions`` (operationId ``create_session``)
         """
-        result: models.CreateSessionResponse = await self._client._call(
+        result: models.Session = await self._client._call(
             _CREATE,
             {
                 "api_version": api_version,
@@ -351,7 +351,7 @@ class AsyncSessions:
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> models.CreateSessionResponse:
+    ) -> models.Session:
         """Get a session
 
         Args:
@@ -360,7 +360,7 @@ class AsyncSessions:
 
         ``GET /v1/sessions/{id}`` (operationId ``get_session``)
         """
-        result: models.CreateSessionResponse = await self._client._call(
+        result: models.Session = await self._client._call(
             _GET,
             {
                 "session_id": session_id,
