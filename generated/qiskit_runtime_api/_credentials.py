@@ -21,14 +21,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:
-    import httpx
+import httpx
 
+from ._limits import Limits
+
+if TYPE_CHECKING:
     from ._clock import Clock
     from ._endpoint import Prepared
 
 __all__ = [
     "NO_SECURITY",
+    "AuthCall",
     "Authenticator",
     "Exchange",
     "Scheme",
@@ -58,6 +61,15 @@ class Security:
 
 
 NO_SECURITY = Security()
+
+
+@dataclass(frozen=True)
+class AuthCall:
+    """What an exchange may spend: the bounds of the call that needs the token."""
+
+    limits: Limits
+    max_retries: int
+    timeout: httpx.Timeout | None = None  # the caller's ``timeout=``, if it gave one
 
 
 class Authenticator:
@@ -96,15 +108,13 @@ class Authenticator:
         kept = [(k, "<redacted>" if k in secret else v) for k, v in url.params.multi_items()]
         return url.copy_with(params=kept)
 
-    def cached_headers(self, clock: Clock) -> dict[str, str] | None:
-        """The headers, when they can be had without I/O."""
-        return dict(self._extra)
-
-    def headers_sync(self, http: httpx.Client, clock: Clock, stale: str | None) -> dict[str, str]:
+    def headers_sync(
+        self, http: httpx.Client, clock: Clock, stale: str | None, call: AuthCall
+    ) -> dict[str, str]:
         return dict(self._extra)
 
     async def headers_async(
-        self, http: httpx.AsyncClient, clock: Clock, stale: str | None
+        self, http: httpx.AsyncClient, clock: Clock, stale: str | None, call: AuthCall
     ) -> dict[str, str]:
         return dict(self._extra)
 

@@ -24,7 +24,7 @@
 
 ``APIStatusError`` carries the response, the parsed body, the service's
 ``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
-``trace`` id (IBM Cloud IAM's ``errorCode``/``errorMessage``/``context.requestId``
+``trace`` id (a token service's ``errorCode``/``errorMessage``/``context.requestId``
 are read the same way). ``str(err)`` gives the status, the first message and
 its solution, and the trace id; a body that is not JSON is kept as text. Its
 message and ``body`` never contain credentials: both pass through
@@ -278,7 +278,7 @@ def _trace(body: Any) -> str:
 
 
 def _error_details(body: Any) -> list[ErrorDetail]:
-    if isinstance(body, dict) and "errorMessage" in body:  # IBM Cloud IAM
+    if isinstance(body, dict) and "errorMessage" in body:  # a token service's error
         return [ErrorDetail(str(body.get("errorCode", "")), str(body["errorMessage"]), "", "")]
     if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
         return []

@@ -52,6 +52,8 @@ class ReadmePlan:
     operation_timeouts: str = ""  # ", 900 s to read for `client.jobs.create()`"
     waiting_title: str = ""
     waiting: str = ""
+    retry_note: str = ""
+    trust: str = ""
     version_example: str = ""
     version_base: str = ""
     log_env: str = ""
@@ -136,6 +138,15 @@ def _derived(package: str, resources: tuple[ResourcePlan, ...]) -> dict[str, str
                 "asyncio.run(main())",
             ]
         ),
+        "limits": _block(
+            [
+                f"from {package} import Client",
+                "",
+                "with Client(deadline=120, max_response_bytes=20 * 1024 * 1024) as client:",
+                "    quick = client.with_options(deadline=10)",
+                f"    print({call.replace('client.', 'quick.', 1)})",
+            ]
+        ),
         "logging": _block(
             [
                 "import logging",
@@ -180,6 +191,44 @@ def _classifiers(extra: tuple[str, ...]) -> tuple[str, ...]:
 def _lower(text: str) -> str:
     """``The service's CRN`` as it reads inside a sentence; ``IBM Cloud`` stays."""
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _trust(auth: AuthPlan) -> str:
+    iam = auth.exchange is not None
+    sent = [f"`{a}=`" for c in auth.credentials if c is not auth.exchange for a in c.arguments]
+    text = f"The service{', IBM Cloud IAM' if iam else ''} and anything between them are treated"
+    text += " as able to send anything. Redirects are not followed, whatever the `httpx` client"
+    text += " you pass says: a 3xx is an error naming where it pointed"
+    if auth.credentials:
+        text += ", so " + ("the API key goes only to `iam_url` and " if iam else "")
+        text += f"{_listed(sent) or 'the credentials'} only to `base_url`'s origin (a request"
+        text += " whose URL would leave that origin is refused)"
+    text += (
+        ". Bodies are bounded in size (`max_response_bytes`) and time (`deadline`), and JSON in"
+        " nesting (200 levels): a hostile body raises one of the errors above, never"
+        " `RecursionError` or `MemoryError`."
+    )
+    if iam:
+        text += (
+            " An IAM answer without a token string is an `AuthenticationError`, never sent on"
+            " as `Bearer None`."
+        )
+    held = _listed(
+        [f"`{a}=`" for c in auth.credentials for a in c.arguments] + ["a URL's password"]
+    )
+    text += (
+        f" Text from a response reaches you only redacted: any credential the client holds ({held})"
+        " or a key named like one (`access_token`, `refresh_token`, `apikey` ...) is replaced by"
+        " `<redacted>` in messages, in the `.body` kept on errors, in logs and in `repr()`."
+        " Arguments are checked before anything is sent: a path parameter that would change the"
+        ' URL (`None`, `""`, `"."`, `".."`) or a header value with a line break is an'
+        " `InvalidRequestError` naming it, and is never retried."
+    )
+    return text
 
 
 def _article(word: str) -> str:
@@ -232,11 +281,25 @@ def plan_readme(
         final = [f"`{folded(s)}`" for s in op.waiter.final]
         listed = ", ".join(final[:-1]) + f" or {final[-1]}" if len(final) > 1 else final[0]
         waiting = (
-            f"`client.{resource.python_name}.{op.waiter.method}({ids}, timeout=..., poll_interval=...)`"
+            f"`client.{resource.python_name}.{op.waiter.method}({ids}, max_wait=..., poll_interval=...)`"
             f" polls the {thing}, every second at first and then less often (up to every 10 s),"
-            f" until its status is final ({listed}), and returns it. After `timeout` seconds it"
-            f" raises `WaitTimeoutError`, whose `.last` is the {thing} as last seen."
+            f" until its status is final ({listed}), and returns it. After `max_wait` seconds it"
+            f" raises `WaitTimeoutError`, whose `.last` is the {thing} as last seen (`poll_timeout`"
+            " is each poll's HTTP timeout, the `timeout` of every other method)."
         )
+        if op.waiter.failed or op.waiter.cancelled:
+            reasons = [f"`{folded(name)}`" for name, _ in op.waiter.reasons]
+            waiting += (
+                f" With `raise_on_failure=True`, a failed {thing} raises `JobFailedError` and a"
+                f" cancelled one `JobCancelledError`, with the {thing}"
+                + (f" and its {_listed(reasons)}" if reasons else "")
+                + (
+                    f", {folded(config.readme['waiting-note'])}"
+                    if "waiting-note" in config.readme
+                    else ""
+                )
+                + "."
+            )
     base = package_version(api.version)
     return ReadmePlan(
         name=folded(config.name),
@@ -244,12 +307,22 @@ def plan_readme(
         credentials=_credentials_prose(auth),
         auth_example=_auth_example(auth, package),
         snippets=snippets,
-        auth_error=", or IBM Cloud IAM refused the API key" if auth.exchange else "",
+        auth_error=(
+            ", or IBM Cloud IAM refused the API key or answered without a token"
+            if auth.exchange
+            else ""
+        ),
         never_twice=folded(config.readme.get("never-twice", ""))
         or ("a POST is never sent twice by a retry" if posts else ""),
         operation_timeouts="".join(", " + t for t in timeouts),
         waiting_title=f"Waiting for {_article(thing)}" if waiters else "",
         waiting=waiting,
+        retry_note=config.readme.get("retry-note", "").strip()
+        or (
+            "Any answer, even a 503 or a 429 with `Retry-After`, means the request arrived and"
+            ' may have taken effect, so the error is raised (with `.response.headers["Retry-After"]`).'
+        ),
+        trust=_trust(auth),
         version_example=f"spec {folded(api.version)} gave `{base}`",
         version_base=base,
         log_env=f"{package.upper()}_LOG",

@@ -45,6 +45,9 @@ README_SECTIONS = frozenset(
         "async",
         "logging",
         "never-twice",
+        "retry-note",
+        "waiting-note",
+        "limits",
     }
 )
 # Client keywords a credential must not take (those of an exchange included).

@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 
 from ._clock import Clock
+from ._credentials import AuthCall, Authenticator, StaticAuthenticator
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -42,16 +43,15 @@ from ._exceptions import (
     status_error,
 )
 from ._json import load_json
-from ._limits import Limits, send_async, send_sync
-from ._credentials import AuthCall, Authenticator, StaticAuthenticator
+from ._limits import send_async, send_sync
 from ._logs import logger
 from ._redact import redact
 from ._retry import RETRYABLE_STATUSES, parse_retry_after, retry_wait
 
 __all__ = [
     "DEFAULT_IAM_URL",
-    "AuthCall",
     "ENV_IAM_URL",
+    "AuthCall",
     "Authenticator",
     "IAMAuthenticator",
     "StaticAuthenticator",
