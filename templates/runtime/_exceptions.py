@@ -87,7 +87,7 @@ class APITimeoutError(APIConnectionError):
 
 
 class DeadlineExceededError(APITimeoutError):
-    """The call's overall ``deadline`` passed (IAM exchange, attempts and waits included)."""
+    """The call's overall ``deadline`` passed (token exchange, attempts and waits included)."""
 
 
 class InvalidRequestError(APIError, ValueError):
@@ -204,8 +204,8 @@ class JobFailedError(APIError):
     """``wait(raise_on_failure=True)`` saw a final status that means failure.
 
     ``job`` is the last answer; ``status``, ``reason``, ``reason_code`` and
-    ``reason_solution`` are read from it (``None`` where it has none), as
-    qiskit-ibm-runtime's ``RuntimeJobFailureError`` reports them.
+    ``reason_solution`` are read from it (``None`` where it has none), where the
+    spec's ``x-wait`` says they are.
     """
 
     def __init__(
