@@ -135,7 +135,8 @@ class APIStatusError(APIError):
         location = self.response.headers.get("Location")
         if 300 <= self.status_code < 400 and location:
             text += f" (a redirect to {_shorten(location)}, not followed: credentials stay with"
-            text += " the configured URL; set base_url or iam_url to the new address if trusted)"
+            text += " the configured URL; set base_url (or a token exchange's URL) to the new"
+            text += " address if trusted)"
         if self.errors:
             first = self.errors[0]
             text += f": {first.message}" if first.message else ""

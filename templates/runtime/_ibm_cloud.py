@@ -53,6 +53,11 @@ class IAMExchange:
     mode: str  # iam | apikey
     iam_url: str
 
+    @property
+    def url(self) -> str:
+        """The endpoint the key goes to (``Settings.secrets`` reads a password in it)."""
+        return self.iam_url
+
     def __post_init__(self) -> None:
         if self.mode not in AUTH_MODES:
             raise ValueError(f"auth must be one of {', '.join(AUTH_MODES)}, not {self.mode!r}")

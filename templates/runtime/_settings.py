@@ -62,7 +62,7 @@ class Settings:
     @property
     def secrets(self) -> tuple[str, ...]:
         """Every credential this client holds, for ``_redact.redact``."""
-        urls = [self.base_url, str(getattr(self.exchange, "iam_url", ""))]
+        urls = [self.base_url, str(getattr(self.exchange, "url", ""))]
         passwords = [urlsplit(url).password for url in urls]
         found = [v for values in self.credentials.values() for v in values] + passwords
         return tuple(s for s in found if s)
