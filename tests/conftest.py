@@ -131,8 +131,14 @@ def format_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Ite
 @pytest.fixture(autouse=True)
 def no_real_iam(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reaches IBM Cloud IAM: the default IAM URL is a closed local port."""
-    monkeypatch.setenv("IAM_URL", "http://127.0.0.1:9")
-    for name in ("QISKIT_IBM_TOKEN", "QISKIT_IBM_INSTANCE", "QISKIT_RUNTIME_API_URL"):
+    monkeypatch.setenv("QISKIT_RUNTIME_API_IAM_URL", "http://127.0.0.1:9")
+    for name in (
+        "QISKIT_IBM_TOKEN",
+        "QISKIT_IBM_INSTANCE",
+        "QISKIT_IBM_URL",
+        "QISKIT_IBM_CHANNEL",
+        "QISKIT_RUNTIME_API_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("QISKIT_RUNTIME_API_LOG", raising=False)
 

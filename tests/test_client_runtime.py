@@ -198,14 +198,17 @@ def test_environment_variables_configure_the_client(monkeypatch: pytest.MonkeyPa
 
 
 def test_region_selects_the_server() -> None:
-    assert Client(api_key="k", region="eu-de").base_url == "https://eu-de.quantum.cloud.ibm.com/api"
+    assert (
+        Client(api_key="k", service_crn="c", region="eu-de").base_url
+        == "https://eu-de.quantum.cloud.ibm.com/api"
+    )
     with pytest.raises(ValueError, match="eu-de"):
-        Client(api_key="k", region="mars")
+        Client(api_key="k", service_crn="c", region="mars")
 
 
 def test_operations_table_names_a_method_of_both_clients() -> None:
-    sync_client = Client(api_key="k")
-    async_client = AsyncClient(api_key="k")
+    sync_client = Client(api_key="k", service_crn="c")
+    async_client = AsyncClient(api_key="k", service_crn="c")
     for info in OPERATIONS.values():
         assert callable(getattr(getattr(sync_client, info.resource), info.name))
         assert callable(getattr(getattr(async_client, info.resource), info.name))
@@ -257,7 +260,7 @@ def test_importing_the_package_defers_models_and_resources() -> None:
         "import sys, qiskit_runtime_api as q; "
         "print(sorted(m for m in sys.modules if m.startswith('qiskit_runtime_api.'))); "
         "print('pydantic.main' in sys.modules); "
-        "q.Client(token='t').jobs; print('qiskit_runtime_api.models' in sys.modules)"
+        "q.Client(token='t', service_crn='c').jobs; print('qiskit_runtime_api.models' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],

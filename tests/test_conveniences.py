@@ -107,7 +107,7 @@ def test_async_list_all_walks_the_same_pages() -> None:
     async def collect() -> list[str]:
         transport, _ = recording(jobs_pages(5))
         async with AsyncClient(
-            token="t", http_client=httpx.AsyncClient(transport=transport)
+            token="t", service_crn="c", http_client=httpx.AsyncClient(transport=transport)
         ) as client:
             return [j.id async for j in client.jobs.list_all(page_size=2)]
 
@@ -254,7 +254,7 @@ def test_async_wait_returns_the_final_job() -> None:
     async def wait() -> models.JobResponse:
         transport, _ = recording(statuses("Queued", "Completed"))
         async with AsyncClient(
-            token="t", http_client=httpx.AsyncClient(transport=transport)
+            token="t", service_crn="c", http_client=httpx.AsyncClient(transport=transport)
         ) as client:
             client._clock = clock
             return await client.jobs.wait("j1")

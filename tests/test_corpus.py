@@ -7,6 +7,7 @@ generated once per session; mypy checks all of them in one invocation.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -153,3 +154,19 @@ def test_corpus_clients_pass_mypy_strict_in_one_run(corpus: dict[str, Generated]
     )
     assert result.returncode == 0, result.stdout[-5000:]
     assert "Success: no issues found" in result.stdout
+
+
+FOREIGN = re.compile(r"ibm|qiskit|(?<![a-z])iam(?![a-z])|service-crn", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("item", CORPUS, ids=[c.package for c in CORPUS])
+def test_a_corpus_client_carries_no_word_of_the_qiskit_runtime_api(
+    corpus: dict[str, Generated], item: CorpusSpec
+) -> None:
+    out = corpus[item.package].out
+    for path in sorted(out.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".md", ".toml"):
+            found = FOREIGN.findall(path.read_text(encoding="utf-8"))
+            assert not found, f"{path.relative_to(out)}: {sorted(set(found))}"
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert f"`{item.package.upper()}_" in readme  # its own variables

@@ -54,6 +54,7 @@ DEEP = b"[" * 1000 + b"]" * 1000  # 2 KB, 1,000 levels
 def mock_client(handler: Callable[[httpx.Request], httpx.Response], **options: Any) -> Client:
     http = httpx.Client(transport=httpx.MockTransport(handler))
     options.setdefault("token", "tok-0123456789")
+    options.setdefault("service_crn", CRN)  # every alternative of the API's security needs it
     client = Client(base_url=API, http_client=http, **options)
     client._clock = FakeClock()
     return client
@@ -134,7 +135,13 @@ def test_a_redirect_from_iam_never_sends_the_api_key_to_another_origin() -> None
         serve(redirect_to(elsewhere, 307)) as iam,
         httpx.Client(follow_redirects=True) as http,
     ):
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=service.url, http_client=http)
+        client = Client(
+            service_crn=CRN,
+            api_key="good-key",
+            iam_url=iam.url,
+            base_url=service.url,
+            http_client=http,
+        )
         with pytest.raises(APIStatusError, match=r"IBM Cloud IAM.*not followed"):
             client.jobs.get("j1")
     assert elsewhere.requests() == [] and service.requests() == []
@@ -224,7 +231,9 @@ def test_the_limit_counts_decompressed_bytes_of_a_gzip_body_from_a_local_server(
     bomb = gzip.compress(b"\0" * 32 * MIB)  # 32 KB on the wire
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
     with serve(lambda request: Reply(200, bomb, headers)) as server:
-        client = Client(token="tok-0123456789", base_url=server.url, max_response_bytes=MIB)
+        client = Client(
+            service_crn=CRN, token="tok-0123456789", base_url=server.url, max_response_bytes=MIB
+        )
         with pytest.raises(APIError, match="more than the limit"):
             client.jobs.get("j1")
         client.close()
@@ -263,7 +272,9 @@ TRICKLE = Trickle(json_reply(JOB), interval=0.1)  # ~100 bytes: 10 s to send it 
 
 def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
     with serve(lambda request: TRICKLE) as server:
-        client = Client(token="tok-0123456789", base_url=server.url, timeout=1, deadline=0.5)
+        client = Client(
+            service_crn=CRN, token="tok-0123456789", base_url=server.url, timeout=1, deadline=0.5
+        )
         with pytest.raises(APITimeoutError, match=r"deadline of 0\.5 s passed"):
             client.jobs.get("j1")
         client.close()
@@ -272,7 +283,9 @@ def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
 
 def test_the_async_client_cuts_a_trickling_server_off_at_the_deadline() -> None:
     async def call(url: str) -> None:
-        async with AsyncClient(token="tok-0123456789", base_url=url, timeout=1) as client:
+        async with AsyncClient(
+            service_crn=CRN, token="tok-0123456789", base_url=url, timeout=1
+        ) as client:
             await client.with_options(deadline=0.5).jobs.get("j1")
 
     with (
@@ -284,7 +297,9 @@ def test_the_async_client_cuts_a_trickling_server_off_at_the_deadline() -> None:
 
 def test_the_deadline_covers_a_slow_iam_exchange() -> None:
     with serve(lambda request: Trickle(json_reply({"access_token": "t"}), 0.1)) as iam:
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=iam.url, deadline=0.5)
+        client = Client(
+            service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=iam.url, deadline=0.5
+        )
         with pytest.raises(APITimeoutError, match=r"deadline of 0\.5 s passed"):
             client.jobs.get("j1")
         client.close()
@@ -293,7 +308,9 @@ def test_the_deadline_covers_a_slow_iam_exchange() -> None:
 
 def test_the_iam_exchange_waits_no_longer_than_the_callers_timeout() -> None:
     with serve(lambda request: Delay(1.5, json_reply({"access_token": "t"}))) as iam:
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=iam.url, max_retries=0)
+        client = Client(
+            service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=iam.url, max_retries=0
+        )
         with pytest.raises(APIError, match=r"could not reach IBM Cloud IAM.*ReadTimeout"):
             client.jobs.get("j1", timeout=0.3)
         client.close()
@@ -303,7 +320,9 @@ def test_the_iam_exchange_waits_no_longer_than_the_callers_timeout() -> None:
 def test_the_deadline_covers_the_waits_between_retries() -> None:
     answer = json_reply({"errors": [{"message": "busy"}]}, 503, {"Retry-After": "30"})
     with serve(lambda request: answer) as server:
-        client = Client(token="tok-0123456789", base_url=server.url, deadline=45, max_retries=5)
+        client = Client(
+            service_crn=CRN, token="tok-0123456789", base_url=server.url, deadline=45, max_retries=5
+        )
         clock = client._clock = FakeClock()
         with pytest.raises(APITimeoutError, match="deadline of 45 s passed before retry 2"):
             client.jobs.get("j1")
@@ -333,7 +352,10 @@ def gather(calls: int, make: Callable[[], AsyncClient]) -> list[Any]:
 def test_a_token_that_expires_at_once_serves_all_its_waiters_with_one_exchange() -> None:
     with serve(iam_script(expires_in=0, delay=0.2)) as iam, serve(bearer_service) as service:
         results = gather(
-            200, lambda: AsyncClient(api_key="good-key", iam_url=iam.url, base_url=service.url)
+            200,
+            lambda: AsyncClient(
+                service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=service.url
+            ),
         )
     assert [getattr(r, "id", r) for r in results] == ["j1"] * 200
     assert len(iam.requests()) == 1
@@ -341,7 +363,7 @@ def test_a_token_that_expires_at_once_serves_all_its_waiters_with_one_exchange()
 
 def test_threads_share_an_exchange_whose_token_expires_at_once() -> None:
     with serve(iam_script(expires_in=0, delay=0.5)) as iam, serve(bearer_service) as service:
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=service.url)
+        client = Client(service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=service.url)
         start = threading.Barrier(20)
 
         def call(n: int) -> str:
@@ -358,7 +380,10 @@ def test_an_iam_outage_costs_one_exchange_and_its_retries_for_all_waiters() -> N
     outage = json_reply({"errorCode": "BXNIM0500E", "errorMessage": "down"}, 503)
     with serve(lambda request: outage) as iam, serve(bearer_service) as service:
         results = gather(
-            200, lambda: AsyncClient(api_key="good-key", iam_url=iam.url, base_url=service.url)
+            200,
+            lambda: AsyncClient(
+                service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=service.url
+            ),
         )
     assert len(iam.requests()) == 3  # one exchange, retried twice: not 200 x 3
     assert service.requests() == []
@@ -372,7 +397,7 @@ def test_an_iam_answer_without_a_usable_access_token_is_an_authentication_error(
 ) -> None:
     answer = json_reply({"access_token": token, "expires_in": 3600})
     with serve(lambda request: answer) as iam, serve(bearer_service) as service:
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=service.url)
+        client = Client(service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=service.url)
         with pytest.raises(AuthenticationError, match="without a usable access_token"):
             client.jobs.get("j1")
         client.close()
@@ -448,7 +473,7 @@ def test_a_header_value_with_a_line_break_is_a_clear_error_that_is_not_retried(
     value = "a\r\nX-Injected: 1"
     name = "Service-CRN" if where == "service_crn" else "X-Tag"
     with serve(lambda request: json_reply(JOB)) as server:
-        options: dict[str, Any] = {"service_crn": value} if where == "service_crn" else {}
+        options: dict[str, Any] = {"service_crn": value if where == "service_crn" else CRN}
         if where == "default_headers":
             options["default_headers"] = {name: value}
         client = Client(token="tok-0123456789", base_url=server.url, **options)
@@ -464,7 +489,9 @@ def test_a_header_value_with_a_line_break_is_a_clear_error_that_is_not_retried(
 def test_an_iam_server_error_says_iam_failed_and_is_retried() -> None:
     failing = json_reply({"errorCode": "BXNIM0500E", "errorMessage": "internal"}, 500)
     with serve(lambda request: failing) as iam:
-        client = Client(api_key="good-key", iam_url=iam.url, base_url=iam.url + "/api")
+        client = Client(
+            service_crn=CRN, api_key="good-key", iam_url=iam.url, base_url=iam.url + "/api"
+        )
         clock = client._clock = FakeClock()
         with pytest.raises(APIStatusError) as caught:
             client.jobs.get("j1")

@@ -89,7 +89,7 @@ def test_the_token_is_renewed_before_it_expires(
 
 def test_a_refused_api_key_is_an_authentication_error_that_says_why() -> None:
     with serve(iam_script()) as iam, serve(service_script) as service:
-        client = Client(api_key="wrong-key", iam_url=iam.url, base_url=service.url)
+        client = Client(api_key="wrong-key", service_crn="c", iam_url=iam.url, base_url=service.url)
         with pytest.raises(AuthenticationError) as caught:
             client.jobs.get("j1")
     message = str(caught.value)
@@ -108,7 +108,7 @@ def test_an_iam_outage_is_retried_and_then_reported_as_unreachable() -> None:
     with serve(flaky) as iam, serve(service_script) as service:
         assert sync_client(iam, service, clock).jobs.get("j1").id == "j1"
     assert len(iam.requests()) == 3 and len(clock.sleeps) == 2
-    client = Client(api_key="good-key", iam_url=f"http://127.0.0.1:{free_port()}")
+    client = Client(api_key="good-key", service_crn="c", iam_url=f"http://127.0.0.1:{free_port()}")
     client._clock = FakeClock()
     with pytest.raises(APIConnectionError, match="could not reach IBM Cloud IAM"):
         client.jobs.get("j1")
@@ -133,13 +133,15 @@ def test_a_401_renews_the_token_once_and_repeats_the_call() -> None:
 
 def test_auth_apikey_sends_the_key_as_is_without_an_exchange() -> None:
     with serve(iam_script()) as iam, serve(lambda r: json_reply(JOB)) as service:
-        Client(api_key="k", auth="apikey", iam_url=iam.url, base_url=service.url).jobs.get("j")
+        Client(
+            api_key="k", service_crn="c", auth="apikey", iam_url=iam.url, base_url=service.url
+        ).jobs.get("j")
     assert iam.requests() == []
     assert service.requests()[0].headers["authorization"] == "apikey k"
 
 
 def test_iam_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     with serve(iam_script()) as iam, serve(service_script) as service:
-        monkeypatch.setenv("IAM_URL", iam.url)
-        Client(api_key="good-key", base_url=service.url).jobs.get("j1")
+        monkeypatch.setenv("QISKIT_RUNTIME_API_IAM_URL", iam.url)
+        Client(api_key="good-key", service_crn="c", base_url=service.url).jobs.get("j1")
     assert len(iam.requests()) == 1

@@ -104,15 +104,6 @@ def test_async_client_gets_a_2xx_from_prism(
     assert expected is not None and isinstance(result, expected)
 
 
-def test_missing_service_crn_is_refused_by_prism(prism_url: str) -> None:
-    with (
-        Client(base_url=prism_url, api_key="k", auth="apikey") as client,
-        pytest.raises(qiskit_runtime_api.AuthenticationError) as caught,
-    ):
-        client.jobs.list()
-    assert caught.value.status_code == 401
-
-
 def test_logs_are_read_as_text_with_a_text_accept_header(
     prism_url: str, credentials: dict[str, Any]
 ) -> None:

@@ -56,7 +56,7 @@ def test_the_readme_example_runs(
         "QISKIT_IBM_TOKEN": "good-readme-key",
         "QISKIT_IBM_INSTANCE": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::",
         "QISKIT_RUNTIME_API_URL": prism_url,
-        "IAM_URL": fake_iam.url,
+        "QISKIT_RUNTIME_API_IAM_URL": fake_iam.url,
         "PYTHONPATH": str(ROOT / "generated"),
     }
     done = subprocess.run(

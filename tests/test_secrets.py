@@ -16,6 +16,7 @@ from .fakes import Close, Delay, FakeClock, Received, Reply, iam_script, json_re
 API_KEY = "good-KEY-5ecret-0001"
 BAD_KEY = "bad-KEY-5ecret-0002"
 TOKEN = "TOKEN-5ecret-0003"
+CRN = {"service_crn": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"}
 IAM_TOKEN_PREFIX = "IAMTOKEN-5ecret"
 JOB = {"id": "j1", "status": "Completed", "state": {"status": "Completed"}, "program": {"id": "p"}}
 
@@ -42,11 +43,13 @@ def test_no_secret_appears_in_reprs_logs_errors_or_warnings(
         caplog.at_level(logging.DEBUG, logger="qiskit_runtime_api"),
     ):
         warnings.simplefilter("always")
-        iam_client = Client(api_key=API_KEY, iam_url=iam.url, base_url=server.url, timeout=0.3)
-        token_client = Client(token=TOKEN, base_url=server.url, timeout=0.3)
-        refused = Client(api_key=BAD_KEY, iam_url=iam.url, base_url=server.url)
-        offline = Client(api_key=API_KEY, iam_url=f"http://127.0.0.1:{free_port()}")
-        apikey_client = Client(api_key=API_KEY, auth="apikey", base_url=server.url)
+        iam_client = Client(
+            api_key=API_KEY, iam_url=iam.url, base_url=server.url, timeout=0.3, **CRN
+        )
+        token_client = Client(token=TOKEN, base_url=server.url, timeout=0.3, **CRN)
+        refused = Client(api_key=BAD_KEY, iam_url=iam.url, base_url=server.url, **CRN)
+        offline = Client(api_key=API_KEY, iam_url=f"http://127.0.0.1:{free_port()}", **CRN)
+        apikey_client = Client(api_key=API_KEY, auth="apikey", base_url=server.url, **CRN)
         clients = [iam_client, token_client, refused, offline, apikey_client]
         for client in clients:
             client._clock = clock

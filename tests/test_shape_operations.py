@@ -31,7 +31,7 @@ def client_for(shape: GeneratedShape, handler: Handler) -> tuple[Any, list[httpx
         return handler(request)
 
     http = httpx.Client(transport=httpx.MockTransport(record))
-    client = shape.module().Client(token="t", base_url="http://test", http_client=http)
+    client = shape.module().Client(base_url="http://test", http_client=http)
     return client, seen
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._credentials import Scheme, Security
+from ._ibm_cloud import iam_setup, saved_account
 from ._limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 from ._settings import Settings
 from ._version import __version__
@@ -27,13 +29,47 @@ if TYPE_CHECKING:
     from .resources.versions import AsyncVersions, Versions
     from .resources.workloads import AsyncWorkloads, Workloads
 
-__all__ = ["SERVERS", "AsyncClient", "Client"]
+__all__ = ["SECURITY", "SERVERS", "AsyncClient", "Client"]
 
 SERVERS: Mapping[str, str] = {
     "us-east": "https://quantum.cloud.ibm.com/api",
     "eu-de": "https://eu-de.quantum.cloud.ibm.com/api",
 }
 """The service's base URLs by region; the first is the default."""
+
+SECURITY = Security(
+    schemes=(
+        Scheme(
+            name="IBMCloudAPIKey",
+            kind="header",
+            arguments=("api_key",),
+            env=("QISKIT_IBM_TOKEN",),
+            parameter="Authorization",
+            prefix="apikey ",
+            label="IBM Cloud API key",
+            exchanged=True,
+        ),
+        Scheme(
+            name="IBMCloudAuth",
+            kind="bearer",
+            arguments=("token",),
+            env=("",),
+            label="A bearer token, sent as is instead of the API key",
+        ),
+        Scheme(
+            name="ServiceCRN",
+            kind="header",
+            arguments=("service_crn",),
+            env=("QISKIT_IBM_INSTANCE",),
+            parameter="Service-CRN",
+            label="The service instance's CRN",
+        ),
+    ),
+    alternatives=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
+)
+"""The spec's security schemes, and the alternatives of them the API accepts."""
+SAVED_ACCOUNTS = "~/.qiskit/qiskit-ibm.json"
+"""qiskit-ibm-runtime's saved-accounts file (``QiskitRuntimeService.save_account``)."""
 
 
 class Client(SyncAPIClient):
@@ -43,19 +79,24 @@ class Client(SyncAPIClient):
         api_key: IBM Cloud API key (default: the QISKIT_IBM_TOKEN environment variable).
             It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires.
         token: A bearer token, sent as is instead of the API key.
-        service_crn: The service instance's CRN (default: QISKIT_IBM_INSTANCE).
-        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send
-            ``Authorization: apikey <key>``, no exchange).
-        iam_url: The IBM Cloud IAM endpoint (default: IAM_URL, else https://iam.cloud.ibm.com).
+        service_crn: The service instance's CRN (default: the QISKIT_IBM_INSTANCE environment
+            variable).
+        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send ``Authorization: apikey
+            <key>``, no exchange).
+        iam_url: The IBM Cloud IAM endpoint (default: QISKIT_RUNTIME_API_IAM_URL, else
+            https://iam.cloud.ibm.com; a staging CRN's is iam.test.cloud.ibm.com).
+        cloud_url: The IBM Cloud URL, qiskit-ibm-runtime's ``url`` (default: QISKIT_IBM_URL): the
+            base URL is then the service's in the region of the instance's CRN, unless
+            base_url= or region= is given.
         api_version: API version to use Sent as ``IBM-API-Version``; default '2026-02-01'.
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
         timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
-            and longer where an operation needs it: 900 s for a job submission). Each wait
+            and longer where an operation needs it: 900 s for ``jobs.create``). Each wait
             for the network, the IBM Cloud IAM exchange's included (30 s by default there).
         max_retries: How many times a failed call is retried (default 2). Calls that may
-            have reached the service are retried only if they are idempotent, so a job
-            submission is never duplicated.
+            have reached the service are retried only if they are idempotent, so a
+            ``jobs.create`` call is never duplicated.
         deadline: Seconds a whole call may take, IAM exchange, retries and the waits
             between them included (default 1800; ``None``: no deadline). Past it the
             call raises ``DeadlineExceededError``.
@@ -68,6 +109,7 @@ class Client(SyncAPIClient):
     """
 
     _package_version = __version__
+    _distribution = "qiskit-runtime-api"
 
     def __init__(
         self,
@@ -77,6 +119,7 @@ class Client(SyncAPIClient):
         service_crn: str | None = None,
         auth: Literal["iam", "apikey"] = "iam",
         iam_url: str | None = None,
+        cloud_url: str | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         region: str | None = None,
@@ -88,15 +131,24 @@ class Client(SyncAPIClient):
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        settings = Settings.from_arguments(
-            servers=SERVERS,
-            base_url=base_url,
-            region=region,
-            api_key=api_key,
-            token=token,
-            service_crn=service_crn,
+        exchange, fallback_url = iam_setup(
             auth=auth,
             iam_url=iam_url,
+            iam_url_env="QISKIT_RUNTIME_API_IAM_URL",
+            instance=service_crn,
+            instance_env="QISKIT_IBM_INSTANCE",
+            cloud_url=cloud_url,
+            cloud_url_env="QISKIT_IBM_URL",
+        )
+        settings = Settings.from_arguments(
+            servers=SERVERS,
+            security=SECURITY,
+            credentials={"api_key": api_key, "token": token, "service_crn": service_crn},
+            exchange=exchange,
+            fallback_url=fallback_url,
+            url_env="QISKIT_RUNTIME_API_URL",
+            base_url=base_url,
+            region=region,
             header_defaults={
                 "IBM-API-Version": api_version or "2026-02-01",
             },
@@ -108,6 +160,31 @@ class Client(SyncAPIClient):
             deadline=deadline,
         )
         super().__init__(settings, http_client)
+
+    @classmethod
+    def from_saved_account(
+        cls, name: str | None = None, filename: str | None = None, **options: Any
+    ) -> Client:
+        """A client for an account qiskit-ibm-runtime saved (``save_account``).
+
+        Reads ``filename`` (default: ``SAVED_ACCOUNTS``): the account ``name``, else the
+        default one, chosen as qiskit-ibm-runtime chooses it.
+        The account's ``token`` is ``api_key``, ``instance`` is ``service_crn`` and
+        ``url`` is ``cloud_url``.
+        ``options`` are the other arguments of the client, and win over the account.
+        """
+        account = saved_account(name, filename or SAVED_ACCOUNTS)
+        if account.own_transport and options.get("http_client") is None:
+            raise ValueError(
+                f"account {account.name!r} sets verify or proxies: pass an http_client= "
+                "configured that way"
+            )
+        saved = {
+            "api_key": account.token,
+            "service_crn": account.instance,
+            "cloud_url": account.url,
+        }
+        return cls(**{**saved, **options})
 
     def with_options(
         self,
@@ -122,8 +199,9 @@ class Client(SyncAPIClient):
     ) -> Client:
         """A copy of this client with the given settings changed (``None``: unchanged).
 
-        The copy shares this client's connections and IAM token; closing it
-        leaves them open. This is how one call gets its own settings:
+        The copy shares this client's connections and credentials (a token
+        obtained by exchange too); closing it leaves them open. This is how one
+        call gets its own settings:
         ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
         ``deadline=math.inf`` removes the deadline.
         """
@@ -210,19 +288,24 @@ class AsyncClient(AsyncAPIClient):
         api_key: IBM Cloud API key (default: the QISKIT_IBM_TOKEN environment variable).
             It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires.
         token: A bearer token, sent as is instead of the API key.
-        service_crn: The service instance's CRN (default: QISKIT_IBM_INSTANCE).
-        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send
-            ``Authorization: apikey <key>``, no exchange).
-        iam_url: The IBM Cloud IAM endpoint (default: IAM_URL, else https://iam.cloud.ibm.com).
+        service_crn: The service instance's CRN (default: the QISKIT_IBM_INSTANCE environment
+            variable).
+        auth: ``"iam"`` (exchange the API key) or ``"apikey"`` (send ``Authorization: apikey
+            <key>``, no exchange).
+        iam_url: The IBM Cloud IAM endpoint (default: QISKIT_RUNTIME_API_IAM_URL, else
+            https://iam.cloud.ibm.com; a staging CRN's is iam.test.cloud.ibm.com).
+        cloud_url: The IBM Cloud URL, qiskit-ibm-runtime's ``url`` (default: QISKIT_IBM_URL): the
+            base URL is then the service's in the region of the instance's CRN, unless
+            base_url= or region= is given.
         api_version: API version to use Sent as ``IBM-API-Version``; default '2026-02-01'.
         base_url: Overrides the region's URL (default: QISKIT_RUNTIME_API_URL, else the first server).
         region: One of us-east, eu-de.
         timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read,
-            and longer where an operation needs it: 900 s for a job submission). Each wait
+            and longer where an operation needs it: 900 s for ``jobs.create``). Each wait
             for the network, the IBM Cloud IAM exchange's included (30 s by default there).
         max_retries: How many times a failed call is retried (default 2). Calls that may
-            have reached the service are retried only if they are idempotent, so a job
-            submission is never duplicated.
+            have reached the service are retried only if they are idempotent, so a
+            ``jobs.create`` call is never duplicated.
         deadline: Seconds a whole call may take, IAM exchange, retries and the waits
             between them included (default 1800; ``None``: no deadline). Past it the
             call raises ``DeadlineExceededError``.
@@ -235,6 +318,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     _package_version = __version__
+    _distribution = "qiskit-runtime-api"
 
     def __init__(
         self,
@@ -244,6 +328,7 @@ class AsyncClient(AsyncAPIClient):
         service_crn: str | None = None,
         auth: Literal["iam", "apikey"] = "iam",
         iam_url: str | None = None,
+        cloud_url: str | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         region: str | None = None,
@@ -255,15 +340,24 @@ class AsyncClient(AsyncAPIClient):
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        settings = Settings.from_arguments(
-            servers=SERVERS,
-            base_url=base_url,
-            region=region,
-            api_key=api_key,
-            token=token,
-            service_crn=service_crn,
+        exchange, fallback_url = iam_setup(
             auth=auth,
             iam_url=iam_url,
+            iam_url_env="QISKIT_RUNTIME_API_IAM_URL",
+            instance=service_crn,
+            instance_env="QISKIT_IBM_INSTANCE",
+            cloud_url=cloud_url,
+            cloud_url_env="QISKIT_IBM_URL",
+        )
+        settings = Settings.from_arguments(
+            servers=SERVERS,
+            security=SECURITY,
+            credentials={"api_key": api_key, "token": token, "service_crn": service_crn},
+            exchange=exchange,
+            fallback_url=fallback_url,
+            url_env="QISKIT_RUNTIME_API_URL",
+            base_url=base_url,
+            region=region,
             header_defaults={
                 "IBM-API-Version": api_version or "2026-02-01",
             },
@@ -275,6 +369,31 @@ class AsyncClient(AsyncAPIClient):
             deadline=deadline,
         )
         super().__init__(settings, http_client)
+
+    @classmethod
+    def from_saved_account(
+        cls, name: str | None = None, filename: str | None = None, **options: Any
+    ) -> AsyncClient:
+        """A client for an account qiskit-ibm-runtime saved (``save_account``).
+
+        Reads ``filename`` (default: ``SAVED_ACCOUNTS``): the account ``name``, else the
+        default one, chosen as qiskit-ibm-runtime chooses it.
+        The account's ``token`` is ``api_key``, ``instance`` is ``service_crn`` and
+        ``url`` is ``cloud_url``.
+        ``options`` are the other arguments of the client, and win over the account.
+        """
+        account = saved_account(name, filename or SAVED_ACCOUNTS)
+        if account.own_transport and options.get("http_client") is None:
+            raise ValueError(
+                f"account {account.name!r} sets verify or proxies: pass an http_client= "
+                "configured that way"
+            )
+        saved = {
+            "api_key": account.token,
+            "service_crn": account.instance,
+            "cloud_url": account.url,
+        }
+        return cls(**{**saved, **options})
 
     def with_options(
         self,
@@ -289,8 +408,9 @@ class AsyncClient(AsyncAPIClient):
     ) -> AsyncClient:
         """A copy of this client with the given settings changed (``None``: unchanged).
 
-        The copy shares this client's connections and IAM token; closing it
-        leaves them open. This is how one call gets its own settings:
+        The copy shares this client's connections and credentials (a token
+        obtained by exchange too); closing it leaves them open. This is how one
+        call gets its own settings:
         ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
         ``deadline=math.inf`` removes the deadline.
         """

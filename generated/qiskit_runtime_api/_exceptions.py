@@ -24,7 +24,7 @@
 
 ``APIStatusError`` carries the response, the parsed body, the service's
 ``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
-``trace`` id (IBM Cloud IAM's ``errorCode``/``errorMessage``/``context.requestId``
+``trace`` id (a token service's ``errorCode``/``errorMessage``/``context.requestId``
 are read the same way). ``str(err)`` gives the status, the first message and
 its solution, and the trace id; a body that is not JSON is kept as text. Its
 message and ``body`` never contain credentials: both pass through
@@ -87,7 +87,7 @@ class APITimeoutError(APIConnectionError):
 
 
 class DeadlineExceededError(APITimeoutError):
-    """The call's overall ``deadline`` passed (IAM exchange, attempts and waits included)."""
+    """The call's overall ``deadline`` passed (token exchange, attempts and waits included)."""
 
 
 class InvalidRequestError(APIError, ValueError):
@@ -135,7 +135,8 @@ class APIStatusError(APIError):
         location = self.response.headers.get("Location")
         if 300 <= self.status_code < 400 and location:
             text += f" (a redirect to {_shorten(location)}, not followed: credentials stay with"
-            text += " the configured URL; set base_url or iam_url to the new address if trusted)"
+            text += " the configured URL; set base_url (or a token exchange's URL) to the new"
+            text += " address if trusted)"
         if self.errors:
             first = self.errors[0]
             text += f": {first.message}" if first.message else ""
@@ -204,8 +205,8 @@ class JobFailedError(APIError):
     """``wait(raise_on_failure=True)`` saw a final status that means failure.
 
     ``job`` is the last answer; ``status``, ``reason``, ``reason_code`` and
-    ``reason_solution`` are read from it (``None`` where it has none), as
-    qiskit-ibm-runtime's ``RuntimeJobFailureError`` reports them.
+    ``reason_solution`` are read from it (``None`` where it has none), where the
+    spec's ``x-wait`` says they are.
     """
 
     def __init__(
@@ -278,7 +279,7 @@ def _trace(body: Any) -> str:
 
 
 def _error_details(body: Any) -> list[ErrorDetail]:
-    if isinstance(body, dict) and "errorMessage" in body:  # IBM Cloud IAM
+    if isinstance(body, dict) and "errorMessage" in body:  # a token service's error
         return [ErrorDetail(str(body.get("errorCode", "")), str(body["errorMessage"]), "", "")]
     if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
         return []

@@ -1,7 +1,7 @@
 """JSON from the network, parsed with a bound on its nesting.
 
 ``load_json`` is the only way the client reads JSON it did not validate with a
-model: error bodies, IBM Cloud IAM answers, and a 2xx body kept as received.
+model: error bodies, token-exchange answers, and a 2xx body kept as received.
 It parses with pydantic-core, which refuses more than ``MAX_JSON_DEPTH`` levels
 of nesting with a ``ValueError`` instead of exhausting Python's stack, so a
 2 KB body nested 1,000 levels deep is an ordinary parse error.

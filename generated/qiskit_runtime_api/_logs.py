@@ -1,11 +1,12 @@
-"""The ``qiskit_runtime_api`` logger, switched on by ``QISKIT_RUNTIME_API_LOG``.
+"""The package's logger, switched on by ``<PACKAGE>_LOG``.
 
-``QISKIT_RUNTIME_API_LOG=info`` logs one line per attempt (method, URL,
+The logger is named for the package, the variable too (``THINGS_LOG`` for
+``things``). ``<PACKAGE>_LOG=info`` logs one line per attempt (method, URL,
 status, elapsed time, attempt number) and each retry; ``debug`` adds the
-request headers. Credentials are never logged: ``Authorization``,
-``Service-CRN`` and cookie headers are redacted, as is a URL's
-``user:password@`` (``_redact.redact``), and the IAM exchange's form body is
-not logged at all.
+request headers. Credentials are never logged: ``Authorization``, the
+credentials' own headers and cookie headers are redacted, as are query
+credentials and a URL's ``user:password@`` (``_redact.redact``), and a token
+exchange's form body is not logged at all.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from collections.abc import Mapping
 
 from ._redact import redact
 
-__all__ = ["ENV_LOG", "logger", "redacted_headers", "setup_logging"]
+__all__ = ["ENV_LOG", "PACKAGE", "logger", "redacted_headers", "setup_logging"]
 
-ENV_LOG = "QISKIT_RUNTIME_API_LOG"
+PACKAGE = __name__.rpartition(".")[0] or __name__
+ENV_LOG = PACKAGE.upper() + "_LOG"
 
-logger = logging.getLogger("qiskit_runtime_api")
+logger = logging.getLogger(PACKAGE)
 
 
 class _EnvHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -28,7 +30,7 @@ class _EnvHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 
 def setup_logging() -> None:
-    """Log to stderr at the level ``QISKIT_RUNTIME_API_LOG`` names, if it names one."""
+    """Log to stderr at the level ``<PACKAGE>_LOG`` names, if it names one."""
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
         os.environ.get(ENV_LOG, "").strip().lower()
     )

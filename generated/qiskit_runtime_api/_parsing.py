@@ -42,7 +42,7 @@ __all__ = [
     "response_kind",
 ]
 
-logger = logging.getLogger("qiskit_runtime_api")
+logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 PAUSE_COLLECTOR_BYTES = 64 * 1024
 """Bodies at least this large are validated with the cycle collector paused."""

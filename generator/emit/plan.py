@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import text
+from generator.emit.auth import AuthPlan, plan_auth
 from generator.emit.conveniences import (
     FINAL_STATUS,
     PagerPlan,
@@ -22,10 +23,12 @@ from generator.emit.conveniences import (
 )
 from generator.emit.expressions import Expr, Import, from_import, import_lines, imports_of
 from generator.emit.methods import MethodPlan, distinct_names, plan_method
+from generator.emit.readme import ReadmePlan, plan_readme
 from generator.emit.reserved import client_attributes, client_init_names
 from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
 from generator.ir.naming import class_name
+from generator.ir.security import RESERVED_ARGUMENTS
 from generator.text import safe_docstring
 
 # What an optional module can use when it is installed: pip extra -> requirement.
@@ -79,6 +82,8 @@ class ClientPlan:
     servers: tuple[tuple[str, str], ...]  # (region, url)
     header_options: tuple[HeaderOptionPlan, ...]
     resources: tuple[ResourcePlan, ...]
+    auth: AuthPlan
+    readme: ReadmePlan
     extras: tuple[str, ...] = ()
     optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
 
@@ -86,10 +91,64 @@ class ClientPlan:
     def resource_exports(self) -> list[str]:
         return sorted(name for r in self.resources for name in r.exports)
 
+    @property
+    def client_typing(self) -> str:
+        """The names ``_client.py`` imports from ``typing``."""
+        names = ["TYPE_CHECKING"]
+        names += ["Any"] if self.auth.saved_accounts else []
+        names += ["Literal"] if self.auth.exchange else []
+        return ", ".join(names)
+
+    @property
+    def with_options_example(self) -> str:
+        methods = [(r.attribute, m) for r in self.resources for m in r.methods]
+        methods.sort(key=lambda item: not (item[1].http_method == "GET" and item[1].positional))
+        return f"{methods[0][0]}.{methods[0][1].name}(...)" if methods else "base_url"
+
+    @property
+    def client_doc_tail(self) -> tuple[str, ...]:
+        """The docstring's ``timeout`` and ``max_retries`` entries, naming the API's methods."""
+        slow = [
+            f"{m.timeout:g} s for ``{r.attribute}.{m.name}``"
+            for r in self.resources
+            for m in r.methods
+            if m.timeout is not None
+        ]
+        posts = [
+            f"{r.attribute}.{m.name}"
+            for r in self.resources
+            for m in sorted(r.methods, key=lambda m: m.timeout is None)
+            if m.http_method == "POST"
+        ]
+        lines = ["timeout: Seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 60 s to read"]
+        if slow:
+            lines[0] += ","
+            lines.append(f"    and longer where an operation needs it: {', '.join(slow)}).")
+        else:
+            lines[0] += ")."
+        lines[-1] += " Each wait"
+        lines.append(
+            "    for the network, the IBM Cloud IAM exchange's included (30 s by default there)."
+            if self.auth.exchange
+            else "    for the network."
+        )
+        lines += [
+            "max_retries: How many times a failed call is retried (default 2). Calls that may",
+            "    have reached the service are retried only if they are idempotent",
+        ]
+        if posts:
+            lines[-1] += ", so a"
+            lines.append(f"    ``{posts[0]}`` call is never duplicated.")
+        else:
+            lines[-1] += "."
+        return tuple(lines)
+
 
 def plan_client(api: Api, package: str, distribution: str, version: str) -> ClientPlan:
     models = {m.name: m for m in api.models}
     options = {o.header: o for o in api.client_options}
+    auth = plan_auth(api.client, package)
+    resources = _distinct_resources([_resource(r, models, options) for r in api.resources], api)
     return ClientPlan(
         package=package,
         distribution=distribution,
@@ -100,15 +159,17 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         servers=tuple((s.region, s.url) for s in api.servers),
         header_options=tuple(
             HeaderOptionPlan(name, o.header, o.default, safe_docstring(o.description))
-            for o, name in zip(api.client_options, _option_names(api), strict=True)
+            for o, name in zip(api.client_options, _option_names(api, auth), strict=True)
         ),
-        resources=_distinct_resources([_resource(r, models, options) for r in api.resources], api),
+        resources=resources,
         extras=api.extras,
         optional_dependencies=tuple(
             (extra, requirement)
             for name in api.extras
             for extra, requirement in _EXTRA_DEPENDENCIES.get(name, {}).items()
         ),
+        auth=auth,
+        readme=plan_readme(api, auth, resources, package, distribution, version),
     )
 
 
@@ -195,11 +256,12 @@ def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePl
     )
 
 
-def _option_names(api: Api) -> list[str]:
+def _option_names(api: Api, auth: AuthPlan) -> list[str]:
+    """Header options named apart from the other arguments of ``Client.__init__``."""
     options = api.client_options
     return distinct_names(
         [o.python_name for o in options],
         ["header"] * len(options),
         [o.header for o in options],
-        client_init_names(),
+        client_init_names() | RESERVED_ARGUMENTS | {a.name for a in auth.arguments},
     )

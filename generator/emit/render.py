@@ -7,14 +7,19 @@ the optional modules the spec asks for (``templates/extras/``, ``x-python-extras
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import jinja2
 
+from generator import text
 from generator.emit.plan import ClientPlan
 from generator.inputs import TEMPLATES
 
-__all__ = ["TEMPLATES", "render_files", "runtime_paths"]
+__all__ = ["EXCHANGE_MODULES", "TEMPLATES", "render_files", "runtime_paths"]
+
+# Runtime modules of the ibm-cloud-iam auth kind: copied only into a client that uses it.
+EXCHANGE_MODULES = frozenset({"_auth.py", "_ibm_cloud.py"})
 
 
 def _environment(templates: Path) -> jinja2.Environment:
@@ -27,6 +32,10 @@ def _environment(templates: Path) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["pyrepr"] = repr
+    env.filters["wrap"] = lambda value: textwrap.fill(
+        value, 92, break_on_hyphens=False, break_long_words=False
+    )
+    env.filters["tomlstr"] = lambda value: '"' + text.one_line(str(value), 500) + '"'
     return env
 
 
@@ -59,6 +68,8 @@ def render_files(
     files[f"{package}/models.py"] = models_source
     files[f"{package}/py.typed"] = ""
     for path in runtime_paths(package, templates):
+        if path.rsplit("/", 1)[1] in EXCHANGE_MODULES and plan.auth.exchange is None:
+            continue
         files[path] = (templates / "runtime" / path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
     for extra in plan.extras:
         files[f"{package}/{extra}.py"] = (templates / "extras" / f"{extra}.py").read_text(

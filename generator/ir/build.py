@@ -8,7 +8,7 @@ models and nothing object-like stays inline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -31,6 +31,7 @@ from generator.ir.model import (
     Server,
 )
 from generator.ir.naming import class_name, pascal_case, singular, snake_case, words
+from generator.ir.security import build_client_config
 from generator.spec import pointer as jp
 from generator.spec.dereference import Resolved
 
@@ -90,7 +91,8 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         extras=_extras(spec, resolved.name, diagnostics),
     )
     api, found = apply_runtime_extensions(api, resolved.name)
-    return api, [*hoister.diagnostics, *diagnostics, *found]
+    client, about_client = build_client_config(api, resolved)
+    return replace(api, client=client), [*hoister.diagnostics, *diagnostics, *found, *about_client]
 
 
 def _operation(

@@ -8,6 +8,7 @@ Schema dictionaries in which every named model is a ``$ref`` to
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -15,7 +16,9 @@ __all__ = [
     "PARAMETER_LOCATIONS",
     "Api",
     "Body",
+    "ClientConfig",
     "ClientOption",
+    "Credential",
     "Model",
     "Operation",
     "Pagination",
@@ -167,6 +170,38 @@ class ClientOption:
 
 
 @dataclass(frozen=True)
+class Credential:
+    """A security scheme as the client takes it: its arguments, variables and kind.
+
+    Built by ``ir/security.py`` from the scheme and its ``x-`` extensions.
+    """
+
+    scheme: str  # the spec's name
+    kind: str  # header | query | cookie | bearer | basic
+    parameter: str  # the header, query or cookie name; "" for bearer and basic
+    arguments: tuple[str, ...]  # Client keywords: ("api_key",), ("username", "password")
+    env: tuple[str | None, ...]  # each argument's variable; "" for none, None: derived
+    label: str  # what the value is, for docstrings and messages
+    prefix: str  # sent before the value: "apikey "
+    exchange: str  # "" or the auth kind that exchanges the value for a token
+    options: Mapping[str, str]  # that exchange's options
+    pointer: str
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """How the client presents itself: ``x-client`` at the spec's root, and its credentials."""
+
+    name: str = ""  # the API's display name
+    credentials: tuple[Credential, ...] = ()
+    alternatives: tuple[tuple[str, ...], ...] = ()  # each a set of schemes sent together
+    readme: Mapping[str, str] = field(default_factory=dict)  # example code by section
+    keywords: tuple[str, ...] = ()
+    urls: tuple[tuple[str, str], ...] = ()  # (label, URL) for the package metadata
+    classifiers: tuple[str, ...] = ()  # beside the generic ones
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -180,3 +215,4 @@ class Api:
     extras: tuple[str, ...] = ()
     """Optional hand-written modules the package carries (``x-python-extras``), from
     ``templates/extras/``: ``results`` decodes Qiskit Runtime primitive results."""
+    client: ClientConfig = field(default_factory=ClientConfig)

@@ -1,4 +1,4 @@
-"""Credentials on the wire: a static header, or an IBM Cloud IAM bearer token.
+"""An IBM Cloud IAM bearer token for an API key (the ``ibm-cloud-iam`` auth kind).
 
 ``api_key`` alone is exchanged at IBM Cloud IAM for an access token, which is
 cached and renewed after 80 % of its lifetime or 10 s before it expires,
@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 
 from ._clock import Clock
+from ._credentials import AuthCall, Authenticator, StaticAuthenticator
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -42,13 +43,14 @@ from ._exceptions import (
     status_error,
 )
 from ._json import load_json
-from ._limits import Limits, send_async, send_sync
+from ._limits import send_async, send_sync
 from ._logs import logger
 from ._redact import redact
 from ._retry import RETRYABLE_STATUSES, parse_retry_after, retry_wait
 
 __all__ = [
     "DEFAULT_IAM_URL",
+    "ENV_IAM_URL",
     "AuthCall",
     "Authenticator",
     "IAMAuthenticator",
@@ -59,6 +61,7 @@ __all__ = [
 ]
 
 DEFAULT_IAM_URL = "https://iam.cloud.ibm.com"
+ENV_IAM_URL = (__name__.rpartition(".")[0] or __name__).upper() + "_IAM_URL"
 GRANT_TYPE = "urn:ibm:params:oauth:grant-type:apikey"
 REFRESH_FRACTION = 0.8
 REFRESH_MARGIN = 10.0
@@ -70,44 +73,6 @@ _BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")  # RFC 6750's b64token
 class Token:
     value: str = field(repr=False)
     refresh_at: float  # wall-clock time after which it is renewed
-
-
-@dataclass(frozen=True)
-class AuthCall:
-    """What an exchange may spend: the bounds of the call that needs the token."""
-
-    limits: Limits
-    max_retries: int
-    timeout: httpx.Timeout | None = None  # the caller's ``timeout=``, if it gave one
-
-
-class Authenticator:
-    """Headers that authenticate one attempt."""
-
-    renewable = False
-
-    def __init__(self, extra: dict[str, str]) -> None:
-        self._extra = extra  # Service-CRN
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}()"
-
-    def headers_sync(
-        self, http: httpx.Client, clock: Clock, stale: str | None, call: AuthCall
-    ) -> dict[str, str]:
-        return dict(self._extra)
-
-    async def headers_async(
-        self, http: httpx.AsyncClient, clock: Clock, stale: str | None, call: AuthCall
-    ) -> dict[str, str]:
-        return dict(self._extra)
-
-
-class StaticAuthenticator(Authenticator):
-    """``Authorization: Bearer <token>`` or ``Authorization: apikey <key>``, as given."""
-
-    def __init__(self, authorization: str, extra: dict[str, str]) -> None:
-        super().__init__({"Authorization": authorization, **extra})
 
 
 class _Flight:
@@ -298,7 +263,7 @@ class IAMAuthenticator(Authenticator):
     def _unreachable(self, exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
         error = APIConnectionError(
             f"could not reach IBM Cloud IAM at {redact(self.iam_url)} to exchange the API key: "
-            f"{type(exc).__name__} (set IAM_URL or iam_url= for another IAM endpoint)",
+            f"{type(exc).__name__} (set {ENV_IAM_URL} or iam_url= for another IAM endpoint)",
             request,
         )
         error.__cause__ = exc

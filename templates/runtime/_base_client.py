@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._auth import AuthCall, Authenticator
 from ._clock import SYSTEM_CLOCK, Clock
+from ._credentials import AuthCall, Authenticator
 from ._endpoint import Endpoint, Prepared, prepare
 from ._exceptions import (
     APIConnectionError,
@@ -120,6 +120,7 @@ def _refuse_line_breaks(headers: Mapping[str, str]) -> None:
 
 class _BaseClient:
     _package_version = "0"
+    _distribution = "client"  # the package's distribution name, for the User-Agent
 
     def __init__(self, settings: Settings) -> None:
         setup_logging()
@@ -150,7 +151,7 @@ class _BaseClient:
     @functools.cached_property
     def _user_agent(self) -> str:
         return (
-            f"qiskit-runtime-api/{self._package_version} "
+            f"{self._distribution}/{self._package_version} "
             f"Python/{platform.python_version()} httpx/{httpx.__version__}"
         )
 
@@ -159,7 +160,8 @@ class _BaseClient:
         for python_name, param in endpoint.params.items():
             if param.location == "header" and filled.get(python_name) is None:
                 filled[python_name] = self._settings.header_defaults.get(param.name)
-        return prepare(endpoint, filled, body)
+        prepared = prepare(endpoint, filled, body)
+        return self._auth.place(prepared) if endpoint.security else prepared
 
     def _request(
         self,
@@ -291,7 +293,7 @@ class _BaseClient:
         logger.info(
             "%s %s -> %s in %.3f s (attempt %d of %d)",
             request.method,
-            redact(str(request.url)),
+            redact(str(self._auth.shown(request.url))),
             status,
             self._clock.monotonic() - started,
             retries + 1,

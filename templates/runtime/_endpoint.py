@@ -173,8 +173,8 @@ def plain(value: Any) -> Any:
 
     A plain dict may hold models (``{"params": SamplerV2Input(...)}``): each is
     dumped as a top-level model is, so the fields left unset are not sent as
-    ``null``. A naive datetime is taken as local time and sent in UTC, as
-    qiskit-ibm-runtime does (``local_to_utc``).
+    ``null``. A naive datetime is taken as local time and sent in UTC (as the
+    service's own Python SDK does).
     """
     from pydantic import BaseModel
 

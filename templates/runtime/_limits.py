@@ -4,12 +4,12 @@ A call has two bounds, set per client (``Client(max_response_bytes=...,
 deadline=...)``) and per call (``client.with_options(deadline=5).jobs.get(...)``):
 
 - ``max_response_bytes`` (default 100 MiB): the largest body, counted after
-  decompression, read from the service or from IBM Cloud IAM. The body is
+  decompression, read from the service or from a token exchange. The body is
   read in chunks and the read stops as soon as the total passes the limit
   (``ResponseTooLargeError``), so a 2 GB body or a gzip bomb never sits in
   memory; at most one decoded network chunk more than the limit is held.
 - ``deadline`` (default 30 min; ``None``: none): seconds for the whole call,
-  the IAM exchange, every attempt and the waits between them included.
+  a token exchange, every attempt and the waits between them included.
   Every connect, write and read of an attempt waits at most the time left
   when the attempt began (httpx fixes an attempt's timeouts when it starts),
   the time is checked after each chunk of the body, and a retry whose wait

@@ -21,7 +21,7 @@ __all__ = ["AsyncPager", "CursorPages", "OffsetPages", "Pages", "SyncPager"]
 T = TypeVar("T")
 Args = dict[str, Any]
 
-logger = logging.getLogger("qiskit_runtime_api")
+logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 
 class Pages:

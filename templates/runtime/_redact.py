@@ -4,9 +4,9 @@ One function, ``redact``, serves every place text or data leaves the client
 for a person to read. It replaces
 
 - the value of any key or header whose name says it holds a credential
-  (``Authorization``, ``Service-CRN``, ``apikey``, ``access_token``,
+  (``Authorization``, ``apikey``, ``access_token``, an instance's CRN,
   ``refresh_token`` ...), at any depth of a JSON body or a header mapping;
-- every known secret (the API key, the token, the service CRN, a URL's
+- every known secret (each credential the client holds, a URL's
   password, the credentials the request carried) wherever it occurs in a
   string; secrets shorter than ``MIN_SECRET_LENGTH`` are not searched for, as
   they would match ordinary words;

@@ -54,7 +54,7 @@ class _Captured:
 
 
 _CAPTURE: contextvars.ContextVar[_Captured | None] = contextvars.ContextVar(
-    "qiskit_runtime_api_capture", default=None
+    __name__ + "_capture", default=None
 )
 
 

@@ -4,11 +4,10 @@ Pure decisions, and the log line of each retry. Idempotent methods (GET, PUT,
 DELETE ...) are retried on connection errors, timeouts and the transient
 statuses. POST and PATCH are retried only when the request surely did not
 reach the service: no connection was made. An answer, even a 503 or a 429
-with ``Retry-After``, means the request arrived, and a ``POST /jobs`` that
-arrived may have created a job (qiskit-ibm-runtime's issue 1114: duplicate
-jobs after retried submissions); the spec marks no operation idempotent and
-defines no idempotency key, so the error goes to the caller, who can look for
-the job (``jobs.list(tags=...)``) before submitting again. A job is never
+with ``Retry-After``, means the request arrived, and a POST that arrived may
+have created what it asked for (retried submissions are how an SDK makes
+duplicates); with no idempotency key to make a resend safe, the error goes to
+the caller, who can look for what was created before sending again. Nothing is ever
 submitted twice by the client.
 
 A retry whose wait would end past the call's deadline is not made.

@@ -1,0 +1,236 @@
+"""Auth planning: the spec's credentials become the client's arguments and security table.
+
+Every string of the spec reaches the code through ``repr`` (values in the
+``SECURITY`` table and the calls) or ``safe_docstring`` (the argument docs).
+A credential's variable is its ``x-env``, else ``<PACKAGE>_<ARGUMENT>``
+(``THINGS_API_KEY``). The arguments come in this order: what one alternative
+alone needs, then what every alternative needs (``api_key``, ``token``, then
+``service_crn``). An ``x-auth`` exchange adds the arguments of its kind.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from generator.ir.model import ClientConfig, Credential
+from generator.text import safe_docstring
+
+__all__ = ["ArgumentPlan", "AuthPlan", "plan_auth"]
+
+_DOC_WIDTH = 80
+IAM = "ibm-cloud-iam"
+
+
+@dataclass(frozen=True)
+class ArgumentPlan:
+    name: str
+    annotation: str  # what follows the name in the signature: "str | None = None"
+    doc: tuple[str, ...]  # docstring lines, the first after "name: "
+
+
+@dataclass(frozen=True)
+class AuthPlan:
+    arguments: tuple[ArgumentPlan, ...]
+    credentials_expr: str  # {"api_key": api_key, ...}
+    security_expr: str  # the SECURITY table: Security(schemes=(...), alternatives=(...))
+    exchange_call: str  # "" or the statement that sets exchange and fallback_url
+    imports: tuple[str, ...]  # import lines of _client.py the exchange needs
+    saved_accounts: str  # "" or the default saved-accounts file, as a literal
+    saved_arguments: tuple[tuple[str, str], ...]  # (Client argument, SavedAccount attribute)
+    saved_doc: tuple[str, ...]  # which argument each of the account's values is
+    env: tuple[tuple[str, str], ...]  # (variable, what it holds) of every credential
+    url_env: str
+    iam_url_env: str
+    cloud_url_env: str
+    first: tuple[tuple[str, str], ...]  # (argument, variable) of the first alternative
+    credentials: tuple[Credential, ...]
+    exchange: Credential | None
+    required: tuple[str, ...]  # the arguments every alternative needs
+
+
+def env_prefix(package: str) -> str:
+    return package.upper()
+
+
+def _variables(credential: Credential, package: str) -> tuple[str, ...]:
+    return tuple(
+        env if env is not None else f"{env_prefix(package)}_{argument.upper()}"
+        for argument, env in zip(credential.arguments, credential.env, strict=True)
+    )
+
+
+def label(credential: Credential, argument: str) -> str:
+    if credential.label:
+        return credential.label
+    if credential.kind == "basic":
+        return "User name" if argument == credential.arguments[0] else "Password"
+    if credential.kind == "bearer":
+        return "A bearer token, sent as ``Authorization: Bearer <token>``"
+    place = {"header": "header", "query": "query parameter", "cookie": "cookie"}[credential.kind]
+    return f"API key, sent as the ``{credential.parameter}`` {place}"
+
+
+def _doc(text: str) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(safe_docstring(text), _DOC_WIDTH, break_on_hyphens=False))
+
+
+def _common(config: ClientConfig) -> set[str]:
+    alternatives = [set(a) for a in config.alternatives]
+    return set.intersection(*alternatives) if len(alternatives) > 1 else set()
+
+
+def _ordered(config: ClientConfig) -> list[Credential]:
+    common = _common(config)
+    own = [c for c in config.credentials if c.scheme not in common]
+    return own + [c for c in config.credentials if c.scheme in common]
+
+
+def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
+    credentials = _ordered(config)
+    exchange = next((c for c in credentials if c.exchange == IAM), None)
+    arguments: list[ArgumentPlan] = []
+    env: list[tuple[str, str]] = []
+    schemes = []
+    for credential in credentials:
+        variables = _variables(credential, package)
+        for argument, variable in zip(credential.arguments, variables, strict=True):
+            text = label(credential, argument)
+            text += f" (default: the {variable} environment variable)." if variable else "."
+            doc = _doc(text)
+            if credential is exchange:
+                doc += _doc(
+                    "It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires."
+                )
+            arguments.append(ArgumentPlan(argument, "str | None = None", doc))
+            if variable:
+                env.append((variable, label(credential, argument)))
+        schemes.append(_scheme_expr(credential, variables))
+    prefix = env_prefix(package)
+    iam_url_env = cloud_url_env = exchange_call = saved = ""
+    imports: list[str] = []
+    saved_arguments: tuple[tuple[str, str], ...] = ()
+    if exchange is not None:
+        options = exchange.options
+        iam_url_env = f"{prefix}_IAM_URL"
+        cloud_url_env = options.get("cloud-url-env", "")
+        names = {a for c in credentials for a in c.arguments}
+        instance = options.get("instance", "") if options.get("instance") in names else ""
+        instance_env = next(
+            (
+                v
+                for c in credentials
+                for a, v in zip(c.arguments, _variables(c, package), strict=True)
+                if a == instance
+            ),
+            "",
+        )
+        sent = f"``{exchange.parameter}: {exchange.prefix}<key>``"
+        arguments.append(
+            ArgumentPlan(
+                "auth",
+                'Literal["iam", "apikey"] = "iam"',
+                _doc(
+                    f'``"iam"`` (exchange the API key) or ``"apikey"`` (send {sent}, no exchange).'
+                ),
+            )
+        )
+        arguments.append(
+            ArgumentPlan(
+                "iam_url",
+                "str | None = None",
+                _doc(
+                    f"The IBM Cloud IAM endpoint (default: {iam_url_env}, else"
+                    " https://iam.cloud.ibm.com; a staging CRN's is iam.test.cloud.ibm.com)."
+                ),
+            )
+        )
+        calls = [
+            "auth=auth",
+            "iam_url=iam_url",
+            f"iam_url_env={iam_url_env!r}",
+            f"instance={instance}" if instance else "instance=None",
+            f"instance_env={instance_env!r}",
+        ]
+        if cloud_url_env:
+            arguments.append(
+                ArgumentPlan(
+                    "cloud_url",
+                    "str | None = None",
+                    _doc(
+                        f"The IBM Cloud URL, qiskit-ibm-runtime's ``url`` (default: {cloud_url_env}):"
+                        " the base URL is then the service's in the region of the instance's CRN,"
+                        " unless base_url= or region= is given."
+                    ),
+                )
+            )
+            calls += ["cloud_url=cloud_url", f"cloud_url_env={cloud_url_env!r}"]
+        exchange_call = f"exchange, fallback_url = iam_setup({', '.join(calls)})"
+        imports.append("from ._ibm_cloud import iam_setup")
+        if options.get("saved-accounts"):
+            saved = repr(options["saved-accounts"])
+            imports[-1] = "from ._ibm_cloud import iam_setup, saved_account"
+            saved_arguments = ((exchange.arguments[0], "token"),)
+            if instance:
+                saved_arguments += ((instance, "instance"),)
+            if cloud_url_env:
+                saved_arguments += (("cloud_url", "url"),)
+    pairs = [f"``{attribute}`` is ``{argument}``" for argument, attribute in saved_arguments]
+    saved_doc = _doc(
+        "The account's "
+        + ", ".join(pairs[:-1])
+        + (" and " if len(pairs) > 1 else "")
+        + pairs[-1]
+        + "."
+        if pairs
+        else ""
+    )
+    first = config.alternatives[0] if config.alternatives else ()
+    by_scheme = {c.scheme: c for c in credentials}
+    return AuthPlan(
+        arguments=tuple(arguments),
+        credentials_expr="{"
+        + ", ".join(f"{a!r}: {a}" for c in credentials for a in c.arguments)
+        + "}",
+        security_expr=(
+            f"Security(schemes=({''.join(s + ', ' for s in schemes)}), "
+            f"alternatives={tuple(config.alternatives)!r})"
+        ),
+        exchange_call=exchange_call,
+        imports=tuple(imports),
+        saved_accounts=saved,
+        saved_arguments=saved_arguments,
+        saved_doc=saved_doc,
+        env=tuple(env),
+        url_env=f"{prefix}_URL",
+        iam_url_env=iam_url_env,
+        cloud_url_env=cloud_url_env,
+        first=tuple(
+            pair
+            for name in first
+            if name in by_scheme
+            for pair in zip(
+                by_scheme[name].arguments, _variables(by_scheme[name], package), strict=True
+            )
+        ),
+        credentials=tuple(credentials),
+        exchange=exchange,
+        required=tuple(a for c in credentials if c.scheme in _common(config) for a in c.arguments),
+    )
+
+
+def _scheme_expr(credential: Credential, variables: tuple[str, ...]) -> str:
+    fields = [
+        f"name={credential.scheme!r}",
+        f"kind={credential.kind!r}",
+        f"arguments={credential.arguments!r}",
+        f"env={variables!r}",
+    ]
+    if credential.parameter:
+        fields.append(f"parameter={credential.parameter!r}")
+    if credential.prefix:
+        fields.append(f"prefix={credential.prefix!r}")
+    fields.append(f"label={label(credential, credential.arguments[0])!r}")
+    if credential.exchange:
+        fields.append("exchanged=True")
+    return f"Scheme({', '.join(fields)})"
