@@ -150,15 +150,6 @@ def test_other_clients_import_and_pass_mypy_strict(generated: Path) -> None:
     assert done.returncode == 0, done.stdout[-3000:]
 
 
-# issue 12, finding 1: the resource module of a `schema: {}` response uses `Any`
-# without importing it. The type-expression rewrite (branch `types`) fixes it;
-# strict, so this marker has to go when it lands.
-SCHEMA_ANY = pytest.mark.xfail(
-    strict=True, raises=(AssertionError, NameError), reason="`Any` not imported (branch types)"
-)
-
-
-@SCHEMA_ANY
 def test_a_client_of_an_any_response_imports_and_passes_mypy_strict(generated: Path) -> None:
     done = _mypy_strict(generated, ["anything"])
     assert done.returncode == 0, done.stdout[-3000:]
@@ -179,7 +170,6 @@ def test_an_api_key_header_client_names_its_own_variable(
     assert "`THINGS_API_KEY`" in readme and "client.things.list_things()" in readme
 
 
-@SCHEMA_ANY
 def test_a_client_without_security_takes_no_credentials(generated: Path) -> None:
     anything = client_module("anything")
     seen: list[httpx.Request] = []

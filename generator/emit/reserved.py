@@ -27,13 +27,18 @@ __all__ = [
 CLIENT_CLASSES = ("_BaseClient", "SyncAPIClient", "AsyncAPIClient")
 """The runtime classes the generated ``Client`` and ``AsyncClient`` derive from."""
 
-_CLIENT_TEMPLATE_MEMBERS = frozenset({"__init__", "_package_version", "with_options"})
+_CLIENT_TEMPLATE_MEMBERS = frozenset(
+    {"__init__", "_package_version", "from_saved_account", "with_options"}
+)
 """What ``templates/package/_client.py.j2`` defines on ``Client`` besides its resources."""
 
 _CLIENT_INIT_NAMES = frozenset(
     {
         "self",
         "api_key",
+        "cloud_url",
+        "exchange",
+        "fallback_url",
         "token",
         "service_crn",
         "auth",
