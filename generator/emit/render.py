@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.emit.options import CALL_OPTION_NAMES
 from generator.emit.plan import ClientPlan
 from generator.inputs import TEMPLATES
 
@@ -27,6 +28,7 @@ def _environment(templates: Path) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["pyrepr"] = repr
+    env.globals["call_options"] = CALL_OPTION_NAMES
     return env
 
 
