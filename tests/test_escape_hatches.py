@@ -75,7 +75,7 @@ def _runtime_call_options() -> tuple[str, ...]:
 
 
 def test_the_generator_declares_exactly_the_runtime_call_options_in_order() -> None:
-    assert CALL_OPTIONS == _runtime_call_options()
+    assert _runtime_call_options() == CALL_OPTIONS
 
 
 def test_every_generated_method_takes_every_call_option() -> None:
@@ -135,7 +135,7 @@ def test_extra_body_on_a_body_that_is_not_an_object_is_refused_before_sending() 
     endpoint = Endpoint(
         "put_list", "PUT", "/v1/list", "application/json", {}, {"200": (ResponseKind.EMPTY, None)}
     )
-    with pytest.raises(InvalidRequestError, match="JSON object body.*list"):
+    with pytest.raises(InvalidRequestError, match=r"JSON object body.*list"):
         prepare(endpoint, {}, ["a"], extra_body={"b": 1})
     with pytest.raises(InvalidRequestError, match="bytes"):
         prepare(endpoint, {}, b"raw", extra_body={"b": 1})
@@ -151,7 +151,7 @@ def test_extra_headers_query_and_body_reach_list_all_pages() -> None:
 
 
 def test_max_response_bytes_per_call_bounds_this_call_only() -> None:
-    client, seen = make_client(answer(JOB))
+    client, _ = make_client(answer(JOB))
     with pytest.raises(ResponseTooLargeError) as caught:
         client.jobs.get("j1", max_response_bytes=10)
     assert caught.value.limit == 10
