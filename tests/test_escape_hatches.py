@@ -194,6 +194,7 @@ def test_request_sends_with_the_client_credentials_and_reads_json() -> None:
     assert request.headers["Authorization"] == "Bearer tok"
     assert request.headers["Service-CRN"] == CRN
     assert request.headers["X-Extra"] == "1"
+    assert request.headers["IBM-API-Version"] == "2026-02-01"  # the client's api_version
 
 
 def test_request_validates_as_cast_to_and_sends_a_json_body() -> None:

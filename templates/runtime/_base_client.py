@@ -305,7 +305,8 @@ class _BaseClient:
     ) -> _Flow:
         """``request()``: a call the spec lacks, made as a generated method's call is."""
         endpoint = request_endpoint(method, path, cast_to)
-        options = CallOptions(extra_headers=headers, extra_query=params)
+        sent = {**self._settings.header_defaults, **(headers or {})}  # IBM-API-Version, ...
+        options = CallOptions(extra_headers=sent, extra_query=params)
         return self._call_flow(http, endpoint, {}, json, options)
 
     def _schedule(
@@ -426,7 +427,8 @@ class SyncAPIClient(_BaseClient):
         retries (a POST never again once answered), timeout, deadline, size limit,
         redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
         the query, ``json`` the body (models and plain data, as ``body=`` takes
-        them), ``headers`` go over the client's. The answer is validated as
+        them), ``headers`` go over the client's, its header settings included
+        (``api_version``'s ``IBM-API-Version``). The answer is validated as
         ``cast_to`` (a model or any type pydantic reads), or read by its
         ``Content-Type`` without one: JSON as plain data, text as ``str``, other
         media as ``bytes``, an empty body as ``None``.
@@ -563,7 +565,8 @@ class AsyncAPIClient(_BaseClient):
         retries (a POST never again once answered), timeout, deadline, size limit,
         redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
         the query, ``json`` the body (models and plain data, as ``body=`` takes
-        them), ``headers`` go over the client's. The answer is validated as
+        them), ``headers`` go over the client's, its header settings included
+        (``api_version``'s ``IBM-API-Version``). The answer is validated as
         ``cast_to`` (a model or any type pydantic reads), or read by its
         ``Content-Type`` without one: JSON as plain data, text as ``str``, other
         media as ``bytes``, an empty body as ``None``.
