@@ -89,6 +89,9 @@ class CallOptions:
             raise ValueError("deadline must be positive seconds, or math.inf for none")
 
 
+_NO_OPTIONS = CallOptions()
+
+
 @dataclass(frozen=True)
 class _Authorize:
     stale: str | None  # the Authorization value the service just refused
@@ -382,8 +385,8 @@ class SyncAPIClient(_BaseClient):
         self,
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
-        body: Any,
-        options: CallOptions,
+        body: Any = None,
+        options: CallOptions = _NO_OPTIONS,
     ) -> Any:
         return self._run(self._call_flow(self._http, endpoint, arguments, body, options))
 
@@ -520,8 +523,8 @@ class AsyncAPIClient(_BaseClient):
         self,
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
-        body: Any,
-        options: CallOptions,
+        body: Any = None,
+        options: CallOptions = _NO_OPTIONS,
     ) -> Any:
         return await self._run(self._call_flow(self._http, endpoint, arguments, body, options))
 
