@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator.emit.methods import CALL_OPTIONS
+from generator.emit.options import CALL_OPTIONS
 from qiskit_runtime_api import (
     AsyncClient,
     Client,
@@ -75,7 +75,7 @@ def _runtime_call_options() -> tuple[str, ...]:
 
 
 def test_the_generator_declares_exactly_the_runtime_call_options_in_order() -> None:
-    assert _runtime_call_options() == CALL_OPTIONS
+    assert _runtime_call_options() == tuple(a.declaration for a in CALL_OPTIONS)
 
 
 def test_every_generated_method_takes_every_call_option() -> None:
