@@ -40,6 +40,7 @@ def test_the_readme_has_an_example_per_feature() -> None:
         "Pagination",
         "Waiting for a job",
         "Raw responses",
+        "Escape hatches",
         "Async",
         "Logging",
     } <= titles

@@ -196,16 +196,21 @@ class Client(SyncAPIClient):
         strict: bool | None = None,
         deadline: float | None = None,
         max_response_bytes: int | None = None,
+        base_url: str | None = None,
+        http_client: httpx.Client | None = None,
     ) -> Client:
         """A copy of this client with the given settings changed (``None``: unchanged).
 
-        The copy shares this client's connections and credentials (a token
-        obtained by exchange too); closing it leaves them open. This is how one
-        call gets its own settings:
+        The copy shares this client's credentials (a token obtained by exchange
+        too) and, unless given its own ``http_client``, its connections; closing it
+        closes neither. This is how one call gets its own settings:
         ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
-        ``deadline=math.inf`` removes the deadline.
+        ``deadline=math.inf`` removes the deadline. A new ``base_url`` receives
+        this client's credentials.
         """
         return self._copy_with(
+            http_client,
+            base_url=base_url,
             header_defaults={
                 "IBM-API-Version": api_version,
             },
@@ -405,16 +410,21 @@ class AsyncClient(AsyncAPIClient):
         strict: bool | None = None,
         deadline: float | None = None,
         max_response_bytes: int | None = None,
+        base_url: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
     ) -> AsyncClient:
         """A copy of this client with the given settings changed (``None``: unchanged).
 
-        The copy shares this client's connections and credentials (a token
-        obtained by exchange too); closing it leaves them open. This is how one
-        call gets its own settings:
+        The copy shares this client's credentials (a token obtained by exchange
+        too) and, unless given its own ``http_client``, its connections; closing it
+        closes neither. This is how one call gets its own settings:
         ``client.with_options(deadline=10, max_response_bytes=2**20).jobs.get(...)``;
-        ``deadline=math.inf`` removes the deadline.
+        ``deadline=math.inf`` removes the deadline. A new ``base_url`` receives
+        this client's credentials.
         """
         return self._copy_with(
+            http_client,
+            base_url=base_url,
             header_defaults={
                 "IBM-API-Version": api_version,
             },

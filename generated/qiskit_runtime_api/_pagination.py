@@ -4,6 +4,10 @@ A ``Pages`` object knows one operation's paging style: where the items are,
 and which arguments fetch the next page. ``SyncPager`` and ``AsyncPager``
 fetch lazily, one page at a time, and stop at the last page, or when the
 service hands back a page already fetched (a loop it would otherwise make).
+
+``SyncPager[Item, Page]``: iterating gives items, ``iter_pages()`` whole pages
+(``Page`` defaults to ``Any``, so ``SyncPager[Item]`` still reads; the default
+comes from ``typing_extensions``, which pydantic requires).
 """
 
 from __future__ import annotations
@@ -11,14 +15,17 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic
 from urllib.parse import parse_qs, urlsplit
+
+from typing_extensions import TypeVar
 
 from ._parsing import read_path
 
 __all__ = ["AsyncPager", "CursorPages", "OffsetPages", "Pages", "SyncPager"]
 
 T = TypeVar("T")
+PageT = TypeVar("PageT", default=Any)
 Args = dict[str, Any]
 
 logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
@@ -112,17 +119,17 @@ class _Walk:
         self.args = following
 
 
-class SyncPager(Generic[T]):
+class SyncPager(Generic[T, PageT]):
     """Iterates over every item, fetching pages as they are needed."""
 
     def __init__(
-        self, fetch: Callable[[Mapping[str, Any]], Any], pages: Pages, page_size: int | None
+        self, fetch: Callable[[Mapping[str, Any]], PageT], pages: Pages, page_size: int | None
     ) -> None:
         self._fetch = fetch
         self._pages = pages
         self._page_size = page_size
 
-    def iter_pages(self) -> Iterator[Any]:
+    def iter_pages(self) -> Iterator[PageT]:
         """Each page's whole response (with its counts and links)."""
         walk = _Walk(self._pages, self._page_size)
         while walk.args is not None:
@@ -135,12 +142,12 @@ class SyncPager(Generic[T]):
             yield from self._pages.items_of(page)
 
 
-class AsyncPager(Generic[T]):
+class AsyncPager(Generic[T, PageT]):
     """``async for`` over every item, fetching pages as they are needed."""
 
     def __init__(
         self,
-        fetch: Callable[[Mapping[str, Any]], Awaitable[Any]],
+        fetch: Callable[[Mapping[str, Any]], Awaitable[PageT]],
         pages: Pages,
         page_size: int | None,
     ) -> None:
@@ -148,7 +155,7 @@ class AsyncPager(Generic[T]):
         self._pages = pages
         self._page_size = page_size
 
-    async def iter_pages(self) -> AsyncIterator[Any]:
+    async def iter_pages(self) -> AsyncIterator[PageT]:
         """Each page's whole response (with its counts and links)."""
         walk = _Walk(self._pages, self._page_size)
         while walk.args is not None:

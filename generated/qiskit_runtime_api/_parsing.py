@@ -70,6 +70,8 @@ def parse_response(
     if not 200 <= response.status_code < 300:
         raise status_error(response, secrets=secrets)
     kind, target = response_kind(endpoint, response.status_code)
+    if kind is ResponseKind.ANY:
+        kind = _kind_of(response)
     if kind is ResponseKind.EMPTY:
         return None
     if kind is ResponseKind.TEXT:
@@ -82,6 +84,16 @@ def parse_response(
             return _adapter(target).validate_json(content)
     except ValidationError as exc:
         return _mismatch(endpoint, response, target, exc, strict)
+
+
+def _kind_of(response: httpx.Response) -> ResponseKind:
+    """How to read an answer no spec describes: by its ``Content-Type``."""
+    media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if not response.content:
+        return ResponseKind.EMPTY
+    if media == "application/json" or media.endswith("+json"):
+        return ResponseKind.JSON
+    return ResponseKind.TEXT if media.startswith("text/") else ResponseKind.BYTES
 
 
 @contextlib.contextmanager

@@ -2429,7 +2429,7 @@ class JobResponse(BaseModel):
     """
     backend: Annotated[str | None, Field(pattern="^.*$")] = None
     """
-    &ast;&ast;Warning:&ast;&ast; While this parameter is not currently required for requests, specifying it is strongly encouraged. Running an ISA circuit on a backend that has a different instruction set will result in an error. The backend parameter will be required in a future release.
+    **Warning:** While this parameter is not currently required for requests, specifying it is strongly encouraged. Running an ISA circuit on a backend that has a different instruction set will result in an error. The backend parameter will be required in a future release.
 
     The backend on which to run the program.  If no backend is specified, the job is sent to the backend with the shortest queue that you have access to.
 

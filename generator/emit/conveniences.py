@@ -45,6 +45,7 @@ class PagerPlan:
     keywords: tuple[Argument, ...]
     arguments: tuple[str, ...]  # Python names passed through to every page
     item_type: Expr
+    page_type: Expr  # what iter_pages() yields: the operation's answer
     docstring: str
 
     @property
@@ -53,7 +54,7 @@ class PagerPlan:
 
     def returns(self, prefix: str) -> Subscript:
         """What the sync ("") or the async ("Async") method returns."""
-        return Subscript(PAGERS[prefix], (self.item_type,))
+        return Subscript(PAGERS[prefix], (self.item_type, self.page_type))
 
     @property
     def return_hints(self) -> dict[str, str]:
@@ -140,6 +141,7 @@ def plan_pager(
         keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
         arguments=tuple(p.python_name for p in passed),
         item_type=item_type,
+        page_type=method.return_type,
         docstring=safe_docstring(doc),
     )
 

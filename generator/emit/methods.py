@@ -179,15 +179,20 @@ def _params(
             argument = Argument(name, hint)
         doc = p.description
         if p.name in options:
-            doc = (
-                doc + " " if doc else ""
-            ) + f"Defaults to the client's {name} ({options[p.name].default})."
+            default = f"Defaults to the client's {name} ({options[p.name].default})."
+            doc = f"{_sentence(doc)} {default}" if doc.strip() else default
         if p.deprecated:
             doc = "Deprecated. " + doc
         result.append(
             ParamPlan(name, p.name, p.location, p.explode, p.deprecated, argument, folded(doc))
         )
     return tuple(result)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence does, so that another can follow it."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", ":", ";")) else text + "."
 
 
 def _argument_names(parameters: tuple[Parameter, ...]) -> list[str]:

@@ -10,6 +10,7 @@ naive and aware timestamps). Formatting is left to the format stage.
 from __future__ import annotations
 
 import ast
+import html
 from typing import Any
 
 from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
@@ -35,8 +36,34 @@ def models_document(api: Api) -> dict[str, Any]:
         "openapi": openapi,
         "info": {"title": api.title, "version": api.version},
         "paths": {},
-        "components": {"schemas": {model.name: model.schema for model in api.models}},
+        "components": {"schemas": {model.name: _decoded(model.schema) for model in api.models}},
     }
+
+
+_SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions")
+_SUBSCHEMAS = ("items", "additionalProperties", "not", "contains", "propertyNames")
+_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+
+
+def _decoded(schema: Any) -> Any:
+    """``schema`` with its descriptions' HTML entities decoded (``&ast;&ast;Warning:&ast;&ast;``
+    becomes ``**Warning:**``), as the methods' docstrings have them; the values it
+    holds (``default``, ``enum``, ``examples``) are left as they are."""
+    if not isinstance(schema, dict):
+        return schema
+    result = dict(schema)
+    if isinstance(result.get("description"), str):
+        result["description"] = html.unescape(result["description"])
+    for key in _SUBSCHEMA_MAPS:
+        if isinstance(result.get(key), dict):
+            result[key] = {name: _decoded(sub) for name, sub in result[key].items()}
+    for key in _SUBSCHEMAS:
+        if key in result:
+            result[key] = _decoded(result[key])
+    for key in _SUBSCHEMA_LISTS:
+        if isinstance(result.get(key), list):
+            result[key] = [_decoded(sub) for sub in result[key]]
+    return result
 
 
 def render_models(api: Api) -> str:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from generator.emit.expressions import NONE, Argument, Expr, Name, Subscript, from_import, union
 from generator.emit.expressions import module_name as _module_name
 
-__all__ = ["CALL_OPTIONS", "PAGE_SIZE", "option_names", "optional", "wait_options"]
+__all__ = [
+    "CALL_OPTIONS",
+    "CALL_OPTION_NAMES",
+    "PAGE_SIZE",
+    "option_names",
+    "optional",
+    "wait_options",
+]
 
 MAPPING = from_import("collections.abc", "Mapping")
 _STR = Name("str")
@@ -23,17 +30,27 @@ def optional(name: str, annotation: Expr) -> Argument:
     return Argument(name, union([annotation, NONE]), "None")
 
 
+_OBJECT_MAPPING = Subscript(MAPPING, (_STR, Name("object")))
 CALL_OPTIONS = (
     optional("extra_headers", Subscript(MAPPING, (_STR, _STR))),
+    optional("extra_query", _OBJECT_MAPPING),
+    optional("extra_body", _OBJECT_MAPPING),
     optional("timeout", _TIMEOUT),
     optional("max_retries", Name("int")),
+    optional("deadline", _FLOAT),
+    optional("max_response_bytes", Name("int")),
 )
-"""What every generated method ends with (``_base_client.CallOptions``)."""
+"""What every generated method ends with: ``_base_client.CallOptions``'s fields, in
+order (tests/test_escape_hatches.py holds the two equal); each is passed on by name."""
+
+CALL_OPTION_NAMES = tuple(a.name for a in CALL_OPTIONS)
 
 PAGE_SIZE = optional("page_size", Name("int"))
 """``list_all``'s own keyword, before the call options."""
 
-_EXTRA_HEADERS, _, _MAX_RETRIES = CALL_OPTIONS
+_EXTRA_HEADERS, _MAX_RETRIES = (
+    a for a in CALL_OPTIONS if a.name in ("extra_headers", "max_retries")
+)
 
 
 def wait_options(raises: bool) -> tuple[Argument, ...]:

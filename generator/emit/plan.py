@@ -232,7 +232,7 @@ def _import_block(
     used += [e for p in pagers for e in (p.pages_class, *p.annotations())]
     used += [e for w in waiters for e in (FINAL_STATUS, *w.annotations())]
     used += [_PARAM] if any(m.params for m in methods) else []
-    used += [_CALL_OPTIONS] if pagers or waiters else []
+    used += [_CALL_OPTIONS]  # every method passes its options
     lines = import_lines(imports_of(used) | {_TYPE_CHECKING})
     lines.append("")
     lines.append("if TYPE_CHECKING:")

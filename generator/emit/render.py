@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator import text
+from generator.emit.options import CALL_OPTION_NAMES
 from generator.emit.plan import ClientPlan
 from generator.inputs import TEMPLATES
 
@@ -36,6 +37,7 @@ def _environment(templates: Path) -> jinja2.Environment:
         value, 92, break_on_hyphens=False, break_long_words=False
     )
     env.filters["tomlstr"] = lambda value: '"' + text.one_line(str(value), 500) + '"'
+    env.globals["call_options"] = CALL_OPTION_NAMES
     return env
 
 

@@ -42,6 +42,7 @@ README_SECTIONS = frozenset(
         "pagination",
         "waiting",
         "raw-response",
+        "escape-hatches",
         "async",
         "logging",
         "never-twice",

@@ -18,17 +18,18 @@ from __future__ import annotations
 import copy
 import functools
 import logging
+import math
 import platform
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._credentials import AuthCall, Authenticator
-from ._endpoint import Endpoint, Prepared, prepare
+from ._endpoint import Endpoint, Prepared, prepare, request_endpoint
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -57,15 +58,38 @@ __all__ = ["AsyncAPIClient", "CallOptions", "SyncAPIClient"]
 _SyncT = TypeVar("_SyncT", bound="SyncAPIClient")
 _AsyncT = TypeVar("_AsyncT", bound="AsyncAPIClient")
 _ClientT = TypeVar("_ClientT", bound="_BaseClient")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
 class CallOptions:
-    """Per-call settings every generated method takes."""
+    """Per-call settings every generated method takes (``None``: the client's).
+
+    ``extra_headers`` are sent over the method's own headers; ``extra_query``
+    parameters replace the method's parameters of the same name (``None``
+    leaves one out); ``extra_body`` fields are merged into a JSON object body,
+    over its own fields, and are the whole body of a method that sends none
+    (any other body is an ``InvalidRequestError``: nothing is sent).
+    ``deadline`` and ``max_response_bytes`` override the client's limits for
+    this call (``deadline=math.inf``: no deadline).
+    """
 
     extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, object] | None = None
+    extra_body: Mapping[str, object] | None = None
     timeout: float | httpx.Timeout | None = None
     max_retries: int | None = None
+    deadline: float | None = None
+    max_response_bytes: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_response_bytes is not None and self.max_response_bytes <= 0:
+            raise ValueError("max_response_bytes must be positive")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError("deadline must be positive seconds, or math.inf for none")
+
+
+_NO_OPTIONS = CallOptions()
 
 
 @dataclass(frozen=True)
@@ -139,13 +163,22 @@ class _BaseClient:
     def max_retries(self) -> int:
         return self._settings.max_retries
 
-    def _copy_with(self: _ClientT, **changes: Any) -> _ClientT:
-        """A client with some settings changed, sharing the connections and the token."""
+    def _copy_with(
+        self: _ClientT,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        **changes: Any,
+    ) -> _ClientT:
+        """A client with some settings changed, sharing the token and, unless
+        ``http_client`` is given, the connections; it closes neither."""
         clone = copy.copy(self)
         for name in [n for n in vars(self) if not n.startswith("_")]:  # resources of ``self``
             delattr(clone, name)
+        if changes.get("base_url"):
+            changes["base_url"] = str(changes["base_url"]).rstrip("/")
         clone._settings = self._settings.with_changes(**changes)
         clone._owns_http = False  # type: ignore[attr-defined]
+        if http_client is not None:
+            clone._http = http_client  # type: ignore[attr-defined]
         return clone
 
     @functools.cached_property
@@ -155,12 +188,14 @@ class _BaseClient:
             f"Python/{platform.python_version()} httpx/{httpx.__version__}"
         )
 
-    def _prepare(self, endpoint: Endpoint, arguments: Mapping[str, Any], body: Any) -> Prepared:
+    def _prepare(
+        self, endpoint: Endpoint, arguments: Mapping[str, Any], body: Any, options: CallOptions
+    ) -> Prepared:
         filled = dict(arguments)
         for python_name, param in endpoint.params.items():
             if param.location == "header" and filled.get(python_name) is None:
                 filled[python_name] = self._settings.header_defaults.get(param.name)
-        prepared = prepare(endpoint, filled, body)
+        prepared = prepare(endpoint, filled, body, options.extra_query, options.extra_body)
         return self._auth.place(prepared) if endpoint.security else prepared
 
     def _request(
@@ -193,9 +228,11 @@ class _BaseClient:
             )
         return request
 
-    def _limits(self) -> Limits:
+    def _limits(self, options: CallOptions) -> Limits:
         settings = self._settings
-        return Limits(settings.max_response_bytes, Deadline(self._clock, settings.deadline))
+        deadline = settings.deadline if options.deadline is None else options.deadline
+        size = options.max_response_bytes or settings.max_response_bytes
+        return Limits(size, Deadline(self._clock, None if deadline == math.inf else deadline))
 
     def _call_flow(
         self,
@@ -208,9 +245,9 @@ class _BaseClient:
         """One call, from arguments to parsed value, retries included."""
         settings = self._settings
         budget = settings.max_retries if options.max_retries is None else options.max_retries
-        limits = self._limits()
+        limits = self._limits(options)
         deadline = limits.deadline
-        prepared = self._prepare(endpoint, arguments, body)
+        prepared = self._prepare(endpoint, arguments, body, options)
         timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
         method = prepared.method
         what = f"{method} {endpoint.path}"
@@ -260,6 +297,22 @@ class _BaseClient:
             from ._parsing import parse_response
 
             return parse_response(endpoint, response, settings.strict, settings.secrets)
+
+    def _request_flow(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        params: Mapping[str, object] | None,
+        json: object,
+        headers: Mapping[str, str] | None,
+        cast_to: Any,
+    ) -> _Flow:
+        """``request()``: a call the spec lacks, made as a generated method's call is."""
+        endpoint = request_endpoint(method, path, cast_to)
+        sent = {**self._settings.header_defaults, **(headers or {})}  # IBM-API-Version, ...
+        options = CallOptions(extra_headers=sent, extra_query=params)
+        return self._call_flow(http, endpoint, {}, json, options)
 
     def _schedule(
         self,
@@ -335,13 +388,58 @@ class SyncAPIClient(_BaseClient):
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
         body: Any = None,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
+        options: CallOptions = _NO_OPTIONS,
     ) -> Any:
-        options = CallOptions(extra_headers, timeout, max_retries)
         return self._run(self._call_flow(self._http, endpoint, arguments, body, options))
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: None = None,
+    ) -> Any: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: type[_T],
+    ) -> _T: ...
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: type[_T] | None = None,
+    ) -> Any:
+        """Call an endpoint the spec lacks: ``method`` on ``path`` under ``base_url``.
+
+        It is sent as every generated method's call is: the client's credentials,
+        retries (a POST never again once answered), timeout, deadline, size limit,
+        redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
+        the query, ``json`` the body (models and plain data, as ``body=`` takes
+        them), ``headers`` go over the client's, its header settings included
+        (``api_version``'s ``IBM-API-Version``). The answer is validated as
+        ``cast_to`` (a model or any type pydantic reads), or read by its
+        ``Content-Type`` without one: JSON as plain data, text as ``str``, other
+        media as ``bytes``, an empty body as ``None``.
+        """
+        flow = self._request_flow(self._http, method, path, params, json, headers, cast_to)
+        return self._run(flow)
 
     def _pager(
         self,
@@ -428,13 +526,58 @@ class AsyncAPIClient(_BaseClient):
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
         body: Any = None,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
+        options: CallOptions = _NO_OPTIONS,
     ) -> Any:
-        options = CallOptions(extra_headers, timeout, max_retries)
         return await self._run(self._call_flow(self._http, endpoint, arguments, body, options))
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: None = None,
+    ) -> Any: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: type[_T],
+    ) -> _T: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        cast_to: type[_T] | None = None,
+    ) -> Any:
+        """Call an endpoint the spec lacks: ``method`` on ``path`` under ``base_url``.
+
+        It is sent as every generated method's call is: the client's credentials,
+        retries (a POST never again once answered), timeout, deadline, size limit,
+        redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
+        the query, ``json`` the body (models and plain data, as ``body=`` takes
+        them), ``headers`` go over the client's, its header settings included
+        (``api_version``'s ``IBM-API-Version``). The answer is validated as
+        ``cast_to`` (a model or any type pydantic reads), or read by its
+        ``Content-Type`` without one: JSON as plain data, text as ``str``, other
+        media as ``bytes``, an empty body as ``None``.
+        """
+        flow = self._request_flow(self._http, method, path, params, json, headers, cast_to)
+        return await self._run(flow)
 
     def _pager(
         self,

@@ -23,7 +23,16 @@ from urllib.parse import quote
 
 from ._exceptions import InvalidRequestError
 
-__all__ = ["Endpoint", "Param", "Prepared", "ResponseKind", "prepare"]
+__all__ = [
+    "Endpoint",
+    "Param",
+    "Prepared",
+    "ResponseKind",
+    "merged_body",
+    "plain",
+    "prepare",
+    "request_endpoint",
+]
 
 
 class ResponseKind(enum.Enum):
@@ -31,6 +40,7 @@ class ResponseKind(enum.Enum):
     TEXT = "text"
     BYTES = "bytes"
     EMPTY = "empty"
+    ANY = "any"  # by the answer's Content-Type (``client.request`` without ``cast_to``)
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,38 @@ class Endpoint:
     timeout: float | None = None  # seconds to read, when the operation needs its own
 
 
+REQUEST_SECURITY = (("the client's credentials",),)
+
+
+def request_endpoint(method: str, path: str, cast_to: Any) -> Endpoint:
+    """The ``Endpoint`` of ``client.request(method, path)``, an operation the spec lacks.
+
+    ``path`` is a path under the client's ``base_url`` (``/v1/jobs``, a query
+    allowed): a URL, a path without its leading ``/`` or one with ``.`` or ``..``
+    segments could reach another resource or origin, and is refused. The answer
+    is read as ``cast_to`` when given, else by its ``Content-Type``.
+    """
+    verb = method.upper()
+    if not (verb.isascii() and verb.isalpha()):
+        raise InvalidRequestError(f"request(): {method!r} is not an HTTP method; nothing was sent")
+    segments = path.split("?", 1)[0].split("/")
+    if not path.startswith("/") or path.startswith("//") or {".", ".."} & set(segments):
+        raise InvalidRequestError(
+            f"request(): {path!r} is not a path under the client's base_url; nothing was "
+            "sent (pass a path starting with one '/', without '.' or '..' segments)"
+        )
+    success = (ResponseKind.ANY, Any) if cast_to is None else (ResponseKind.JSON, cast_to)
+    return Endpoint(
+        operation_id=f"request({verb} {path.split('?', 1)[0]})",
+        method=verb,
+        path=path,
+        accept="application/json" if cast_to is not None else "application/json, */*",
+        params={},
+        responses={"204": (ResponseKind.EMPTY, None), "2XX": success},
+        security=REQUEST_SECURITY,
+    )
+
+
 @dataclass(frozen=True)
 class Prepared:
     method: str
@@ -67,8 +109,18 @@ class Prepared:
     content: bytes | None
 
 
-def prepare(endpoint: Endpoint, arguments: Mapping[str, Any], body: Any = None) -> Prepared:
-    """The request for one call; ``None`` arguments are left out."""
+def prepare(
+    endpoint: Endpoint,
+    arguments: Mapping[str, Any],
+    body: Any = None,
+    extra_query: Mapping[str, object] | None = None,
+    extra_body: Mapping[str, object] | None = None,
+) -> Prepared:
+    """The request for one call; ``None`` arguments are left out.
+
+    ``extra_query`` replaces the query parameters of the same name (a ``None``
+    value only removes them); ``extra_body`` is merged into the body (``merged_body``).
+    """
     if endpoint.deprecated:
         warnings.warn(
             f"{endpoint.method} {endpoint.path} ({endpoint.operation_id}) is deprecated",
@@ -100,6 +152,12 @@ def prepare(endpoint: Endpoint, arguments: Mapping[str, Any], body: Any = None) 
     for python_name, param in endpoint.params.items():
         if param.location == "path" and arguments.get(python_name) is None:
             raise _bad_path_value(endpoint, python_name, "None")
+    for name, value in (extra_query or {}).items():
+        query = [pair for pair in query if pair[0] != name]
+        if value is not None:
+            query.extend(_query_pairs(Param(name, "query"), value))
+    if extra_body is not None:
+        body = merged_body(endpoint, body, extra_body)
     content = None
     if body is not None:
         content = _encode_body(body, endpoint.body_media_type or "application/json", headers)
@@ -165,6 +223,24 @@ def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:
 
         return urlencode(_form_fields(data)).encode()
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def merged_body(endpoint: Endpoint, body: Any, extra_body: Mapping[str, object]) -> Any:
+    """``body`` with ``extra_body``'s fields added over its own (``extra_body=``).
+
+    Without a body, ``extra_body`` is the body. Only a JSON object (a model or a
+    mapping) has fields to merge into: an array, a scalar or raw bytes is refused
+    before anything is sent.
+    """
+    if body is None:
+        return plain(extra_body)
+    data = None if isinstance(body, bytes) else plain(body)
+    if not isinstance(data, Mapping):
+        raise InvalidRequestError(
+            f"{endpoint.operation_id}: extra_body= adds fields to a JSON object body, and this "
+            f"body is {type(body).__name__}; nothing was sent (put the data into body= instead)"
+        )
+    return {**data, **plain(extra_body)}
 
 
 def plain(value: Any) -> Any:

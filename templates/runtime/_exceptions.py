@@ -8,7 +8,7 @@
     │       └── DeadlineExceededError  ... because the call's overall deadline passed
     ├── APIStatusError            the answer's status was not 2xx
     │   ├── BadRequestError            400
-    │   ├── AuthenticationError        401
+    │   ├── AuthenticationError        401, or IBM Cloud IAM's 400 for a refused API key
     │   ├── PermissionDeniedError      403
     │   ├── NotFoundError              404
     │   ├── ConflictError              409
@@ -25,7 +25,8 @@
 ``APIStatusError`` carries the response, the parsed body, the service's
 ``errors`` list (``code``, ``message``, ``solution``, ``more_info``) and its
 ``trace`` id (a token service's ``errorCode``/``errorMessage``/``context.requestId``
-are read the same way). ``str(err)`` gives the status, the first message and
+are read the same way; without one in the body, the ``uber-trace-id`` or
+``X-Request-ID`` header). ``str(err)`` gives the status, the first message and
 its solution, and the trace id; a body that is not JSON is kept as text. Its
 message and ``body`` never contain credentials: both pass through
 ``_redact.redact`` (``response`` and ``request`` are httpx's own objects, as
@@ -37,12 +38,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 
 from ._json import load_json
 from ._redact import redact, secrets_of
+from ._response import request_id
 
 __all__ = [
     "APIConnectionError",
@@ -67,6 +69,8 @@ __all__ = [
     "WaitTimeoutError",
     "status_error",
 ]
+
+LastT = TypeVar("LastT")
 
 
 class APIError(Exception):
@@ -123,7 +127,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = redact(body, known)
         self.errors = _error_details(self.body)
-        self.trace = _trace(self.body)
+        self.trace = _trace(self.body) or request_id(response.headers) or ""
         super().__init__(redact(self._describe(context), known), response.request)
 
     def _describe(self, context: str) -> str:
@@ -157,7 +161,14 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401: the credentials are missing, wrong or expired."""
+    """401: the credentials are missing, wrong or expired.
+
+    Also raised, with ``status_code`` 400, when IBM Cloud IAM refuses to exchange
+    the API key: IAM answers 400 for a key it does not know (``BXNIM0415E``,
+    "Provided API key could not be found"), and every 4xx of the exchange but 429
+    is a refused key. Its ``errors[0].code`` is IAM's ``errorCode`` and ``trace``
+    IAM's request id.
+    """
 
 
 class PermissionDeniedError(APIStatusError):
@@ -193,12 +204,17 @@ class ResponseValidationError(APIError):
         self.raw_body = raw_body
 
 
-class WaitTimeoutError(APIError):
-    """``wait()`` ran out of time; ``last`` is the value seen last."""
+class WaitTimeoutError(APIError, Generic[LastT]):
+    """``wait()`` ran out of time; ``last`` is the value seen last.
 
-    def __init__(self, message: str, last: Any) -> None:
+    ``WaitTimeoutError[models.JobResponse]`` types ``last`` (an ``except`` clause
+    cannot name the parameter: ``cast`` the caught error, or read ``last``
+    through ``isinstance``).
+    """
+
+    def __init__(self, message: str, last: LastT) -> None:
         super().__init__(message)
-        self.last = last
+        self.last: LastT = last
 
 
 class JobFailedError(APIError):

@@ -1,5 +1,9 @@
 """Raw responses: ``client.jobs.with_raw_response.get(...)``.
 
+The parsed value itself carries no response facts (a list, a ``str`` or
+``None`` could not, and a model's equality and dumps stay its fields'):
+``with_raw_response`` is the way to the status, headers and ``request_id``.
+
 The wrapper calls the ordinary method while a context variable asks the
 client to keep the final ``httpx.Response``; it works the same for threads and
 asyncio tasks, and the method's own signature and return type carry over.
@@ -15,7 +19,14 @@ from typing import Generic, ParamSpec, TypeVar
 
 import httpx
 
-__all__ = ["APIResponse", "async_raw_response", "raw_response", "record_response"]
+__all__ = [
+    "TRACE_HEADERS",
+    "APIResponse",
+    "async_raw_response",
+    "raw_response",
+    "record_response",
+    "request_id",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -42,9 +53,28 @@ class APIResponse(Generic[T]):
         return self.http_response.url
 
     @property
+    def request_id(self) -> str | None:
+        """The answer's trace id, to quote to IBM support: its ``uber-trace-id``
+        header (the one qiskit-ibm-runtime logs), else ``X-Request-ID``; ``None``
+        when it has neither. An error's is ``APIStatusError.trace``."""
+        return request_id(self.http_response.headers)
+
+    @property
     def elapsed(self) -> float:
         """Seconds from sending the request to reading the whole response."""
         return self.http_response.elapsed.total_seconds()
+
+
+TRACE_HEADERS = ("uber-trace-id", "x-request-id")
+
+
+def request_id(headers: httpx.Headers) -> str | None:
+    """The trace id an answer's headers carry (``TRACE_HEADERS``, first found)."""
+    for name in TRACE_HEADERS:
+        value: str | None = headers.get(name)
+        if value:
+            return value
+    return None
 
 
 @dataclass

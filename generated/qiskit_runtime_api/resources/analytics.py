@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._response import async_raw_response, raw_response
 
@@ -139,8 +140,12 @@ class Analytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageResponse:
         """Get usage analytics
 
@@ -152,7 +157,7 @@ class Analytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage`` (operationId ``analytics_usage``)
         """
@@ -169,9 +174,15 @@ class Analytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -188,8 +199,12 @@ class Analytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedResponse:
         """Get usage analytics grouped
 
@@ -202,7 +217,7 @@ class Analytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage_grouped`` (operationId ``get_usage_analytics_grouped``)
         """
@@ -220,9 +235,15 @@ class Analytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -239,8 +260,12 @@ class Analytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedByDateResponse:
         """Get usage analytics grouped by date
 
@@ -253,7 +278,7 @@ class Analytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage_grouped_by_date`` (operationId ``get_usage_analytics_grouped_by_date``)
         """
@@ -271,9 +296,15 @@ class Analytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -283,14 +314,18 @@ class Analytics:
         instance: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsFiltersResponse:
         """Get analytics filters
 
         Args:
             instance
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/filters`` (operationId ``analytics_filters``)
         """
@@ -301,9 +336,15 @@ class Analytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -341,8 +382,12 @@ class AsyncAnalytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageResponse:
         """Get usage analytics
 
@@ -354,7 +399,7 @@ class AsyncAnalytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage`` (operationId ``analytics_usage``)
         """
@@ -371,9 +416,15 @@ class AsyncAnalytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -390,8 +441,12 @@ class AsyncAnalytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedResponse:
         """Get usage analytics grouped
 
@@ -404,7 +459,7 @@ class AsyncAnalytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage_grouped`` (operationId ``get_usage_analytics_grouped``)
         """
@@ -422,9 +477,15 @@ class AsyncAnalytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -441,8 +502,12 @@ class AsyncAnalytics:
         plan: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsUsageGroupedByDateResponse:
         """Get usage analytics grouped by date
 
@@ -455,7 +520,7 @@ class AsyncAnalytics:
             user_id
             simulators: Include simulators
             plan
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/usage_grouped_by_date`` (operationId ``get_usage_analytics_grouped_by_date``)
         """
@@ -473,9 +538,15 @@ class AsyncAnalytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -485,14 +556,18 @@ class AsyncAnalytics:
         instance: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetAnalyticsFiltersResponse:
         """Get analytics filters
 
         Args:
             instance
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/analytics/filters`` (operationId ``analytics_filters``)
         """
@@ -503,9 +578,15 @@ class AsyncAnalytics:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 

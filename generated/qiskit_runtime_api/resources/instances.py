@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._response import async_raw_response, raw_response
 
@@ -107,15 +108,19 @@ class Instances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceResponse:
         """Get current instance details
 
         Returns the details of the current logged in instance, using CRN from the request header.
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instance`` (operationId ``get_instance``)
         """
@@ -125,9 +130,15 @@ class Instances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -136,15 +147,19 @@ class Instances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceConfigurationResponse:
         """Get instance configuration
 
         Returns the configuration for the specified instance e.g. instance limit in seconds, using CRN from the request header.
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instances/configuration`` (operationId ``get_instance_configuration``)
         """
@@ -154,9 +169,15 @@ class Instances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -166,8 +187,12 @@ class Instances:
         body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Update instance configuration
 
@@ -175,7 +200,7 @@ class Instances:
 
         Args:
             body: Request body for updating a specified instance configuration.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)
         """
@@ -185,9 +210,15 @@ class Instances:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -196,13 +227,17 @@ class Instances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceUsageResponse:
         """Get instance usage
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instances/usage`` (operationId ``get_usage``)
         """
@@ -212,9 +247,15 @@ class Instances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -245,15 +286,19 @@ class AsyncInstances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceResponse:
         """Get current instance details
 
         Returns the details of the current logged in instance, using CRN from the request header.
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instance`` (operationId ``get_instance``)
         """
@@ -263,9 +308,15 @@ class AsyncInstances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -274,15 +325,19 @@ class AsyncInstances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceConfigurationResponse:
         """Get instance configuration
 
         Returns the configuration for the specified instance e.g. instance limit in seconds, using CRN from the request header.
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instances/configuration`` (operationId ``get_instance_configuration``)
         """
@@ -292,9 +347,15 @@ class AsyncInstances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -304,8 +365,12 @@ class AsyncInstances:
         body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Update instance configuration
 
@@ -313,7 +378,7 @@ class AsyncInstances:
 
         Args:
             body: Request body for updating a specified instance configuration.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)
         """
@@ -323,9 +388,15 @@ class AsyncInstances:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -334,13 +405,17 @@ class AsyncInstances:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.GetInstanceUsageResponse:
         """Get instance usage
 
         Args:
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/instances/usage`` (operationId ``get_usage``)
         """
@@ -350,9 +425,15 @@ class AsyncInstances:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -227,8 +227,12 @@ class Jobs:
         exclude_params: bool | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobResponse:
         """List job details
 
@@ -237,7 +241,7 @@ class Jobs:
         Args:
             job_id: Identifier of an existing job
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}`` (operationId ``get_job``)
         """
@@ -249,9 +253,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -261,8 +271,12 @@ class Jobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Delete a job
 
@@ -270,7 +284,7 @@ class Jobs:
 
         Args:
             job_id: Identifier of an existing job
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``DELETE /v1/jobs/{id}`` (operationId ``delete_job``)
         """
@@ -281,9 +295,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -297,14 +317,18 @@ class Jobs:
         backend: str | None = None,
         created_after: datetime.datetime | str | None = None,
         created_before: datetime.datetime | str | None = None,
-        sort: str | None = None,
+        sort: Literal["ASC", "DESC"] | None = None,
         tags: Sequence[str] | None = None,
         session_id: str | None = None,
         exclude_params: bool | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobsResponse:
         """List jobs
 
@@ -322,7 +346,7 @@ class Jobs:
             tags: Tags to filter jobs
             session_id: Session ID to filter jobs
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs`` (operationId ``list_jobs``)
         """
@@ -343,9 +367,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -362,8 +392,12 @@ class Jobs:
         api_version: str | None = None,
         parent_job_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.CreateJobResponse:
         """Run a job
 
@@ -371,7 +405,7 @@ class Jobs:
 
         Args:
             body: The request body, a model or a plain dict.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
             parent_job_id: Parent job ID
 
         ``POST /v1/jobs`` (operationId ``create_job``)
@@ -383,9 +417,15 @@ class Jobs:
                 "parent_job_id": parent_job_id,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -395,8 +435,12 @@ class Jobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> str | None:
         """List job results
 
@@ -404,7 +448,7 @@ class Jobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/results`` (operationId ``get_job_results_jid``)
         """
@@ -415,9 +459,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -427,8 +477,12 @@ class Jobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> str:
         """List job logs
 
@@ -436,7 +490,7 @@ class Jobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/logs`` (operationId ``get_jog_logs_jid``)
         """
@@ -447,9 +501,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -460,8 +520,12 @@ class Jobs:
         parent_job_id: str | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Cancel a job
 
@@ -470,7 +534,7 @@ class Jobs:
         Args:
             job_id: A job ID
             parent_job_id: Parent job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/jobs/{id}/cancel`` (operationId ``cancel_job_jid``)
         """
@@ -482,9 +546,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -494,8 +564,12 @@ class Jobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobMetrics:
         """Get job metrics
 
@@ -503,7 +577,7 @@ class Jobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/metrics`` (operationId ``get_job_metrics_jid``)
         """
@@ -514,9 +588,15 @@ class Jobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -527,15 +607,19 @@ class Jobs:
         body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Replace job tags
 
         Args:
             body: The request body, a model or a plain dict.
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/jobs/{id}/tags`` (operationId ``replace_job_tags``)
         """
@@ -546,9 +630,15 @@ class Jobs:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -560,16 +650,20 @@ class Jobs:
         backend: str | None = None,
         created_after: datetime.datetime | str | None = None,
         created_before: datetime.datetime | str | None = None,
-        sort: str | None = None,
+        sort: Literal["ASC", "DESC"] | None = None,
         tags: Sequence[str] | None = None,
         session_id: str | None = None,
         exclude_params: bool | None = None,
         api_version: str | None = None,
         page_size: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> SyncPager[models.JobResponse]:
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+    ) -> SyncPager[models.JobResponse, models.JobsResponse]:
         """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
 
         Args:
@@ -583,9 +677,9 @@ class Jobs:
             tags: Tags to filter jobs
             session_id: Session ID to filter jobs
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
         """
-        pager: SyncPager[models.JobResponse] = self._client._pager(
+        pager: SyncPager[models.JobResponse, models.JobsResponse] = self._client._pager(
             _LIST,
             _LIST_PAGES,
             {
@@ -601,7 +695,15 @@ class Jobs:
                 "api_version": api_version,
             },
             page_size,
-            CallOptions(extra_headers, timeout, max_retries),
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return pager
 
@@ -633,7 +735,7 @@ class Jobs:
                 "api_version": api_version,
             },
             _GET_FINAL,
-            CallOptions(extra_headers, poll_timeout, max_retries),
+            CallOptions(extra_headers=extra_headers, timeout=poll_timeout, max_retries=max_retries),
             max_wait=max_wait,
             poll_interval=poll_interval,
             max_interval=max_interval,
@@ -675,8 +777,12 @@ class AsyncJobs:
         exclude_params: bool | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobResponse:
         """List job details
 
@@ -685,7 +791,7 @@ class AsyncJobs:
         Args:
             job_id: Identifier of an existing job
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}`` (operationId ``get_job``)
         """
@@ -697,9 +803,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -709,8 +821,12 @@ class AsyncJobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Delete a job
 
@@ -718,7 +834,7 @@ class AsyncJobs:
 
         Args:
             job_id: Identifier of an existing job
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``DELETE /v1/jobs/{id}`` (operationId ``delete_job``)
         """
@@ -729,9 +845,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -745,14 +867,18 @@ class AsyncJobs:
         backend: str | None = None,
         created_after: datetime.datetime | str | None = None,
         created_before: datetime.datetime | str | None = None,
-        sort: str | None = None,
+        sort: Literal["ASC", "DESC"] | None = None,
         tags: Sequence[str] | None = None,
         session_id: str | None = None,
         exclude_params: bool | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobsResponse:
         """List jobs
 
@@ -770,7 +896,7 @@ class AsyncJobs:
             tags: Tags to filter jobs
             session_id: Session ID to filter jobs
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs`` (operationId ``list_jobs``)
         """
@@ -791,9 +917,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -810,8 +942,12 @@ class AsyncJobs:
         api_version: str | None = None,
         parent_job_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.CreateJobResponse:
         """Run a job
 
@@ -819,7 +955,7 @@ class AsyncJobs:
 
         Args:
             body: The request body, a model or a plain dict.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
             parent_job_id: Parent job ID
 
         ``POST /v1/jobs`` (operationId ``create_job``)
@@ -831,9 +967,15 @@ class AsyncJobs:
                 "parent_job_id": parent_job_id,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -843,8 +985,12 @@ class AsyncJobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> str | None:
         """List job results
 
@@ -852,7 +998,7 @@ class AsyncJobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/results`` (operationId ``get_job_results_jid``)
         """
@@ -863,9 +1009,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -875,8 +1027,12 @@ class AsyncJobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> str:
         """List job logs
 
@@ -884,7 +1040,7 @@ class AsyncJobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/logs`` (operationId ``get_jog_logs_jid``)
         """
@@ -895,9 +1051,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -908,8 +1070,12 @@ class AsyncJobs:
         parent_job_id: str | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Cancel a job
 
@@ -918,7 +1084,7 @@ class AsyncJobs:
         Args:
             job_id: A job ID
             parent_job_id: Parent job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/jobs/{id}/cancel`` (operationId ``cancel_job_jid``)
         """
@@ -930,9 +1096,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -942,8 +1114,12 @@ class AsyncJobs:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.JobMetrics:
         """Get job metrics
 
@@ -951,7 +1127,7 @@ class AsyncJobs:
 
         Args:
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/jobs/{id}/metrics`` (operationId ``get_job_metrics_jid``)
         """
@@ -962,9 +1138,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -975,15 +1157,19 @@ class AsyncJobs:
         body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Replace job tags
 
         Args:
             body: The request body, a model or a plain dict.
             job_id: A job ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/jobs/{id}/tags`` (operationId ``replace_job_tags``)
         """
@@ -994,9 +1180,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -1008,16 +1200,20 @@ class AsyncJobs:
         backend: str | None = None,
         created_after: datetime.datetime | str | None = None,
         created_before: datetime.datetime | str | None = None,
-        sort: str | None = None,
+        sort: Literal["ASC", "DESC"] | None = None,
         tags: Sequence[str] | None = None,
         session_id: str | None = None,
         exclude_params: bool | None = None,
         api_version: str | None = None,
         page_size: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> AsyncPager[models.JobResponse]:
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+    ) -> AsyncPager[models.JobResponse, models.JobsResponse]:
         """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
 
         Args:
@@ -1031,9 +1227,9 @@ class AsyncJobs:
             tags: Tags to filter jobs
             session_id: Session ID to filter jobs
             exclude_params: Exclude job params from the response
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
         """
-        pager: AsyncPager[models.JobResponse] = self._client._pager(
+        pager: AsyncPager[models.JobResponse, models.JobsResponse] = self._client._pager(
             _LIST,
             _LIST_PAGES,
             {
@@ -1049,7 +1245,15 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             page_size,
-            CallOptions(extra_headers, timeout, max_retries),
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return pager
 
@@ -1081,7 +1285,7 @@ class AsyncJobs:
                 "api_version": api_version,
             },
             _GET_FINAL,
-            CallOptions(extra_headers, poll_timeout, max_retries),
+            CallOptions(extra_headers=extra_headers, timeout=poll_timeout, max_retries=max_retries),
             max_wait=max_wait,
             poll_interval=poll_interval,
             max_interval=max_interval,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._response import async_raw_response, raw_response
 
@@ -134,14 +135,18 @@ class Sessions:
         ) = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.Session:
         """Create a session
 
         Args:
             body: The request body, a model or a plain dict.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/sessions`` (operationId ``create_session``)
         """
@@ -151,9 +156,15 @@ class Sessions:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -163,14 +174,18 @@ class Sessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.Session:
         """Get a session
 
         Args:
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/sessions/{id}`` (operationId ``get_session``)
         """
@@ -181,9 +196,15 @@ class Sessions:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -194,15 +215,19 @@ class Sessions:
         body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Update a session
 
         Args:
             body: The request body, a model or a plain dict.
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
         """
@@ -213,9 +238,15 @@ class Sessions:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -225,8 +256,12 @@ class Sessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Close job session
 
@@ -236,7 +271,7 @@ class Sessions:
 
         Args:
             session_id: Session Id
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
         """
@@ -247,9 +282,15 @@ class Sessions:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -259,8 +300,12 @@ class Sessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Close a session
 
@@ -268,7 +313,7 @@ class Sessions:
 
         Args:
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
         """
@@ -279,9 +324,15 @@ class Sessions:
                 "api_version": api_version,
             },
             {"accepting_jobs": False},
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -320,14 +371,18 @@ class AsyncSessions:
         ) = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.Session:
         """Create a session
 
         Args:
             body: The request body, a model or a plain dict.
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/sessions`` (operationId ``create_session``)
         """
@@ -337,9 +392,15 @@ class AsyncSessions:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -349,14 +410,18 @@ class AsyncSessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.Session:
         """Get a session
 
         Args:
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/sessions/{id}`` (operationId ``get_session``)
         """
@@ -367,9 +432,15 @@ class AsyncSessions:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -380,15 +451,19 @@ class AsyncSessions:
         body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Update a session
 
         Args:
             body: The request body, a model or a plain dict.
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
         """
@@ -399,9 +474,15 @@ class AsyncSessions:
                 "api_version": api_version,
             },
             body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -411,8 +492,12 @@ class AsyncSessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Close job session
 
@@ -422,7 +507,7 @@ class AsyncSessions:
 
         Args:
             session_id: Session Id
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``DELETE /v1/sessions/{id}/close`` (operationId ``delete_session_close``)
         """
@@ -433,9 +518,15 @@ class AsyncSessions:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -445,8 +536,12 @@ class AsyncSessions:
         *,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         """Close a session
 
@@ -454,7 +549,7 @@ class AsyncSessions:
 
         Args:
             session_id: Job Session ID
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PATCH /v1/sessions/{id}`` (operationId ``update_session``)
         """
@@ -465,9 +560,15 @@ class AsyncSessions:
                 "api_version": api_version,
             },
             {"accepting_jobs": False},
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 

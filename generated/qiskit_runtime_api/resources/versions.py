@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from .. import models
+from .._base_client import CallOptions
 from .._endpoint import Endpoint, ResponseKind
 from .._response import async_raw_response, raw_response
 
@@ -56,8 +57,12 @@ class Versions:
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.VersionResponse:
         """Get versions
 
@@ -69,9 +74,15 @@ class Versions:
             _LIST,
             {},
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -98,8 +109,12 @@ class AsyncVersions:
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.VersionResponse:
         """Get versions
 
@@ -111,9 +126,15 @@ class AsyncVersions:
             _LIST,
             {},
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 

@@ -91,8 +91,12 @@ class Workloads:
         tags: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.ListWorkloadsResponse:
         """List user instance workloads
 
@@ -109,7 +113,7 @@ class Workloads:
             created_after: Filter jobs and session created after this date
             created_before: Filter jobs and session created before this date
             tags: Optional array of tags for the workloads
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/workloads`` (operationId ``find_instance_workloads``)
         """
@@ -131,9 +135,15 @@ class Workloads:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -154,9 +164,13 @@ class Workloads:
         api_version: str | None = None,
         page_size: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> SyncPager[models.ListWorkloadsResponseWorkload]:
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+    ) -> SyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse]:
         """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
 
         Args:
@@ -170,25 +184,35 @@ class Workloads:
             created_after: Filter jobs and session created after this date
             created_before: Filter jobs and session created before this date
             tags: Optional array of tags for the workloads
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
         """
-        pager: SyncPager[models.ListWorkloadsResponseWorkload] = self._client._pager(
-            _LIST,
-            _LIST_PAGES,
-            {
-                "user": user,
-                "sort": sort,
-                "backend": backend,
-                "search": search,
-                "status": status,
-                "mode": mode,
-                "created_after": created_after,
-                "created_before": created_before,
-                "tags": tags,
-                "api_version": api_version,
-            },
-            page_size,
-            CallOptions(extra_headers, timeout, max_retries),
+        pager: SyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse] = (
+            self._client._pager(
+                _LIST,
+                _LIST_PAGES,
+                {
+                    "user": user,
+                    "sort": sort,
+                    "backend": backend,
+                    "search": search,
+                    "status": status,
+                    "mode": mode,
+                    "created_after": created_after,
+                    "created_before": created_before,
+                    "tags": tags,
+                    "api_version": api_version,
+                },
+                page_size,
+                CallOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    deadline=deadline,
+                    max_response_bytes=max_response_bytes,
+                ),
+            )
         )
         return pager
 
@@ -230,8 +254,12 @@ class AsyncWorkloads:
         tags: Sequence[str] | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> models.ListWorkloadsResponse:
         """List user instance workloads
 
@@ -248,7 +276,7 @@ class AsyncWorkloads:
             created_after: Filter jobs and session created after this date
             created_before: Filter jobs and session created before this date
             tags: Optional array of tags for the workloads
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``GET /v1/workloads`` (operationId ``find_instance_workloads``)
         """
@@ -270,9 +298,15 @@ class AsyncWorkloads:
                 "api_version": api_version,
             },
             None,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_response_bytes=max_response_bytes,
+            ),
         )
         return result
 
@@ -293,9 +327,13 @@ class AsyncWorkloads:
         api_version: str | None = None,
         page_size: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> AsyncPager[models.ListWorkloadsResponseWorkload]:
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+    ) -> AsyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse]:
         """Every item of :meth:`list`, across pages, fetched as the iteration needs them.
 
         Args:
@@ -309,25 +347,35 @@ class AsyncWorkloads:
             created_after: Filter jobs and session created after this date
             created_before: Filter jobs and session created before this date
             tags: Optional array of tags for the workloads
-            api_version: API version to use Defaults to the client's api_version (2026-02-01).
+            api_version: API version to use. Defaults to the client's api_version (2026-02-01).
         """
-        pager: AsyncPager[models.ListWorkloadsResponseWorkload] = self._client._pager(
-            _LIST,
-            _LIST_PAGES,
-            {
-                "user": user,
-                "sort": sort,
-                "backend": backend,
-                "search": search,
-                "status": status,
-                "mode": mode,
-                "created_after": created_after,
-                "created_before": created_before,
-                "tags": tags,
-                "api_version": api_version,
-            },
-            page_size,
-            CallOptions(extra_headers, timeout, max_retries),
+        pager: AsyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse] = (
+            self._client._pager(
+                _LIST,
+                _LIST_PAGES,
+                {
+                    "user": user,
+                    "sort": sort,
+                    "backend": backend,
+                    "search": search,
+                    "status": status,
+                    "mode": mode,
+                    "created_after": created_after,
+                    "created_before": created_before,
+                    "tags": tags,
+                    "api_version": api_version,
+                },
+                page_size,
+                CallOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    deadline=deadline,
+                    max_response_bytes=max_response_bytes,
+                ),
+            )
         )
         return pager
 
