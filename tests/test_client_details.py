@@ -73,7 +73,7 @@ def test_a_refused_iam_key_is_an_authentication_error_with_iam_400_as_documented
     assert caught.value.status_code == 400
     assert caught.value.errors[0].code == "BXNIM0415E" and caught.value.trace == "iam-req-1"
     documented = AuthenticationError.__doc__ or ""
-    assert "400" in documented and "IAM" in documented
+    assert "400" in documented and "token service answers 400" in documented
 
 
 def test_the_readme_says_why_a_job_submission_is_not_resent_and_what_qiskit_does() -> None:

@@ -310,7 +310,7 @@ class _BaseClient:
     ) -> _Flow:
         """``request()``: a call the spec lacks, made as a generated method's call is."""
         endpoint = request_endpoint(method, path, cast_to)
-        sent = {**self._settings.header_defaults, **(headers or {})}  # IBM-API-Version, ...
+        sent = {**self._settings.header_defaults, **(headers or {})}  # the header options
         options = CallOptions(extra_headers=sent, extra_query=params)
         return self._call_flow(http, endpoint, {}, json, options)
 
@@ -433,7 +433,7 @@ class SyncAPIClient(_BaseClient):
         redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
         the query, ``json`` the body (models and plain data, as ``body=`` takes
         them), ``headers`` go over the client's, its header settings included
-        (``api_version``'s ``IBM-API-Version``). The answer is validated as
+        (the client's header options). The answer is validated as
         ``cast_to`` (a model or any type pydantic reads), or read by its
         ``Content-Type`` without one: JSON as plain data, text as ``str``, other
         media as ``bytes``, an empty body as ``None``.
@@ -571,7 +571,7 @@ class AsyncAPIClient(_BaseClient):
         redaction and errors; ``with_options(...)`` sets them for it. ``params`` is
         the query, ``json`` the body (models and plain data, as ``body=`` takes
         them), ``headers`` go over the client's, its header settings included
-        (``api_version``'s ``IBM-API-Version``). The answer is validated as
+        (the client's header options). The answer is validated as
         ``cast_to`` (a model or any type pydantic reads), or read by its
         ``Content-Type`` without one: JSON as plain data, text as ``str``, other
         media as ``bytes``, an empty body as ``None``.

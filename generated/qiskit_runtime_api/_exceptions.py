@@ -8,7 +8,7 @@
     │       └── DeadlineExceededError  ... because the call's overall deadline passed
     ├── APIStatusError            the answer's status was not 2xx
     │   ├── BadRequestError            400
-    │   ├── AuthenticationError        401, or IBM Cloud IAM's 400 for a refused API key
+    │   ├── AuthenticationError        401, or a token exchange's 400 for a refused API key
     │   ├── PermissionDeniedError      403
     │   ├── NotFoundError              404
     │   ├── ConflictError              409
@@ -163,11 +163,11 @@ class BadRequestError(APIStatusError):
 class AuthenticationError(APIStatusError):
     """401: the credentials are missing, wrong or expired.
 
-    Also raised, with ``status_code`` 400, when IBM Cloud IAM refuses to exchange
-    the API key: IAM answers 400 for a key it does not know (``BXNIM0415E``,
-    "Provided API key could not be found"), and every 4xx of the exchange but 429
-    is a refused key. Its ``errors[0].code`` is IAM's ``errorCode`` and ``trace``
-    IAM's request id.
+    Also raised, with ``status_code`` 400, when a key-for-token exchange refuses
+    the API key: the token service answers 400 for a key it does not know (for
+    example ``BXNIM0415E``, "Provided API key could not be found"), and every 4xx
+    of the exchange but 429 is a refused key. Its ``errors[0].code`` is the
+    service's ``errorCode`` and ``trace`` its request id.
     """
 
 

@@ -54,8 +54,8 @@ class APIResponse(Generic[T]):
 
     @property
     def request_id(self) -> str | None:
-        """The answer's trace id, to quote to IBM support: its ``uber-trace-id``
-        header (the one qiskit-ibm-runtime logs), else ``X-Request-ID``; ``None``
+        """The answer's trace id, to quote to the service's support: its ``uber-trace-id``
+        header, else ``X-Request-ID``; ``None``
         when it has neither. An error's is ``APIStatusError.trace``."""
         return request_id(self.http_response.headers)
 
