@@ -30,6 +30,7 @@ __all__ = [
     "MODELS_LIBRARIES",
     "VALIDATOR_LIBRARIES",
     "StageCache",
+    "datamodel_formats",
     "diagnostics_from_json",
     "diagnostics_to_json",
     "stage_cache",
@@ -126,4 +127,23 @@ def diagnostics_from_json(data: Any) -> list[Diagnostic] | None:
         except ValueError:
             return None
         found.append(Diagnostic(level, item[1], item[2], item[3], item[4]))
+    return found
+
+
+def datamodel_formats() -> dict[str, list[str]]:
+    """The ``format`` values datamodel-code-generator knows, by JSON type (its
+    ``json_schema_data_formats``), kept in the models stage's cache."""
+    cache = stage_cache("models")
+    given = "json_schema_data_formats"
+    entry = cache.get(given)
+    if isinstance(entry, dict) and all(
+        isinstance(v, list) and all(isinstance(f, str) for f in v) for v in entry.values()
+    ):
+        return entry
+    from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
+
+    found = {
+        str(kind): sorted(map(str, formats)) for kind, formats in json_schema_data_formats.items()
+    }
+    cache.put(given, found)
     return found
