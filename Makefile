@@ -75,7 +75,7 @@ $(PEERS_STAMP): bench/peers.txt
 
 # GitHub's REST spec for bench/scale.py, from npm at a pinned version (~11 MB unpacked).
 GITHUB_SPEC_PACKAGE := @octokit/openapi@23.0.2
-GITHUB_SPEC_DIR := $(PEERS)/github
+GITHUB_SPEC_DIR := bench/.specs/github
 GITHUB_SPEC_STAMP := $(GITHUB_SPEC_DIR)/.fetched-23.0.2
 
 github-spec: $(GITHUB_SPEC_STAMP)
