@@ -25,7 +25,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff diff-crosscheck update-spec check-responses build publish lint typecheck test test-fast fuzz bench validate ir clean
+.PHONY: help install generate check bump diff diff-crosscheck update-spec check-responses build publish lint typecheck test test-fast fuzz bench github-spec validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -77,7 +77,21 @@ $(PEERS_STAMP): bench/peers.txt
 	$(PEERS)/bin/python -m pip install --quiet -r bench/peers.txt
 	touch $(PEERS_STAMP)
 
-bench: $(BENCH_STAMP) $(PEERS_STAMP) $(WHEELHOUSE_STAMP)
+# GitHub's REST spec for bench/scale.py, from npm at a pinned version (~11 MB unpacked).
+GITHUB_SPEC_PACKAGE := @octokit/openapi@23.0.2
+GITHUB_SPEC_DIR := bench/.specs/github
+GITHUB_SPEC_STAMP := $(GITHUB_SPEC_DIR)/.fetched-23.0.2
+
+github-spec: $(GITHUB_SPEC_STAMP)
+
+$(GITHUB_SPEC_STAMP):
+	rm -rf $(GITHUB_SPEC_DIR) && mkdir -p $(GITHUB_SPEC_DIR)
+	cd $(GITHUB_SPEC_DIR) && npm pack --silent $(GITHUB_SPEC_PACKAGE) > packed.txt \
+		&& tar -xzf "$$(cat packed.txt)" package/generated/api.github.com.json package/LICENSE \
+		&& rm -f "$$(cat packed.txt)" packed.txt
+	touch $(GITHUB_SPEC_STAMP)
+
+bench: $(BENCH_STAMP) $(PEERS_STAMP) $(WHEELHOUSE_STAMP) $(GITHUB_SPEC_STAMP)
 	$(PY) -m bench.run
 
 generate: $(STAMP)

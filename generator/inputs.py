@@ -21,6 +21,7 @@ __all__ = [
     "files_under",
     "ignored",
     "inputs_hash",
+    "library_version",
     "overlay_files",
     "up_to_date",
 ]
@@ -81,6 +82,11 @@ def _version(library: str) -> str:
             if name.lower().startswith(prefix) and name.endswith(".dist-info"):
                 return name[len(prefix) : -len(".dist-info")]
     return "absent"
+
+
+def library_version(library: str) -> str:
+    """The installed version of ``library`` (``absent`` when it is not installed)."""
+    return _version(library)
 
 
 def ignored(relative: Path) -> bool:

@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from generator.diagnostics import Diagnostic, GeneratorError, Level, warning
 from generator.inputs import inputs_hash as hash_inputs
@@ -71,7 +72,7 @@ class Run:
             return work()
 
 
-def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
+def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
     document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
     name = document.name
     files = overlay_files(options.overlays)
@@ -80,7 +81,7 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
     # The validation runs beside the stages below; its verdict is read at the end.
-    validation = Validation(spec, name, uri, base, options.allow_remote_refs)
+    validation = _validation(spec, name, uri, base, options.allow_remote_refs, run)
     with _validation_first(validation):
         resolved = run.timed(
             "dereference", lambda: dereference(spec, name, base, options.allow_remote_refs)
@@ -88,8 +89,79 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, Validation]:
     return resolved, validation
 
 
+class _Verdict(Protocol):
+    def finish(self) -> tuple[list[Diagnostic], float]: ...
+    def cancel(self) -> None: ...
+
+
+_LOCAL_ONLY = re.compile(r'"\$ref": *"(?!#)')
+
+
+def _validation(
+    spec: Any, name: str, uri: str, base: Path, allow_remote: bool, run: Run
+) -> _Verdict:
+    """The validator's verdict: from the stage cache when it has seen this very
+    document (a document with a ``$ref`` to another file is always validated),
+    else a ``Validation`` whose clean verdict is stored for the next run."""
+    from generator.emit.stage_cache import stage_cache
+
+    started = time.perf_counter()
+    cache = stage_cache("validate")
+    given = None
+    if cache.enabled:
+        try:
+            text = json.dumps(spec, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError):
+            text = None
+        if text is not None and not _LOCAL_ONLY.search(text):
+            given = json.dumps([name, uri, str(base), allow_remote]) + "\n" + text
+    known = _known_verdict(cache.get(given)) if given is not None else None
+    if known is not None:
+        run.notes["validate"] = "from the stage cache"
+        return _Known(known, time.perf_counter() - started)
+    return _Storing(Validation(spec, name, uri, base, allow_remote), cache, given)
+
+
+def _known_verdict(entry: object) -> list[Diagnostic] | None:
+    from generator.emit.stage_cache import diagnostics_from_json
+
+    return diagnostics_from_json(entry)
+
+
+@dataclass
+class _Known:
+    problems: list[Diagnostic]
+    seconds: float
+
+    def finish(self) -> tuple[list[Diagnostic], float]:
+        return list(self.problems), self.seconds  # only clean verdicts are stored
+
+    def cancel(self) -> None:
+        pass
+
+
+@dataclass
+class _Storing:
+    validation: Validation
+    cache: Any
+    given: str | None
+
+    def finish(self) -> tuple[list[Diagnostic], float]:
+        from generator.emit.stage_cache import diagnostics_to_json
+
+        problems, seconds = self.validation.finish()  # raises on errors: those aren't kept
+        if self.given is not None:
+            self.cache.put(self.given, diagnostics_to_json(problems))
+            self.given = None
+            self.cache.prune()
+        return problems, seconds
+
+    def cancel(self) -> None:
+        self.validation.cancel()
+
+
 @contextmanager
-def _validation_first(validation: Validation) -> Iterator[None]:
+def _validation_first(validation: _Verdict) -> Iterator[None]:
     """A stage that fails on an invalid document reports the validator's errors instead."""
     try:
         yield
@@ -101,15 +173,15 @@ def _validation_first(validation: Validation) -> Iterator[None]:
         raise
 
 
-def _verdict(validation: Validation, run: Run) -> None:
+def _verdict(validation: _Verdict, run: Run) -> None:
     """The validator's errors stop the run; its warnings and time join the others."""
     problems, seconds = validation.finish()
     run.diagnostics[:0] = problems
     run.timings.insert(2, ("validate", seconds))  # after load and overlays, where it began
-    run.notes["validate"] = "beside the stages after it"
+    run.notes.setdefault("validate", "beside the stages after it")
 
 
-def _build(options: Options, run: Run) -> tuple[Resolved, Api, Validation]:
+def _build(options: Options, run: Run) -> tuple[Resolved, Api, _Verdict]:
     resolved, validation = _resolved(options, run)
     with _validation_first(validation):
         api, found = run.timed("IR", lambda: build_api(resolved))
@@ -145,16 +217,12 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     # worker, this process is still loading datamodel-code-generator and black.
     from generator.emit.format import FORMATTERS, format_tree
     from generator.emit.format_cache import FormatCache, cache_folder
-    from generator.emit.models import render_models
     from generator.emit.plan import plan_client
     from generator.emit.render import render_files, runtime_paths
 
     def models() -> str:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            source = render_models(api)
-        for item in caught:
-            text = str(item.message)
+        source, texts = _models(api, run)
+        for text in texts:
             run.diagnostics.append(
                 warning(
                     str(options.spec),
@@ -182,6 +250,38 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     if cache.stored:
         cache.prune()
     return formatted.files
+
+
+def _models(api: Api, run: Run) -> tuple[str, list[str]]:
+    """datamodel-code-generator's module and warnings, from the stage cache when
+    it has been given this very models document before."""
+    from generator.emit.models import models_document
+    from generator.emit.stage_cache import stage_cache
+
+    cache = stage_cache("models")
+    given = None
+    if cache.enabled:
+        with suppress(TypeError, ValueError):  # a value JSON can't spell: not cached
+            given = json.dumps(models_document(api), ensure_ascii=False, allow_nan=False)
+    entry = cache.get(given) if given is not None else None
+    if (
+        isinstance(entry, dict)
+        and isinstance(entry.get("source"), str)
+        and isinstance(entry.get("warnings"), list)
+        and all(isinstance(t, str) for t in entry["warnings"])
+    ):
+        run.notes["models"] = "from the stage cache"
+        return entry["source"], entry["warnings"]
+    from generator.emit.models import render_models  # loads datamodel-code-generator
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        source = render_models(api)
+    texts = [str(item.message) for item in caught]
+    if given is not None:
+        cache.put(given, {"source": source, "warnings": texts})
+        cache.prune()
+    return source, texts
 
 
 def _model_pointer(api: Api, message: str) -> str:

@@ -43,6 +43,7 @@ EXPECTED_ROWS: dict[str, list[tuple[tuple[str, ...], bool]]] = {
         (("bench/tiny-spec.json",), False),
         (("Anthropic", "not measured in quick mode"), False),
         (("OpenAI", "not measured in quick mode"), False),
+        (("GitHub", "not measured in quick mode"), False),
     ],
     "parsing": [
         (("json.loads alone",), True),

@@ -20,15 +20,15 @@ import sys
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib.metadata import version
-
-import black
-import isort
-from black.mode import TargetVersion
-from black.parsing import InvalidInput
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import GeneratorError, error
 from generator.emit.format_cache import FormatCache
+from generator.inputs import library_version
+
+if TYPE_CHECKING:
+    import black
 
 __all__ = [
     "FORMATTERS",
@@ -39,15 +39,21 @@ __all__ = [
     "split_module",
 ]
 
-_MODE = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
+# Black and isort are loaded when there is something to format: a run whose
+# pieces all come from the format cache never loads them.
+_TARGET = "PY310"
+_LINE_LENGTH = 100
+_BLACK_SETTINGS: dict[str, object] = {"target_versions": _TARGET, "line_length": _LINE_LENGTH}
 _ISORT_SETTINGS: dict[str, object] = {
     "profile": "black",
     "line_length": 100,
     "combine_as_imports": False,
     "force_sort_within_sections": False,
 }
-_ISORT = isort.Config(**_ISORT_SETTINGS)  # type: ignore[arg-type]
-FORMATTERS = f"black {version('black')} {_MODE!r}; isort {version('isort')} {_ISORT_SETTINGS!r}"
+FORMATTERS = (
+    f"black {library_version('black')} {_BLACK_SETTINGS!r}; "
+    f"isort {library_version('isort')} {_ISORT_SETTINGS!r}"
+)
 """The formatters and their settings: what a format cache entry is valid for."""
 _MAX_WORKERS = 4
 _PIECE_SIZE = 20_000  # characters; smaller modules are formatted whole
@@ -56,8 +62,22 @@ _TOP_LEVEL_CLASS = re.compile(r"^class \w", re.MULTILINE)
 Job = tuple[str, int, str]  # path, piece number, text
 
 
+@cache
+def _formatters() -> tuple[black.Mode, Any]:
+    import black
+    import isort
+    from black.mode import TargetVersion
+
+    mode = black.Mode(target_versions={TargetVersion[_TARGET]}, line_length=_LINE_LENGTH)
+    return mode, isort.Config(**_ISORT_SETTINGS)  # type: ignore[arg-type]
+
+
 def format_python(text: str) -> str:
-    return black.format_str(isort.code(text, config=_ISORT), mode=_MODE)
+    import black
+    import isort
+
+    mode, config = _formatters()
+    return black.format_str(isort.code(text, config=config), mode=mode)
 
 
 def split_module(text: str, size: int = _PIECE_SIZE) -> list[str]:
@@ -121,6 +141,8 @@ def format_tree(
             else:
                 pieces.setdefault(path, {})[number] = known
     sources = {(path, number): text for path, number, text in jobs}
+    if jobs:
+        _formatters()  # loaded before the workers fork, which then share it
     for outcome in _run(_batches(jobs)):
         if isinstance(outcome, str):
             raise GeneratorError(
@@ -158,6 +180,8 @@ def _run(batches: list[list[Job]]) -> list[list[Job] | str]:
 
 def _format_batch(batch: list[Job]) -> list[Job] | str:
     """Formatted pieces, or the message saying which file does not parse."""
+    from black.parsing import InvalidInput
+
     result = []
     for path, number, text in batch:
         try:

@@ -13,10 +13,6 @@ import ast
 import html
 from typing import Any
 
-from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
-from datamodel_code_generator.enums import DataModelType
-from datamodel_code_generator.format import DatetimeClassType, PythonVersion
-
 from generator.diagnostics import GeneratorError, error
 from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
 from generator.emit.types import TypeContext, model_names_in, type_hint
@@ -69,6 +65,11 @@ def _decoded(schema: Any) -> Any:
 def render_models(api: Api) -> str:
     if not api.models:
         return _HEADER.format(title=api.title) + "\n"
+    # Loaded here: a run whose models come from the stage cache never needs it.
+    from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
+    from datamodel_code_generator.enums import DataModelType
+    from datamodel_code_generator.format import DatetimeClassType, PythonVersion
+
     config = GenerateConfig(
         input_file_type=InputFileType.OpenAPI,
         output_model_type=DataModelType.PydanticV2BaseModel,

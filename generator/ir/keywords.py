@@ -16,9 +16,8 @@ fraction, objects, arrays) are checked by their JSON type only.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
-
-from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
 
 __all__ = [
     "LOOSENED",
@@ -69,7 +68,17 @@ def unknown_format(node: dict[str, Any]) -> bool:
         return False
     kinds = node.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds or "string"]
-    return not any(fmt in json_schema_data_formats.get(str(kind), {}) for kind in kinds)
+    known = _known_formats()
+    return not any(fmt in known.get(str(kind), ()) for kind in kinds)
+
+
+@cache
+def _known_formats() -> dict[str, frozenset[str]]:
+    """datamodel-code-generator's formats by type, from the stage cache when it
+    has them for this version (importing the library takes longer than a run)."""
+    from generator.emit.stage_cache import datamodel_formats
+
+    return {kind: frozenset(formats) for kind, formats in datamodel_formats().items()}
 
 
 def literal_value(value: Any) -> bool:

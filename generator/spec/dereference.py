@@ -17,7 +17,6 @@ a later stage needs the value.
 from __future__ import annotations
 
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +118,8 @@ class _Bundler:
         if absolute not in self.documents:
             try:
                 if absolute.startswith(("http://", "https://")):
+                    import urllib.request  # only for allowed remote refs: http.client is slow to load
+
                     with urllib.request.urlopen(
                         absolute, timeout=_REMOTE_TIMEOUT_SECONDS
                     ) as answer:
