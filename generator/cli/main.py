@@ -120,13 +120,19 @@ def _update_spec(args: argparse.Namespace) -> int:
     return run_update_spec(args)
 
 
+def _repair(args: argparse.Namespace) -> int:
+    from generator.cli.repair import run_repair
+
+    return run_repair(args)
+
+
 def _bump(options: Options, run: Run) -> int:
     from generator.cli.release import run_bump
 
     return run_bump(options, run)
 
 
-_SPEC_COMMANDS = {"diff": _diff, "update-spec": _update_spec}
+_SPEC_COMMANDS = {"diff": _diff, "update-spec": _update_spec, "repair": _repair}
 
 _COMMANDS = {
     "validate": run_validate,
