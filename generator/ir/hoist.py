@@ -212,7 +212,8 @@ class Hoister:
                     self.schema(sub, jp.join(here, i), nested=True) for i, sub in enumerate(value)
                 ]
             elif key == "discriminator" and isinstance(value, dict):
-                shape[key] = self._discriminator(value)
+                if self._mapping_to_models(value, here):
+                    shape[key] = self._discriminator(value)
             elif key in ("$defs", "definitions"):
                 continue
             elif key in ("description", "title") and isinstance(value, str):
@@ -241,6 +242,20 @@ class Hoister:
                     "the client accepts such values unchecked; see README, OpenAPI 3.1",
                 )
             )
+
+    def _mapping_to_models(self, discriminator: dict[str, Any], pointer: str) -> bool:
+        """Whether every ``mapping`` target is an object model: a tag can't select an
+        array or a string (GitHub's ``content-directory``), so such a discriminator is
+        left out and the union is told apart by its members' types."""
+        mapping = discriminator.get("mapping")
+        for tag, ref in (mapping.items() if isinstance(mapping, dict) else ()):
+            if isinstance(ref, str) and ref.startswith("#") and not self.is_model({"$ref": ref}):
+                self._say(
+                    jp.join(pointer, "mapping", tag),
+                    f"discriminator left out: {tag!r} maps to {ref}, which is not an object",
+                )
+                return False
+        return True
 
     def _discriminator(self, discriminator: dict[str, Any]) -> dict[str, Any]:
         result = {"propertyName": discriminator.get("propertyName")}
