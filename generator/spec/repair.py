@@ -88,9 +88,7 @@ def repair_spec(
         problems = _errors(document, name, base_uri, allow_remote_refs)
         examples = not problems
         if examples:
-            problems = [
-                (d.pointer, d.message) for d in check_examples(document, name)
-            ]
+            problems = [(d.pointer, d.message) for d in check_examples(document, name)]
         fixes = _round(document, problems, seen, repairs, examples)
         if not fixes:
             break
@@ -191,8 +189,6 @@ def _described(fix: Fix, pointer: str, message: str, name: str, example: bool) -
     source = "validate stage warning" if example else "openapi-spec-validator"
     text = f"{source}: {Path(name).name}#{pointer}: {message} -- repair: {fix.what}"
     actions = [{**action, "description": text} for action in fix.actions]
-    ordered = [
-        {k: a[k] for k in ("target", "description", "update", "remove") if k in a}
-        for a in actions
-    ]
+    keys = ("target", "description", "update", "remove")
+    ordered: list[dict[str, Any]] = [{k: a[k] for k in keys if k in a} for a in actions]
     return Repaired(pointer, message, fix.what, ordered)

@@ -133,10 +133,12 @@ def _missing_field(document: Any, pointer: str, message: str, _: bool) -> Fix | 
 
 
 def _empty_list(document: Any, pointer: str, message: str, _: bool) -> Fix | None:
-    _, key = _parent(pointer)
-    if key in ("oneOf", "anyOf", "allOf", "enum", "required", "type") and _node(
-        document, pointer
-    ) == [] and message.endswith("should be non-empty"):
+    key = _parent(pointer)[1]
+    if (
+        key in ("oneOf", "anyOf", "allOf", "enum", "required", "type")
+        and _node(document, pointer) == []
+        and message.endswith("should be non-empty")
+    ):
         return Fix([_remove(document, pointer, "")], f"remove the empty {key}")
     return None
 
@@ -180,7 +182,7 @@ def _null_type(document: Any, pointer: str, message: str, is_31: bool) -> Fix | 
         actions = [_remove(document, pointer, "")]
         if others:
             update["type"] = others[0]
-        return Fix(actions + [_update(document, head, update, "")], "spell it nullable (3.0)")
+        return Fix([*actions, _update(document, head, update, "")], "spell it nullable (3.0)")
     if value != "null":
         return None
     holder, index = _parent(head)
