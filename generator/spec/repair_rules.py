@@ -256,6 +256,67 @@ def _coercions(value: Any, schema: dict[str, Any]) -> list[Any]:
     return found
 
 
+_CLASS_ESCAPE_DASH = re.compile(r"(\\[dwsDWS])-(?!\])|(?<!\\)-(\\[dwsDWS])")
+
+
+def _bad_pattern(document: Any, pointer: str, message: str, _: bool) -> Fix | None:
+    """A ``pattern`` Python's ``re`` can't read. ECMA-262 reads a ``-`` next to a class
+    escape inside ``[...]`` (``[\\d-_]``) as a literal dash: escaping it is exact. What
+    is still unreadable (``\\p{L}``, ``\\p{Print}``, an unclosed class) is removed."""
+    head, key = _parent(pointer)
+    value = _node(document, pointer)
+    if key != "pattern" or not isinstance(value, str) or not message.endswith("is not a 'regex'"):
+        return None
+    translated = _in_classes(value, lambda part: _CLASS_ESCAPE_DASH.sub(_escape_dash, part))
+    if translated != value and _compiles(translated):
+        return Fix(
+            [_update(document, head, {"pattern": translated}, "")],
+            f"escape the dash ECMA-262 reads literally: {translated!r}",
+        )
+    return Fix([_remove(document, pointer, "")], "remove the pattern (the client checks none)")
+
+
+def _escape_dash(match: re.Match[str]) -> str:
+    return f"{match.group(1)}\\-" if match.group(1) else f"\\-{match.group(2)}"
+
+
+def _in_classes(pattern: str, change: Callable[[str], str]) -> str:
+    """``pattern`` with ``change`` applied to the inside of each ``[...]`` class."""
+    out, index, size = [], 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char != "[":
+            out.append(char)
+            index += 1
+            continue
+        start = index + 1
+        start += pattern.startswith("^", start)
+        start += pattern.startswith("]", start)  # a leading `]` is a member
+        end = start
+        while end < size and pattern[end] != "]":
+            end += 2 if pattern[end] == "\\" else 1
+        if end >= size:  # unclosed: nothing to translate
+            out.append(pattern[index:])
+            break
+        out.append(pattern[index:start] + change(pattern[start:end]) + "]")
+        index = end + 1
+    return "".join(out)
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    from generator.ir.keywords import pattern_problem
+
+    return pattern_problem(pattern) is None
+
+
 _RULES: list[Callable[[Any, str, str, bool], Fix | None]] = [
     _missing_field,
     _empty_list,
@@ -263,6 +324,7 @@ _RULES: list[Callable[[Any, str, str, bool], Fix | None]] = [
     _null_type,
     _exclusive_bound,
     _bad_default,
+    _bad_pattern,
 ]
 
 
