@@ -8,7 +8,8 @@ others are gone (a schema error hides the checks of defaults), so a second round
 often finds more; an error that comes back after its repair, or that no rule
 fixes, is left for the user and said. When the document validates, an
 ``example`` that its schema rejects (a warning of the validate stage) is removed
-the same way.
+the same way, and a discriminator value its member's ``enum`` lacks is added to it
+(``generator.spec.repair_mapping``).
 
 Every action's ``description`` quotes the validator's message and the JSON
 pointer it gave, then says what the action does, so the overlay reviews like a
@@ -26,6 +27,7 @@ from generator.diagnostics import GeneratorError, error
 from generator.spec.dereference import local_ref_problems
 from generator.spec.overlays import apply_overlay, apply_overlays
 from generator.spec.pointer import follow, parse
+from generator.spec.repair_mapping import fix_mapping_value, mapping_problems
 from generator.spec.repair_rules import Fix, fix_error, fix_example
 from generator.spec.validate import (
     UnreadableDocument,
@@ -89,6 +91,7 @@ def repair_spec(
         examples = not problems
         if examples:
             problems = [(d.pointer, d.message) for d in check_examples(document, name)]
+            problems += mapping_problems(document)
         fixes = _round(document, problems, seen, repairs, examples)
         if not fixes:
             break
@@ -158,7 +161,12 @@ def _round(
         seen.add((pointer, message))
         if not _parent_exists(working, pointer):
             continue  # an earlier repair removed it
-        fix = fix_example(working, pointer) if examples else fix_error(working, pointer, message)
+        if not examples:
+            fix = fix_error(working, pointer, message)
+        elif pointer.endswith("/enum"):
+            fix = fix_mapping_value(working, pointer, message)
+        else:
+            fix = fix_example(working, pointer)
         if fix is None:
             repairs.left.append((pointer, message))
             continue
@@ -186,7 +194,9 @@ def _parent_exists(document: Any, pointer: str) -> bool:
 
 
 def _described(fix: Fix, pointer: str, message: str, name: str, example: bool) -> Repaired:
-    source = "validate stage warning" if example else "openapi-spec-validator"
+    source = "openapi-spec-validator"
+    if example:
+        source = "discriminator check" if pointer.endswith("/enum") else "validate stage warning"
     text = f"{source}: {Path(name).name}#{pointer}: {message} -- repair: {fix.what}"
     actions = [{**action, "description": text} for action in fix.actions]
     keys = ("target", "description", "update", "remove")
