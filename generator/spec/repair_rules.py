@@ -169,6 +169,9 @@ def _literal(text: str) -> Any:
 
 
 def _null_type(document: Any, pointer: str, message: str, is_31: bool) -> Fix | None:
+    whole = _node(document, pointer)
+    if isinstance(whole, dict) and isinstance(whole.get("type"), list):
+        pointer += "/type"  # the validator blames the schema (Schema or Reference)
     head, key = _parent(pointer)
     value = _node(document, pointer)
     schema = _node(document, head)
