@@ -30,6 +30,7 @@ def _data(report: Report) -> dict[str, Any]:
     stat = report.diffstat
     return {
         "verdict": report.verdict,
+        "validation_problems": list(report.problems),
         "semver": report.semver,
         "old": {"source": report.old_label, "version": report.old_version},
         "new": {"source": report.new_label, "version": report.new_version},
@@ -99,6 +100,14 @@ def to_markdown(report: Report, title: str = "API diff") -> str:
         "",
         f"Generated code: {_stat_line(report)}",
     ]
+    if report.problems:
+        lines[2:2] = [
+            f"**A side fails validation** ({len(report.problems)} problems): the wire "
+            "contract is compared anyway; the Python API is not (no package to read).",
+            "",
+            *(f"- `{line}`" for line in report.problems),
+            "",
+        ]
     if report.changes:
         lines += _details(f"Wire-contract changes ({len(report.changes)})", _wire_table(report))
     if report.python_api:
