@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -71,14 +73,24 @@ def sample(folder: Path, size: int, seed: int) -> list[Path]:
 
 
 def _run(command: list[str], timeout: float, cwd: Path | None = None) -> tuple[int | None, str]:
-    """Exit status (None past ``timeout``) and the combined output's last part."""
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, cwd=cwd, check=False
-        )
-    except subprocess.TimeoutExpired:
-        return None, ""
-    return done.returncode, (done.stdout + done.stderr)[-20000:]
+    """Exit status (None past ``timeout``) and the combined output's last part. The step
+    runs in its own process group, so that a timeout also ends the validation worker the
+    generator forks."""
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=cwd,
+        start_new_session=True,
+    ) as process:
+        try:
+            output, _ = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return None, ""
+    return process.returncode, output[-20000:]
 
 
 def _failure(step: str, status: int | None, output: str, timeout: float) -> tuple[str, str]:
