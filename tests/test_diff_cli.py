@@ -208,16 +208,30 @@ def test_bad_input_exits_2_naming_the_file_and_pointer(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
 ) -> None:
     good = write_spec(tmp_path / "good.json", base())
-    broken = base()
-    param(broken, "/items", "get", "limit")["in"] = "body"
-    bad = write_spec(tmp_path / "bad.json", broken)
     overlays = ("--overlays", str(empty_overlays))
-    assert main(["diff", str(good), str(bad), *overlays]) == 2
-    assert f"error: {bad}#/paths/~1items/get/parameters/0" in capsys.readouterr().err
     assert main(["diff", str(good), str(tmp_path / "missing.json"), *overlays]) == 2
     assert "cannot read the file" in capsys.readouterr().err
     assert main(["diff", "git:no-such-ref", str(good), "--repo", str(ROOT)]) == 2
     assert "error: git:no-such-ref#: git show failed" in capsys.readouterr().err
+
+
+def test_a_side_that_fails_validation_is_diffed_with_its_problems_on_top(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
+) -> None:
+    good = write_spec(tmp_path / "good.json", base())
+    broken = base()
+    param(broken, "/items", "get", "limit")["in"] = "body"
+    del broken["paths"]["/items/{id}"]
+    bad = write_spec(tmp_path / "bad.json", broken)
+    overlays = ("--overlays", str(empty_overlays))
+    assert main(["diff", str(good), str(bad), *overlays]) == 0
+    report = capsys.readouterr().out
+    problem = f"new: error: {bad}#/paths/~1items/get/parameters/0"
+    assert report.index("fails validation") < report.index(problem) < report.index("<details>")
+    assert "operation-removed" in report  # the wire contract was still compared
+    assert main(["diff", str(good), str(bad), *overlays, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(p.startswith(problem) for p in data["validation_problems"])
 
 
 def _git(repo: Path, *args: str) -> None:

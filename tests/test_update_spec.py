@@ -110,7 +110,10 @@ def test_a_spec_that_does_not_validate_exits_2_and_touches_nothing(
     broken = write_spec(tmp_path / "broken.json", spec)
     before = tree_digest(project)
     assert main(["update-spec", str(broken), "--root", str(project)]) == 2
-    assert f"error: {broken}#/paths/~1v1~1jobs/get/parameters/0" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: {broken}#/paths/~1v1~1jobs/get/parameters/0" in err
+    overlays = project / "spec" / "overlays"
+    assert f"python -m generator repair --spec {broken} --overlays {overlays}" in err
     assert tree_digest(project) == before
 
 

@@ -9,6 +9,7 @@ level; ``build``/``publish``: refused; ``check-responses``: a recording does not
 - ``release.py``: ``bump``, ``build``, ``publish``
 - ``diff.py``: ``diff``, ``update-spec``
 - ``responses.py``: ``check-responses``
+- ``repair.py``: ``repair``: the overlay of mechanical repairs, what is left
 - ``output.py``: diagnostics, their summary, stage timings
 """
 

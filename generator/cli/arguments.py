@@ -100,6 +100,15 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="also write the whole report, nothing summarised, to DIR/api-diff.md and "
         "DIR/api-diff.json (the workflow's artifact)",
     )
+    repair = commands.add_parser(
+        "repair",
+        help="write OVERLAYS/00-repairs.yaml: an overlay mending what the validator rejects, "
+        "where the fix is mechanical; exit 1 when errors are left",
+    )
+    repair.add_argument("--spec", default=SPEC, help="the spec: a file path or an http(s) URL")
+    repair.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+    repair.add_argument("--allow-remote-refs", action="store_true")
+    repair.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
     update = commands.add_parser(
         "update-spec",
         help="take a new upstream spec: copy it to spec/, write the changelog, bump the "

@@ -48,7 +48,20 @@ def run_update_spec(args: argparse.Namespace) -> int:
     from generator.diff.report import to_markdown
     from generator.release.update_spec import update_spec
 
-    update = update_spec(args.root, args.source, args.package_name)
+    try:
+        update = update_spec(args.root, args.source, args.package_name)
+    except GeneratorError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        overlays = args.root / "spec" / "overlays"
+        print(
+            f"nothing was changed. Where the validator's errors have mechanical fixes:\n"
+            f"  python -m generator repair --spec {args.source} --overlays {overlays}\n"
+            f"(or make repair-spec SRC={args.source}) writes {overlays}/00-repairs.yaml; "
+            "review and commit it, then run update-spec again",
+            file=sys.stderr,
+        )
+        return 2
     if update.report is None:
         print(f"{args.source} is the spec already in {args.root / 'spec'}: nothing to do")
         return 0

@@ -120,6 +120,12 @@ def _update_spec(args: argparse.Namespace) -> int:
     return run_update_spec(args)
 
 
+def _repair(args: argparse.Namespace) -> int:
+    from generator.cli.repair import run_repair
+
+    return run_repair(args)
+
+
 def _bump(options: Options, run: Run) -> int:
     from generator.cli.release import run_bump
 
@@ -136,6 +142,7 @@ _SPEC_COMMANDS = {
     "diff": _diff,
     "update-spec": _update_spec,
     "check-responses": _check_responses,
+    "repair": _repair,
 }
 
 _COMMANDS = {

@@ -6,6 +6,11 @@ feeds the Python API comparison and the diffstat. With ``raw`` the wire
 rules read the specs without overlays and without validation; the Python
 API is still that of the packages the pipeline generates (with overlays),
 since that is what users install.
+
+A side that fails validation is still compared: the wire contract needs no
+valid document, only a dereferenced one. Its validation problems go into
+``Report.problems`` (the report lists them first), and without a package to
+read, the Python API and diffstat sections are left empty.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from generator.pipeline import Options, Run, resolve_and_generate
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
+from generator.spec.overlays import apply_overlays
 from generator.text import package_version
 
 from .changes import Change, Severity
@@ -28,7 +34,7 @@ from .diffstat import Diffstat, diffstat
 from .links import link_causes
 from .python_api import ApiChange, compare_surfaces, read_surface
 from .renames import find_renames
-from .sources import Side
+from .sources import Side, relabel
 from .wire import compare_wire
 
 __all__ = ["Report", "Semver", "compare_sides"]
@@ -52,6 +58,9 @@ class Report:
             return ""
         new_spec = package_version(self.new_version)
         return bump_for_spec_update(self.package_version, new_spec, self.semver)
+
+    problems: tuple[str, ...] = ()
+    """The validation problems of a side that fails validation (the diff went on)."""
 
     @property
     def severities(self) -> set[Severity]:
@@ -81,8 +90,10 @@ class Report:
 @dataclass(frozen=True)
 class _Built:
     resolved: Resolved
-    api: Api
+    api: Api | None  # None: the side fails validation, no package
     files: dict[str, str]
+    version: str = ""
+    problems: tuple[str, ...] = ()
 
 
 def compare_sides(
@@ -102,13 +113,33 @@ def compare_sides(
             options = Options(
                 spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package
             )
-            built[key] = _Built(*resolve_and_generate(options, Run()))
+            try:
+                built[key] = _Built(*resolve_and_generate(options, Run()))
+            except GeneratorError as exc:
+                built[key] = _unvalidated(side, exc)
         sides.append(built[key])
     before, after = sides
+    problems = tuple(
+        f"{label}: {line}"
+        for label, side in (("old", before), ("new", after))
+        for line in side.problems
+    )
     if raw:
         wire = compare_wire(_raw(old), _raw(new))
     else:
         wire = compare_wire(before.resolved, after.resolved)
+    if before.api is None or after.api is None:
+        return Report(
+            old.label,
+            new.label,
+            before.version,
+            after.version,
+            tuple(wire),
+            (),
+            diffstat({}, {}),
+            current_version,
+            problems,
+        )
     surfaces = (read_surface(before.files, package), read_surface(after.files, package))
     apis = (before.api, after.api)
     renames = find_renames(*surfaces, apis)
@@ -122,7 +153,23 @@ def compare_sides(
         tuple(python_api),
         diffstat(before.files, after.files),
         current_version,
+        problems,
     )
+
+
+def _unvalidated(side: Side, exc: GeneratorError) -> _Built:
+    """A side whose package can't be generated: its spec, overlaid and dereferenced, for
+    the wire rules, and the reasons. ``exc`` again when even that fails."""
+    try:
+        document = load_document(side.spec)
+        spec, _ = apply_overlays(document.data, overlay_files(side.overlays))
+        resolved = dereference(spec, document.name, side.spec.resolve().parent)
+    except GeneratorError:
+        raise exc from None
+    info = spec.get("info") if isinstance(spec, dict) else None
+    version = str(info.get("version", "")) if isinstance(info, dict) else ""
+    lines = tuple(d.format() for d in relabel(exc, (side,)).diagnostics)
+    return _Built(resolved, None, {}, version, lines)
 
 
 def _inputs_key(side: Side) -> str:

@@ -57,6 +57,7 @@ def _data(report: Report) -> dict[str, Any]:
     stat = report.diffstat
     return {
         "verdict": report.verdict,
+        "validation_problems": list(report.problems),
         "semver": report.semver,
         "package": {"current": report.package_version, "next": report.next_version},
         "old": {"source": report.old_label, "version": report.old_version},
@@ -142,6 +143,14 @@ def _markdown(report: Report, title: str, budget: int | None, *, full: bool) -> 
         f"Generated code: {_stat_line(report)}",
     ]
     cell = (lambda text: text) if full else _short_cell
+    if report.problems:
+        lines[2:2] = [
+            f"**A side fails validation** ({len(report.problems)} problems): the wire "
+            "contract is compared anyway; the Python API is not (no package to read).",
+            "",
+            *(f"- `{line}`" for line in report.problems),
+            "",
+        ]
     if report.changes:
         rows = _budget(_wire_rows(report, cell), budget)
         lines += _details(f"Wire-contract changes ({len(report.changes)})", _wire_table(rows))

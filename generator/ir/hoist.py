@@ -35,6 +35,8 @@ from generator.ir.keywords import (
     json_type,
     literal_misfits,
     literal_value,
+    package_format,
+    pattern_problem,
     unchecked_keywords,
     unknown_format,
 )
@@ -205,10 +207,26 @@ class Hoister:
             self._say(jp.join(pointer, "format"), f"format {node['format']!r}" + _UNCHECKED)
         for keyword, message in literal_misfits(node):
             self._say(jp.join(pointer, keyword), message)
+        package = package_format(node)
+        if package:
+            self._say(
+                jp.join(pointer, "format"),
+                f"format {node['format']!r} is typed as a plain string: its pydantic type "
+                f"needs {package}, which the client does not depend on",
+            )
+        pattern = node.get("pattern")
+        broken = pattern_problem(pattern) if isinstance(pattern, str) else None
+        if broken:
+            self._say(
+                jp.join(pointer, "pattern"),
+                f"pattern left out: pydantic-core can't compile it ({broken})",
+            )
         for key, value in node.items():
             if key in _DROPPED or key in UNCHECKED or key.startswith("x-"):
                 continue
-            if key == "format" and unknown_format(node):
+            if key == "format" and (unknown_format(node) or package):
+                continue
+            if key == "pattern" and broken:
                 continue
             here = jp.join(pointer, key)
             if key == "properties" and isinstance(value, dict):
@@ -222,7 +240,8 @@ class Hoister:
                     self.schema(sub, jp.join(here, i), nested=True) for i, sub in enumerate(value)
                 ]
             elif key == "discriminator" and isinstance(value, dict):
-                shape[key] = self._discriminator(value)
+                if self._mapping_to_models(value, here):
+                    shape[key] = self._discriminator(value)
             elif key in ("$defs", "definitions"):
                 continue
             elif key in ("description", "title") and isinstance(value, str):
@@ -251,6 +270,20 @@ class Hoister:
                     "the client accepts such values unchecked; see README, OpenAPI 3.1",
                 )
             )
+
+    def _mapping_to_models(self, discriminator: dict[str, Any], pointer: str) -> bool:
+        """Whether every ``mapping`` target is an object model: a tag can't select an
+        array or a string (GitHub's ``content-directory``), so such a discriminator is
+        left out and the union is told apart by its members' types."""
+        mapping = discriminator.get("mapping")
+        for tag, ref in mapping.items() if isinstance(mapping, dict) else ():
+            if isinstance(ref, str) and ref.startswith("#") and not self.is_model({"$ref": ref}):
+                self._say(
+                    jp.join(pointer, "mapping", tag),
+                    f"discriminator left out: {tag!r} maps to {ref}, which is not an object",
+                )
+                return False
+        return True
 
     def _discriminator(self, discriminator: dict[str, Any]) -> dict[str, Any]:
         result = {"propertyName": discriminator.get("propertyName")}

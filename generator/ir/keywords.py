@@ -1,4 +1,4 @@
-"""JSON Schema keywords the generated models can't check, said rather than dropped.
+r"""JSON Schema keywords the generated models can't check, said rather than dropped.
 
 pydantic v2 (through datamodel-code-generator) expresses types, enums,
 ``const``, numeric and length bounds, ``pattern``, ``prefixItems`` (tuples),
@@ -11,10 +11,18 @@ tuple as ``list[Any]``, so its item types are not checked, and that is said too.
 (``format: ulid-ish``): the value is typed by its ``type`` alone. And
 ``enum``/``const`` values that a ``Literal`` can't hold (numbers with a
 fraction, objects, arrays) are checked by their JSON type only.
+
+Two more are left out so that the client imports whatever the spec says: a
+``format`` whose pydantic type needs a package the client does not depend on
+(``email`` → ``EmailStr`` needs email-validator; the client keeps to httpx and
+pydantic, so the value is a plain ``str``), and a ``pattern`` that pydantic-core
+can't compile (its Rust regex engine has no look-around, backreferences or
+``\p{Print}``, and refuses a compiled size over 10 MiB), which would fail at import.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import cache
 from typing import Any
@@ -25,6 +33,8 @@ __all__ = [
     "json_type",
     "literal_misfits",
     "literal_value",
+    "package_format",
+    "pattern_problem",
     "unchecked_keywords",
     "unknown_format",
 ]
@@ -79,6 +89,32 @@ def _known_formats() -> dict[str, frozenset[str]]:
     from generator.emit.stage_cache import datamodel_formats
 
     return {kind: frozenset(formats) for kind, formats in datamodel_formats().items()}
+
+
+_PACKAGE_FORMATS = {
+    "email": "email-validator",
+    "idn-email": "email-validator",
+    "ulid": "python-ulid",
+}
+
+
+def package_format(node: dict[str, Any]) -> str | None:
+    """The package the pydantic type of ``node``'s ``format`` needs, if it needs one."""
+    fmt = node.get("format")
+    return _PACKAGE_FORMATS.get(fmt) if isinstance(fmt, str) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def pattern_problem(pattern: str) -> str | None:
+    """Why pydantic-core can't compile ``pattern`` (as a model field's ``pattern``), or None."""
+    from pydantic_core import SchemaError, SchemaValidator, core_schema
+
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except SchemaError as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        return (lines[-1] if lines else "invalid").removeprefix("SchemaError: ")[:200]
+    return None
 
 
 def literal_value(value: Any) -> bool:

@@ -132,7 +132,10 @@ def update_spec(
             release=draft,
             changelog=draft_changelog,
         )
-        _, files = generate_files(options, Run())
+        try:
+            _, files = generate_files(options, Run())
+        except GeneratorError as exc:  # e.g. the new spec fails validation
+            raise relabel(exc, sides) from None
     issued = Release(version, code_hash(files, package))
     # Everything is known: now write, the generated tree last and atomically.
     _replace(spec_path, new_bytes)

@@ -6,6 +6,9 @@
     overlays.py     overlays stage: OpenAPI Overlay 1.0 documents applied in name order
     validate.py     validate stage: openapi-spec-validator, plus checks it does not make
     worker.py       the validation run in a forked worker beside the later stages
+    repair.py       the ``repair`` command: rounds of validate → fix → validate, the overlay
+    repair_rules.py one validator error → the overlay actions that fix it, where mechanical
+    repair_mapping.py  discriminator values their member's enum lacks (found after validation)
     dereference.py  dereference stage: every ``$ref`` checked, other files bundled in
     pointer.py      JSON pointers (RFC 6901): building, escaping, following
 """

@@ -15,7 +15,7 @@ from typing import Any
 
 import referencing
 import referencing.jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import UnknownType, ValidationError, best_match
 from jsonschema_path import SchemaPath
 from openapi_schema_validator import (
     OAS30Validator,
@@ -34,7 +34,15 @@ from generator.diagnostics import Diagnostic, error, warning
 from generator.spec.dereference import local_ref_problems
 from generator.spec.pointer import follow, from_parts, join
 
-__all__ = ["check_examples", "find_remote_refs", "is_openapi_31", "validate_spec"]
+__all__ = [
+    "UnreadableDocument",
+    "check_examples",
+    "find_remote_refs",
+    "is_openapi_31",
+    "located_errors",
+    "schema_errors",
+    "validate_spec",
+]
 
 _SPEC_URI = "urn:openapi-spec"
 
@@ -61,23 +69,41 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
     broken_refs = local_ref_problems(spec, name)  # the validator would trip over them
     if broken_refs:
         return broken_refs
+    diagnostics = []
+    try:
+        for pointer, message, err in located_errors(spec, base_uri):
+            diagnostics.append(error(name, pointer, message, _hint_for(err)))
+    except UnreadableDocument as exc:
+        return [
+            error(
+                name,
+                "",
+                f"the validator could not read the document: {exc}",
+                "fix the structure of the document",
+            )
+        ]
+    return diagnostics
+
+
+class UnreadableDocument(Exception):
+    """The validator tripped over the document before it reported any error."""
+
+
+def located_errors(
+    spec: dict[str, Any], base_uri: str
+) -> Iterator[tuple[str, str, ValidationError]]:
+    """openapi-spec-validator's errors, each once, with the JSON pointer of its node (in the
+    document as written) and its one-line message. Raises ``UnreadableDocument`` when the validator
+    fails before it found an error."""
     validator_class = _LOCATED_31 if is_openapi_31(spec) else _LOCATED_30
     validator = validator_class(spec, base_uri=base_uri)
-    diagnostics = []
     seen: set[tuple[str, str]] = set()
     errors: list[ValidationError] = []
     try:
         errors.extend(validator.iter_errors())
     except Exception as exc:  # the validator trips over what its schema check reported
         if not errors:
-            return [
-                error(
-                    name,
-                    "",
-                    f"the validator could not read the document: {_first_line(str(exc))}",
-                    "fix the structure of the document",
-                )
-            ]
+            raise UnreadableDocument(_first_line(str(exc))) from None
     for found in errors:
         err = found
         if getattr(found, _PLACE, None) is None:
@@ -90,8 +116,7 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
         if (pointer, message) in seen:
             continue
         seen.add((pointer, message))
-        diagnostics.append(error(name, pointer, message, _hint_for(err)))
-    return diagnostics
+        yield pointer, message, err
 
 
 # -- where an error is -------------------------------------------------------
@@ -214,9 +239,11 @@ def find_remote_refs(spec: Any, name: str) -> list[Diagnostic]:
     return found
 
 
-def _schema_errors(
+def schema_errors(
     spec: dict[str, Any], schema_pointer: str, instance: Any
 ) -> list[ValidationError]:
+    """What the schema at ``schema_pointer`` (its ``$ref``s followed) says is wrong with
+    ``instance``, by the dialect of the document's OpenAPI version and its formats."""
     resource = referencing.Resource.from_contents(
         spec,
         default_specification=(
@@ -240,8 +267,8 @@ def _schema_errors(
         )
     try:
         return list(validator.iter_errors(instance))
-    except (referencing.exceptions.Unresolvable, RecursionError):
-        return []
+    except (referencing.exceptions.Unresolvable, RecursionError, UnknownType):
+        return []  # the schema can't judge the example (mist.com: `type: timeseries`)
 
 
 def check_examples(spec: dict[str, Any], name: str) -> list[Diagnostic]:
@@ -261,7 +288,7 @@ def check_examples(spec: dict[str, Any], name: str) -> list[Diagnostic]:
             if is_schema and node.get("type") == "array" and not isinstance(value, list):
                 # A common habit: an array's example shows one item.
                 value = [value]
-            problems = _schema_errors(spec, schema_pointer, value)
+            problems = schema_errors(spec, schema_pointer, value)
             if problems:
                 first = problems[0]
                 at = from_parts(first.absolute_path)
