@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import keyword
 from pathlib import Path
 
 from generator.inputs import GENERATOR
@@ -23,7 +24,21 @@ SPEC = ROOT / "spec" / "qiskit-runtime-api.json"
 PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
 
 
-__all__ = ["PYPI_UPLOAD_URL", "ROOT", "SPEC", "parser", "project_records"]
+__all__ = ["PYPI_UPLOAD_URL", "ROOT", "SPEC", "package_name", "parser", "project_records"]
+
+
+def package_name(value: str) -> str:
+    """``--package-name``: a Python identifier that is not a keyword, or argparse's exit 2.
+
+    The name becomes a folder under ``--out`` and the name of ``import``: ``../x``
+    would write outside ``--out``, ``import`` or ``a-b`` give a package nobody can import.
+    """
+    if not value.isidentifier() or keyword.iskeyword(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a Python identifier that can be imported "
+            "(use letters, digits and underscores, not starting with a digit, not a keyword)"
+        )
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -42,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--spec", type=Path, default=SPEC)
         command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
         command.add_argument("--out", type=Path, default=ROOT / "generated")
-        command.add_argument("--package-name", default="qiskit_runtime_api")
+        command.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
         command.add_argument("--allow-remote-refs", action="store_true")
         command.add_argument("--release", type=Path, help=_RELEASE_HELP)
         command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
@@ -92,7 +107,7 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     diff.add_argument(
         "--repo", type=Path, default=Path("."), help="the git repository of git:<ref>"
     )
-    diff.add_argument("--package-name", default="qiskit_runtime_api")
+    diff.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
     diff.add_argument(
         "--full-report",
         type=Path,
@@ -116,7 +131,7 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     update.add_argument("source", help="the new spec: a file path or an http(s) URL")
     update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
-    update.add_argument("--package-name", default="qiskit_runtime_api")
+    update.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
     _add_check_responses(commands)
 
 

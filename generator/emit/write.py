@@ -61,6 +61,7 @@ def _foreign_files(out: Path, files: dict[str, str]) -> list[str]:
 def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
     """Replace ``out`` with ``files``; the number of files written."""
     out = out.resolve()
+    _refuse_paths_outside(files)
     foreign = _foreign_files(out, files)
     if foreign:
         shown = ", ".join(foreign[:10]) + (
@@ -101,6 +102,14 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return len(files) + 1
+
+
+def _refuse_paths_outside(files: dict[str, str]) -> None:
+    """Every file lands inside the output folder: no absolute path, no ``..``."""
+    for relative in files:
+        parts = Path(relative).parts
+        if not parts or Path(relative).is_absolute() or ".." in parts or "\\" in relative:
+            raise ValueError(f"a generated file's path leaves the output folder: {relative!r}")
 
 
 def _test_pause() -> float:
