@@ -34,7 +34,8 @@ class Diagnostic:
         text = f"{self.level.value}: {where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # Spec text in a message may hold what no terminal can print (a lone surrogate).
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class GeneratorError(Exception):

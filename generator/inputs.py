@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +63,8 @@ def inputs_hash(
     )
     sources += sorted(p for p in GENERATOR.rglob("*.py") if "__pycache__" not in p.parts)
     for path in sources:
+        if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero never ends, a FIFO blocks
+            raise OSError(f"{path} is not a regular file")
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for library in _OUTPUT_LIBRARIES:

@@ -24,7 +24,7 @@ from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
 from generator.spec.overlays import apply_overlays
-from generator.spec.worker import Validation
+from generator.spec.worker import Validation, WorkerLimits
 from generator.text import package_version
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
@@ -40,6 +40,10 @@ class Options:
     package: str = "qiskit_runtime_api"
     allow_remote_refs: bool = False
     max_spec_mb: int = MAX_SPEC_MB
+    ref_root: Path | None = None
+    """The folder ``$ref``s may read files under (default: the spec's folder)."""
+    worker: WorkerLimits = field(default_factory=WorkerLimits)
+    """Time and memory the validation worker may take."""
     release: Path | None = None
     """``release.json`` (see ``generator.release.version``); without it the version is ``info.version``."""
     changelog: Path | None = None
@@ -80,11 +84,15 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
+    root = options.ref_root.resolve() if options.ref_root else None
     # The validation runs beside the stages below; its verdict is read at the end.
-    validation = _validation(spec, name, uri, base, options.allow_remote_refs, run)
+    validation = _validation(spec, name, uri, base, options, run)
     with _validation_first(validation):
         resolved = run.timed(
-            "dereference", lambda: dereference(spec, name, base, options.allow_remote_refs)
+            "dereference",
+            lambda: dereference(
+                spec, name, base, options.allow_remote_refs, root, options.max_spec_mb
+            ),
         )
     return resolved, validation
 
@@ -97,15 +105,14 @@ class _Verdict(Protocol):
 _LOCAL_ONLY = re.compile(r'"\$ref": *"(?!#)')
 
 
-def _validation(
-    spec: Any, name: str, uri: str, base: Path, allow_remote: bool, run: Run
-) -> _Verdict:
+def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, run: Run) -> _Verdict:
     """The validator's verdict: from the stage cache when it has seen this very
     document (a document with a ``$ref`` to another file is always validated),
     else a ``Validation`` whose clean verdict is stored for the next run."""
     from generator.emit.stage_cache import stage_cache
 
     started = time.perf_counter()
+    root = options.ref_root.resolve() if options.ref_root else None
     cache = stage_cache("validate")
     given = None
     if cache.enabled:
@@ -114,12 +121,23 @@ def _validation(
         except (TypeError, ValueError):
             text = None
         if text is not None and not _LOCAL_ONLY.search(text):
-            given = json.dumps([name, uri, str(base), allow_remote]) + "\n" + text
+            settings = [name, uri, str(base), options.allow_remote_refs, str(root)]
+            given = json.dumps(settings) + "\n" + text
     known = _known_verdict(cache.get(given)) if given is not None else None
     if known is not None:
         run.notes["validate"] = "from the stage cache"
         return _Known(known, time.perf_counter() - started)
-    return _Storing(Validation(spec, name, uri, base, allow_remote), cache, given)
+    validation = Validation(
+        spec,
+        name,
+        uri,
+        base,
+        options.allow_remote_refs,
+        root,
+        options.max_spec_mb,
+        options.worker,
+    )
+    return _Storing(validation, cache, given)
 
 
 def _known_verdict(entry: object) -> list[Diagnostic] | None:

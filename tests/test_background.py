@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.diagnostics import GeneratorError
-from generator.spec.worker import Validation, _Forked
+from generator.spec.worker import Validation, WorkerLimits, _Forked
+from tests.conftest import ROOT
 from tests.tiny_spec import base as tiny_spec
 from tests.tiny_spec import schema
 
@@ -74,3 +77,68 @@ def test_cancel_stops_a_worker_still_running() -> None:
     worker.cancel()
     writer.close()
     assert multiprocessing.active_children() == []
+
+
+def _spin() -> tuple[list[Any], float]:
+    while True:
+        pass
+
+
+def _allocate() -> tuple[list[Any], float]:
+    hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB
+    return [], float(len(hoard))
+
+
+def test_a_worker_past_its_deadline_is_killed_and_the_caller_told() -> None:
+    worker = _Forked(_spin, limits=WorkerLimits(seconds=0.5, megabytes=4096))
+    with pytest.raises(TimeoutError):
+        worker.result()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_past_its_memory_bound_fails_with_memory_error() -> None:
+    with pytest.raises(MemoryError):
+        _Forked(_allocate, limits=WorkerLimits(seconds=60, megabytes=1024)).result()
+
+
+def test_validation_past_its_deadline_is_an_error_naming_the_option() -> None:
+    validation = Validation(
+        tiny_spec(), "tiny.json", "file:///tiny.json", Path("/"), False,
+        limits=WorkerLimits(seconds=0.0001, megabytes=4096),
+    )  # fmt: skip
+    with pytest.raises(GeneratorError) as raised:
+        validation.finish()
+    (diagnostic,) = raised.value.diagnostics
+    assert diagnostic.format().startswith("error: tiny.json#: validation took more than")
+    assert "--worker-seconds" in diagnostic.hint
+
+
+def test_the_worker_dies_with_its_parent() -> None:
+    code = (
+        "import os, sys\n"
+        "from generator.spec.worker import _Forked, WorkerLimits\n"
+        "from tests.test_background import _spin\n"
+        "worker = _Forked(_spin, limits=WorkerLimits(seconds=600, megabytes=4096))\n"
+        "print(worker._process.pid, flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    parent = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert parent.returncode == -9
+    child = int(parent.stdout.split()[0])
+    for _ in range(100):  # PR_SET_PDEATHSIG delivers SIGKILL as the parent dies
+        if not _alive(child):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, 9)
+        raise AssertionError(f"the worker {child} outlived its parent")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -62,6 +62,21 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--release", type=Path, help=_RELEASE_HELP)
         command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
         command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
+        command.add_argument(
+            "--ref-root",
+            type=Path,
+            help="the folder $ref may read files under (default: the spec's folder)",
+        )
+        command.add_argument(
+            "--worker-seconds",
+            type=float,
+            help="how long validation may take before the run stops (default 120)",
+        )
+        command.add_argument(
+            "--worker-mb",
+            type=int,
+            help="the memory the validation worker may map, in MB (default 4096)",
+        )
         if name in ("generate", "check"):
             command.add_argument(
                 "--force",

@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         Options,
         Run,
     )
+    from generator.spec.worker import WorkerLimits
 
     options = Options(
         spec=args.spec,
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         release=args.release,
         changelog=args.changelog,
         max_spec_mb=args.max_spec_mb,
+        ref_root=args.ref_root,
+        worker=WorkerLimits(
+            args.worker_seconds or WorkerLimits.seconds, args.worker_mb or WorkerLimits.megabytes
+        ),
     )
     run = Run()
     try:

@@ -3,8 +3,10 @@
 After this stage the document is self-contained: a reference to another
 file (``common.yaml#/components/schemas/Error``) is replaced by a local
 reference to a copy under the main document's ``components``, so later
-stages only ever follow ``#/...`` pointers. Remote (http) references are
-refused unless allowed. A dangling reference, or a chain of references that
+stages only ever follow ``#/...`` pointers. What a reference may reach is
+``generator.spec.references``'s decision: files under the spec's folder (or
+``--ref-root``), remote documents only when allowed; a referenced file is read
+as the spec is (a regular file, bounded, no content in messages). A dangling reference, or a chain of references that
 never reaches a value (``A → B → A``), is an error with its JSON pointer.
 
 References inside vendor extensions (``x-...``) are data, not followed.
@@ -23,7 +25,8 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError, error
 from generator.spec import pointer as jp
-from generator.spec.load import parse_document
+from generator.spec.load import MAX_SPEC_MB, parse_document, read_regular_file
+from generator.spec.references import RefPolicy, is_remote_source, refusal, target_of
 
 __all__ = ["Resolved", "dereference", "local_ref_problems"]
 
@@ -59,7 +62,8 @@ class _Bundler:
     root: dict[str, Any]
     name: str
     base: Path
-    allow_remote: bool
+    policy: RefPolicy
+    max_mb: int = MAX_SPEC_MB
     # (absolute source, pointer) -> local pointer of the imported copy
     imported: dict[tuple[str, str], str] = field(default_factory=dict)
     # components section -> name -> imported value, added to the result at the end
@@ -85,60 +89,55 @@ class _Bundler:
         return result
 
     def _rewrite(self, ref: str, where: str, source: str, source_doc: Any) -> str:
-        target, _, fragment = ref.partition("#")
-        fragment = urllib.parse.unquote(fragment)
-        if not target:
+        folder = source if is_remote_source(source) else str(self._folder_of(source))
+        target = target_of(ref, folder)
+        if target.kind == "local":
             if source == self.name:
                 return ref
             # A local reference inside an imported file: import its target too.
-            return "#" + self._import(source, source_doc, fragment, where)
-        if target.startswith(("http://", "https://", "//")) and not self.allow_remote:
+            return "#" + self._import(source, source_doc, target.fragment, where)
+        refused = refusal(target, ref, self.policy, self.name, where)
+        if refused is not None:
+            raise GeneratorError([refused])
+        document = self._load(target.location, where)
+        return "#" + self._import(target.location, document, target.fragment, where)
+
+    def _folder_of(self, source: str) -> Path:
+        return self.base if source == self.name else Path(source).parent
+
+    def _load(self, absolute: str, where: str) -> Any:
+        if absolute not in self.documents:
+            if is_remote_source(absolute):
+                raw = self._fetch(absolute, where)
+            else:
+                raw = read_regular_file(Path(absolute), self.max_mb, self.name, where)
+            self.documents[absolute] = parse_document(raw, absolute)
+        return self.documents[absolute]
+
+    def _fetch(self, url: str, where: str) -> bytes:
+        """A remote document (only with --allow-remote-refs), at most the size limit."""
+        import urllib.request  # only for allowed remote refs: http.client is slow to load
+
+        limit = self.max_mb * 1_000_000
+        try:
+            with urllib.request.urlopen(url, timeout=_REMOTE_TIMEOUT_SECONDS) as answer:
+                raw: bytes = answer.read(limit + 1)
+        except (OSError, ValueError) as exc:
+            raise GeneratorError(
+                [error(self.name, where, f"cannot read {url}: {exc}", "check the $ref")]
+            ) from None
+        if len(raw) > limit:
             raise GeneratorError(
                 [
                     error(
                         self.name,
                         where,
-                        f"remote reference {ref!r} refused",
-                        "copy the document next to the spec and refer to it by relative path, "
-                        "or pass --allow-remote-refs",
+                        f"{url} is more than the {self.max_mb} MB the generator reads",
+                        "pass --max-spec-mb to raise the limit",
                     )
                 ]
             )
-        absolute = self._absolute(target, source)
-        document = self._load(absolute, where)
-        return "#" + self._import(absolute, document, fragment, where)
-
-    def _absolute(self, target: str, source: str) -> str:
-        if source.startswith(("http://", "https://")) or target.startswith(("http://", "https://")):
-            return urllib.parse.urljoin(source, target)
-        base = Path(source).parent if source != self.name else self.base
-        return str((base / target).resolve())
-
-    def _load(self, absolute: str, where: str) -> Any:
-        if absolute not in self.documents:
-            try:
-                if absolute.startswith(("http://", "https://")):
-                    import urllib.request  # only for allowed remote refs: http.client is slow to load
-
-                    with urllib.request.urlopen(
-                        absolute, timeout=_REMOTE_TIMEOUT_SECONDS
-                    ) as answer:
-                        raw = answer.read()
-                else:
-                    raw = Path(absolute).read_bytes()
-            except OSError as exc:
-                raise GeneratorError(
-                    [
-                        error(
-                            self.name,
-                            where,
-                            f"cannot read {absolute}: {exc}",
-                            "check the $ref path",
-                        )
-                    ]
-                ) from None
-            self.documents[absolute] = parse_document(raw, absolute)
-        return self.documents[absolute]
+        return raw
 
     def _import(self, source: str, document: Any, fragment: str, where: str) -> str:
         key = (source, fragment)
@@ -187,9 +186,17 @@ def _identifier_stem(source: str) -> str:
 
 
 def dereference(
-    spec: dict[str, Any], name: str, base: Path, allow_remote: bool = False
+    spec: dict[str, Any],
+    name: str,
+    base: Path,
+    allow_remote: bool = False,
+    ref_root: Path | None = None,
+    max_mb: int = MAX_SPEC_MB,
 ) -> Resolved:
-    bundler = _Bundler(spec, name, base, allow_remote)
+    """``spec`` (from the folder ``base``) made self-contained; files may come from
+    under ``ref_root`` (default ``base``) only."""
+    policy = RefPolicy(ref_root if ref_root is not None else base, allow_remote)
+    bundler = _Bundler(spec, name, base, policy, max_mb)
     bundled: dict[str, Any] = bundler.bundle(spec, "", name, spec)
     for section, values in bundler.imports.items():
         bundled.setdefault("components", {}).setdefault(section, {}).update(values)

@@ -5,6 +5,10 @@ removes them (``remove: true``) or merges ``update`` into them: objects
 merge recursively, arrays concatenate, anything else is replaced; an update
 whose target is an array is appended to it. A target that selects nothing is
 a warning, since it usually means the upstream spec moved under the overlay.
+
+A ``match()``/``search()`` pattern that could backtrack for ever is refused
+(``generator.spec.patterns``); an overlay file is loaded with the same bounds
+as the spec (``generator.spec.load``).
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ import jsonpath
 from generator.diagnostics import Diagnostic, GeneratorError, error, warning
 from generator.inputs import overlay_files
 from generator.spec.load import load_document
+from generator.spec.patterns import GuardedMatch, GuardedSearch, UnsafePattern
 from generator.spec.pointer import from_parts, join
 
 __all__ = ["apply_overlay", "apply_overlays", "overlay_files"]
 
 _ENV = jsonpath.JSONPathEnvironment(strict=True)
+_ENV.function_extensions["match"] = GuardedMatch()
+_ENV.function_extensions["search"] = GuardedSearch()
 
 
 def apply_overlays(spec: Any, files: list[Path]) -> tuple[Any, list[Diagnostic]]:
@@ -58,7 +65,21 @@ def apply_overlay(spec: Any, overlay: Any, name: str) -> tuple[Any, list[Diagnos
                     )
                 ]
             ) from None
-        matches = list(query.finditer(spec))
+        try:
+            matches = list(query.finditer(spec))
+        except UnsafePattern as exc:
+            pattern, reason = exc.args
+            raise GeneratorError(
+                [
+                    error(
+                        name,
+                        join(where, "target"),
+                        f"the pattern {pattern!r} could take for ever to match: it has {reason}",
+                        "write it without nested repeats, alternations inside repeats "
+                        "or back-references",
+                    )
+                ]
+            ) from None
         if not matches:
             diagnostics.append(
                 warning(

@@ -27,13 +27,14 @@ from generator.diagnostics import GeneratorError, error
 from generator.spec.dereference import local_ref_problems
 from generator.spec.overlays import apply_overlay, apply_overlays
 from generator.spec.pointer import follow, parse
+from generator.spec.references import RefPolicy
 from generator.spec.repair_mapping import fix_mapping_value, mapping_problems
 from generator.spec.repair_rules import Fix, fix_error, fix_example
 from generator.spec.validate import (
     UnreadableDocument,
     check_examples,
-    find_remote_refs,
     located_errors,
+    refused_refs,
     validate_spec,
 )
 
@@ -121,8 +122,9 @@ def _errors(
     """(pointer, message) of each validator error. ``GeneratorError`` for what no repair
     starts from: not OpenAPI 3, remote or broken references, a validator that can't read it."""
     if not is_openapi_3(document):
-        raise GeneratorError(validate_spec(document, name, base_uri, allow_remote_refs))
-    early = [] if allow_remote_refs else find_remote_refs(document, name)
+        raise GeneratorError(validate_spec(document, name, base_uri))
+    folder = Path(name).resolve().parent
+    early = refused_refs(document, name, folder, RefPolicy(folder, allow_remote_refs))
     early = early or local_ref_problems(document, name)
     if early:
         raise GeneratorError(early)

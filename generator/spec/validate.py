@@ -2,8 +2,10 @@
 
 * Every validator error becomes a diagnostic with the JSON pointer of the
   offending node, in the document as written (through its ``$ref``s).
-* ``$ref`` to a remote (http/https) document is refused unless allowed, so
-  validation never reaches the network.
+* The validator never reads anything but the document it is given: its
+  resolver refuses every retrieval, whatever the scheme (``_NO_RETRIEVAL``).
+  References to other files are checked (``refused_refs``) and bundled by
+  ``generator.spec.dereference`` before the validator sees the document.
 * An ``example``/``examples`` value that its own schema rejects is a warning:
   documentation drift, not a reason to stop.
 """
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import referencing
@@ -33,13 +36,15 @@ from openapi_spec_validator.validation.keywords import SchemaValidator, ValueVal
 from generator.diagnostics import Diagnostic, error, warning
 from generator.spec.dereference import local_ref_problems
 from generator.spec.pointer import follow, from_parts, join
+from generator.spec.references import RefPolicy, refusal, target_of
 
 __all__ = [
     "UnreadableDocument",
     "check_examples",
-    "find_remote_refs",
+    "external_refs",
     "is_openapi_31",
     "located_errors",
+    "refused_refs",
     "schema_errors",
     "validate_spec",
 ]
@@ -51,7 +56,7 @@ def is_openapi_31(spec: Any) -> bool:
     return isinstance(spec, dict) and str(spec.get("openapi", "")).startswith("3.1")
 
 
-def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) -> list[Diagnostic]:
+def validate_spec(spec: Any, name: str, base_uri: str) -> list[Diagnostic]:
     """Errors (and warnings) for ``spec``; an empty list means it is valid."""
     if not isinstance(spec, dict) or not str(spec.get("openapi", "")).startswith(("3.0", "3.1")):
         found = spec.get("openapi", spec.get("swagger")) if isinstance(spec, dict) else None
@@ -63,9 +68,6 @@ def validate_spec(spec: Any, name: str, base_uri: str, allow_remote_refs: bool) 
                 "convert it to OpenAPI 3.0 or 3.1",
             )
         ]
-    remote = [] if allow_remote_refs else find_remote_refs(spec, name)
-    if remote:
-        return remote
     broken_refs = local_ref_problems(spec, name)  # the validator would trip over them
     if broken_refs:
         return broken_refs
@@ -159,9 +161,41 @@ def _suffix(checker: type[Any], err: ValidationError) -> tuple[Any, ...]:
     return ("default",)  # a default value that its own schema rejects
 
 
+class _Refused(OSError):
+    """What the validator's resolver raises instead of reading a document."""
+
+
+def _refuse(uri: str) -> Any:
+    raise _Refused(f"the validator reads no document but the spec (asked for {uri!r})")
+
+
+class _NoRetrieval(dict[str, Any]):
+    """jsonschema-path's resolver handlers, by scheme: every scheme, each refusing.
+
+    Its retriever calls ``urlopen`` itself for a scheme it has no handler for,
+    so a handler for the known schemes alone would not be enough.
+    """
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        return _refuse
+
+    def get(self, scheme: str, default: Any = None) -> Any:
+        return _refuse
+
+
+_NO_RETRIEVAL = _NoRetrieval()
+
+
 def _with_places(spec_validator: type[Any]) -> type[Any]:
     validators = {k: _located(v) for k, v in spec_validator.keyword_validators.items()}
-    return type(spec_validator.__name__, (spec_validator,), {"keyword_validators": validators})
+    return type(
+        spec_validator.__name__,
+        (spec_validator,),
+        {"keyword_validators": validators, "resolver_handlers": _NO_RETRIEVAL},
+    )
 
 
 _LOCATED_30 = _with_places(OpenAPIV30SpecValidator)
@@ -222,20 +256,34 @@ def _walk_dicts(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]
             yield from _walk_dicts(value, join(pointer, index))
 
 
-def find_remote_refs(spec: Any, name: str) -> list[Diagnostic]:
-    found = []
-    for pointer, node in _walk_dicts(spec, ""):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(("http://", "https://", "//")):
-            found.append(
-                error(
-                    name,
-                    join(pointer, "$ref"),
-                    f"remote reference {ref!r} refused",
-                    "copy the document next to the spec and refer to it by relative path, "
-                    "or pass --allow-remote-refs",
-                )
+def _refs(spec: Any) -> Iterator[tuple[str, str]]:
+    """(pointer, ``$ref``) of every reference, vendor extensions left out (they are data)."""
+    stack: list[tuple[Any, str]] = [(spec, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                yield join(pointer, "$ref"), ref
+            stack.extend(
+                (v, join(pointer, k)) for k, v in node.items() if not str(k).startswith("x-")
             )
+        elif isinstance(node, list):
+            stack.extend((v, join(pointer, i)) for i, v in enumerate(node))
+
+
+def external_refs(spec: Any, folder: Path) -> bool:
+    """Whether ``spec`` refers to any other document."""
+    return any(target_of(ref, str(folder)).kind != "local" for _, ref in _refs(spec))
+
+
+def refused_refs(spec: Any, name: str, folder: Path, policy: RefPolicy) -> list[Diagnostic]:
+    """An error for every reference ``policy`` forbids (remote, or outside the root)."""
+    found = []
+    for pointer, ref in sorted(_refs(spec)):
+        refused = refusal(target_of(ref, str(folder)), ref, policy, name, pointer)
+        if refused is not None:
+            found.append(refused)
     return found
 
 

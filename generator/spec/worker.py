@@ -10,35 +10,84 @@ libraries once. The main process never loads them.
 Its verdict still comes first: ``finish`` raises its errors, and a later
 stage that fails on an invalid document reports the validator's errors, not
 its own confusion. Elsewhere the validation simply runs in place.
+
+The worker is bounded (``WorkerLimits``): the parent waits at most
+``seconds`` for its answer and then kills it; in the child, ``setrlimit``
+caps its address space and CPU time, and ``prctl(PR_SET_PDEATHSIG)`` kills it
+when its parent dies (a ``generate`` killed at its time limit once left its
+validator spinning for half an hour). Either bound ends the run with an error
+naming the option that raises it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic, GeneratorError, Level
+from generator.diagnostics import Diagnostic, GeneratorError, Level, error
+from generator.spec.references import RefPolicy
 
-__all__ = ["Validation"]
+__all__ = ["Validation", "WorkerLimits"]
 
 Outcome = tuple[list[Diagnostic], float]
 
+_PR_SET_PDEATHSIG = 1
 
-def _timed_validation(spec: Any, name: str, uri: str, base: Path, allow_remote: bool) -> Outcome:
-    """The validator's verdict, then (when it found no error) the examples' warnings."""
+
+@dataclass(frozen=True)
+class WorkerLimits:
+    """How long the validation worker may take and how much memory it may map."""
+
+    seconds: float = 120.0
+    megabytes: int = 4096
+
+
+def _timed_validation(
+    spec: Any,
+    name: str,
+    uri: str,
+    base: Path,
+    allow_remote: bool,
+    ref_root: Path | None = None,
+    max_mb: int = 32,
+) -> Outcome:
+    """The references' and the validator's verdict, then the examples' warnings.
+
+    References are checked by the generator's own rules first; a document that
+    refers to other files is validated once bundled (``dereference``), so the
+    validator, which may fetch nothing, never needs to.
+    """
     started = time.perf_counter()
-    from generator.spec.dereference import dereference
-    from generator.spec.validate import check_examples, validate_spec  # loaded here, in the worker
+    from generator.spec.dereference import Resolved, dereference
+    from generator.spec.validate import (  # loaded here, in the worker
+        check_examples,
+        external_refs,
+        refused_refs,
+        validate_spec,
+    )
 
-    problems = validate_spec(spec, name, uri, allow_remote)
+    refused = refused_refs(spec, name, base, RefPolicy(ref_root or base, allow_remote))
+    if refused:
+        return refused, time.perf_counter() - started
+    resolved: Resolved | None = None
+    if external_refs(spec, base):
+        try:
+            resolved = dereference(spec, name, base, allow_remote, ref_root, max_mb)
+        except GeneratorError as exc:
+            return exc.diagnostics, time.perf_counter() - started
+    problems = validate_spec(resolved.spec if resolved else spec, name, uri)
     if not any(p.level is Level.ERROR for p in problems):
         try:
-            resolved = dereference(spec, name, base, allow_remote)
+            resolved = resolved or dereference(spec, name, base, allow_remote, ref_root, max_mb)
         except GeneratorError:
             pass  # the main process dereferences too, and says what is wrong
         else:
@@ -46,8 +95,35 @@ def _timed_validation(spec: Any, name: str, uri: str, base: Path, allow_remote: 
     return problems, time.perf_counter() - started
 
 
-def _answer(sender: Connection, work: Callable[..., Outcome], args: tuple[Any, ...]) -> None:
+def _bound_this_process(limits: WorkerLimits) -> None:
+    """In the child: die with the parent; cap memory and CPU time."""
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before the call: nobody waits for us
+            os._exit(1)
+    import resource
+
+    memory = limits.megabytes * 1024 * 1024
+    cpu = int(limits.seconds) + 5
+    for which, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu)):
+        _, hard = resource.getrlimit(which)
+        if hard == resource.RLIM_INFINITY or value < hard:
+            resource.setrlimit(which, (value, hard))
+
+
+def _answer(
+    sender: Connection,
+    work: Callable[..., Outcome],
+    args: tuple[Any, ...],
+    limits: WorkerLimits | None = None,
+) -> None:
     """In the child: run the work and send back what it returned or raised."""
+    if limits is not None:
+        _bound_this_process(limits)
     answer: tuple[str, Any]
     try:
         answer = ("returned", work(*args))
@@ -71,15 +147,25 @@ class _Forked:
     that thread has just closed and print an ``OSError`` traceback.
     """
 
-    def __init__(self, work: Callable[..., Outcome], *args: Any) -> None:
+    def __init__(
+        self, work: Callable[..., Outcome], *args: Any, limits: WorkerLimits | None = None
+    ) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_answer, args=(sender, work, args), daemon=True)
+        self._limits = limits
+        self._process = context.Process(
+            target=_answer, args=(sender, work, args, limits), daemon=True
+        )
         self._process.start()
         sender.close()
 
     def result(self) -> Outcome:
+        """The work's answer; ``TimeoutError`` when it takes longer than its limit."""
         try:
+            if self._limits is not None and not self._receiver.poll(self._limits.seconds):
+                self._process.kill()
+                self._process.join()
+                raise TimeoutError(self._limits.seconds)
             kind, value = self._receiver.recv()  # before joining: a large answer fills the pipe
         except EOFError:
             self._process.join()
@@ -104,10 +190,22 @@ class _Forked:
 class Validation:
     """One document's validation, started now and finished when its verdict is needed."""
 
-    def __init__(self, spec: Any, name: str, uri: str, base: Path, allow_remote: bool) -> None:
-        arguments = (spec, name, uri, base, allow_remote)
+    def __init__(
+        self,
+        spec: Any,
+        name: str,
+        uri: str,
+        base: Path,
+        allow_remote: bool,
+        ref_root: Path | None = None,
+        max_mb: int = 32,
+        limits: WorkerLimits | None = None,
+    ) -> None:
+        arguments = (spec, name, uri, base, allow_remote, ref_root, max_mb)
+        self._name = name
+        self._limits = limits = limits or WorkerLimits()
         self._task: _Forked | Outcome = (
-            _Forked(_timed_validation, *arguments)
+            _Forked(_timed_validation, *arguments, limits=limits)
             if sys.platform == "linux"
             else _timed_validation(*arguments)
         )
@@ -120,6 +218,21 @@ class Validation:
                 self._outcome = (
                     self._task.result() if isinstance(self._task, _Forked) else self._task
                 )
+            except TimeoutError:
+                raise self._beyond(
+                    f"validation took more than {self._limits.seconds:g} s",
+                    "pass --worker-seconds to allow longer",
+                ) from None
+            except MemoryError:
+                raise self._beyond(
+                    f"validation needed more than {self._limits.megabytes} MB",
+                    "pass --worker-mb to allow more",
+                ) from None
+            except RuntimeError as exc:  # killed: out of CPU time, or by a signal
+                raise self._beyond(
+                    f"the validation worker died ({exc})",
+                    "pass --worker-seconds or --worker-mb to allow more",
+                ) from None
             finally:
                 self.cancel()  # a no-op once the answer is read
         problems, seconds = self._outcome
@@ -127,6 +240,9 @@ class Validation:
         if errors:
             raise GeneratorError(errors)
         return problems, seconds
+
+    def _beyond(self, message: str, hint: str) -> GeneratorError:
+        return GeneratorError([error(self._name, "", message, hint)])
 
     def cancel(self) -> None:
         if isinstance(self._task, _Forked):
