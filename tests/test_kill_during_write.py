@@ -78,6 +78,7 @@ def test_the_next_run_after_a_kill_removes_the_half_written_temporary(
     stale = generated_copy.parent / f".{generated_copy.name}.tmp-99999999"
     (stale / "qiskit_runtime_api").mkdir(parents=True)
     (stale / "qiskit_runtime_api" / "models.py").write_text("half")
+    (stale / ".generator-run").write_text("99999999")  # the killed run's marker: no such pid
     result = subprocess.run(  # --force: an up-to-date tree would skip the write stage
         [sys.executable, "-m", "generator", "generate", "--force", "--out", str(generated_copy)],
         cwd=ROOT,

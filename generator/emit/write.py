@@ -5,6 +5,13 @@ the old folder by ``renameat2(RENAME_EXCHANGE)`` (a plain rename where the old
 folder does not exist yet, or the system lacks the call). A failure or a kill
 at any moment leaves either the old tree or the new one, never a mix.
 
+Runs take turns: each holds ``fcntl.flock`` on ``.<out>.lock`` beside the
+output folder from its first temporary file to the swap, so two concurrent
+runs never mix their trees. A run owns only the temporary folders it made
+(``mkdtemp``, marked inside with ``.generator-run``): it removes a leftover
+one only when its marker names a process that is gone, and never a folder
+someone else named ``.<out>.tmp-*``.
+
 ``generated/.manifest.json`` lists what the generator wrote. A file in the
 output folder that is in neither the manifest nor the ignored build outputs
 was put there by someone else: the generator refuses and names it rather than
@@ -13,15 +20,19 @@ delete it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.diagnostics import GeneratorError, error
@@ -77,10 +88,29 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
                 )
             ]
         )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _output_lock(out):
+        return _write_locked(out, files, inputs_hash)
+
+
+@contextlib.contextmanager
+def _output_lock(out: Path) -> Iterator[None]:
+    """Exclusive use of ``out`` among generator runs, until the block ends."""
+    with open(out.parent / f".{out.name}.lock", "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # waits for a run in progress
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+_RUN_MARKER = ".generator-run"
+
+
+def _write_locked(out: Path, files: dict[str, str], inputs_hash: str) -> int:
     _remove_stale_temporaries(out)
-    temporary = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir(parents=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    (temporary / _RUN_MARKER).write_text(str(os.getpid()), encoding="ascii")
     pause = _test_pause()
     try:
         for relative, text in files.items():
@@ -90,11 +120,12 @@ def write_tree(out: Path, files: dict[str, str], inputs_hash: str) -> int:
             if pause:
                 time.sleep(pause)
         (temporary / MANIFEST).write_text(manifest_text(files, inputs_hash), encoding="utf-8")
+        (temporary / _RUN_MARKER).unlink()
         _fsync_tree(temporary)
         if out.exists():
             _exchange(temporary, out)
             _carryignored(temporary, out)
-            shutil.rmtree(temporary)
+            shutil.rmtree(temporary)  # now the old tree, in the folder this run made
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
             os.rename(temporary, out)
@@ -129,8 +160,24 @@ def _test_pause() -> float:
 
 
 def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary folders of generator runs that were killed (their marker's pid is gone)."""
     for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        try:
+            pid = int((stale / _RUN_MARKER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not a folder a run made, or one that finished writing: not ours
+        if not _alive(pid):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _fsync_tree(root: Path) -> None:
