@@ -117,7 +117,9 @@ def test_the_worker_dies_with_its_parent() -> None:
     code = (
         "import os, sys\n"
         "from generator.spec.worker import _Forked, WorkerLimits\n"
-        "from tests.test_background import _spin\n"
+        "def _spin():\n"  # here, not imported from tests/ (which needs generated/ on the path)
+        "    while True:\n"
+        "        pass\n"
         "worker = _Forked(_spin, limits=WorkerLimits(seconds=600, megabytes=4096))\n"
         "print(worker._process.pid, flush=True)\n"
         "os.kill(os.getpid(), 9)\n"

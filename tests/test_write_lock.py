@@ -24,13 +24,12 @@ def test_two_concurrent_writes_leave_one_whole_tree(tmp_path: Path) -> None:
         "import json, sys\n"
         "from pathlib import Path\n"
         "from generator.emit.write import write_tree\n"
-        "from tests.test_write_lock import _tree\n"
-        "write_tree(Path(sys.argv[1]), _tree(sys.argv[2]), sys.argv[2])\n"
-    )
+        "write_tree(Path(sys.argv[1]), json.loads(sys.argv[3]), sys.argv[2])\n"
+    )  # the tree comes as JSON: importing tests/ would need the generated package too
     env = {"PYTHONPATH": str(ROOT), PAUSE_VARIABLE: "0.02", "PATH": "/usr/bin:/bin"}
     runs = [
         subprocess.Popen(
-            [sys.executable, "-c", code, str(out), tag],
+            [sys.executable, "-c", code, str(out), tag, json.dumps(_tree(tag))],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
