@@ -61,7 +61,7 @@ def _repair(tmp_path: Path, spec: dict[str, Any]) -> tuple[int, dict[str, Any], 
 
 
 def _valid(spec: dict[str, Any]) -> bool:
-    return not validate_spec(spec, "spec.json", "file:///spec.json", False)
+    return not validate_spec(spec, "spec.json", "file:///spec.json")
 
 
 def _thing(**properties: Any) -> dict[str, Any]:
@@ -184,7 +184,7 @@ def test_a_vendor_spec_validates_after_repair_alone(tmp_path: Path, vendor: str)
     overlays = tmp_path / "overlays"
     assert main(["repair", "--spec", str(path), "--overlays", str(overlays)]) == 0
     spec, _ = apply_overlays(load_document(path).data, overlay_files(overlays))
-    assert not validate_spec(spec, path.name, path.as_uri(), False)
+    assert not validate_spec(spec, path.name, path.as_uri())
 
 
 def test_a_discriminator_value_its_member_enum_lacks_is_added_to_the_enum(
