@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["HOSTILE_NAMES", "MARKER", "TEXT_FIELDS", "hostile_spec", "payload"]
+__all__ = [
+    "HOSTILE_NAMES",
+    "MARKER",
+    "TEXT_FIELDS",
+    "hostile_spec",
+    "payload",
+    "payload_everywhere",
+]
 
 MARKER = "PWNED_5f3a"
 
@@ -178,3 +185,107 @@ def hostile_spec() -> dict[str, Any]:
 
 def _component(index: int) -> str:
     return COMPONENT_NAMES[index % len(COMPONENT_NAMES)]
+
+
+# -- the payload in every string a spec can hold --------------------------------
+
+BREAKOUT = '""" + str(__import__("os").system("touch {marker}")) + """'
+
+# Values the OpenAPI and JSON Schema vocabularies fix: replacing them would only
+# make the document invalid (exit 2, nothing generated, nothing proven).
+_STRUCTURAL_KEYS = frozenset(
+    {"type", "format", "in", "style", "$ref", "openapi", "scheme", "bearerFormat",
+     "pattern", "$schema", "discriminator", "mapping", "x-pagination", "x-wait"}
+)  # fmt: skip
+# Extensions the generator reads keep their names (their values get the payload).
+_READ_EXTENSIONS = frozenset({"x-region", "x-timeout", "x-pagination", "x-wait"})
+# Constraints a longer string would break: dropped, so the payload can stand in any default.
+_DROPPED_KEYS = frozenset({"maxLength", "pattern", "format"})
+
+
+def payload_everywhere(seed: dict[str, Any], marker: str) -> dict[str, Any]:
+    """``seed`` with a code-injection payload appended to every string, keys included.
+
+    The same string always becomes the same text, so what refers to it by name
+    (``required`` lists, tags, pagination parameters) still finds it. Kept as
+    they are: the vocabulary's values (``type``, ``in``, ...), component names
+    and path templates (OpenAPI allows no such characters there), media types,
+    status codes, and the names the runtime extensions refer to. Every server
+    gets an ``x-region`` (the client's region names), to carry the payload too.
+    """
+    seed = {
+        **seed,
+        "servers": [{**s, "x-region": f"region{i}"} for i, s in enumerate(seed["servers"])],
+    }
+    keep = _kept_names(seed)
+
+    breakout = BREAKOUT.format(marker=marker)  # the other ways out: hostile_spec()
+
+    def text(value: str) -> str:
+        return value if value in keep else value + breakout
+
+    def walk(node: Any, parents: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [walk(v, parents) for v in node]
+        if isinstance(node, str):
+            return node if parents and parents[-1] in _STRUCTURAL_KEYS else text(node)
+        if not isinstance(node, dict):
+            return node
+        result: dict[str, Any] = {}
+        for key, value in node.items():
+            here = (*parents, key)
+            if key in _DROPPED_KEYS and parents[-1:] != ("properties",):
+                continue
+            if key in _STRUCTURAL_KEYS:
+                result[key] = value
+            else:
+                result[_key(key, parents, text)] = walk(value, here)
+        return result
+
+    walked: dict[str, Any] = walk(seed, ())
+    return walked
+
+
+def _key(key: str, parents: tuple[str, ...], text: Any) -> str:
+    """A mapping key with the payload where OpenAPI lets a key be any string."""
+    parent = parents[-1] if parents else ""
+    grandparent = parents[-2] if len(parents) > 1 else ""
+    if parent == "properties" or (key.startswith("x-") and key not in _READ_EXTENSIONS):
+        return str(text(key))  # property names; extension names (x-<payload>)
+    if parent == "examples" and grandparent != "components":
+        return str(text(key))
+    return key
+
+
+def _kept_names(seed: dict[str, Any]) -> set[str]:
+    keep: set[str] = set()
+
+    def collect(node: Any, parents: tuple[str, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if parents[-1:] in (("schemas",), ("securitySchemes",), ("paths",)):
+                    keep.add(key)
+                if key in ("x-pagination", "x-wait"):  # they name members by path
+                    names = _strings(value)
+                    keep.update(names, *(n.replace(".", "/").split("/") for n in names))
+                if key == "security" or parents[-1:] == ("content",):
+                    keep.update(_strings(value if key == "security" else key))
+                if key == "name" and isinstance(node.get("in"), str) and node["in"] == "path":
+                    keep.add(value)
+                collect(value, (*parents, key))
+        elif isinstance(node, list):
+            for value in node:
+                collect(value, parents)
+
+    collect(seed, ("",))
+    return keep
+
+
+def _strings(node: Any) -> set[str]:
+    if isinstance(node, str):
+        return {node}
+    if isinstance(node, dict):
+        return set(node) | {s for v in node.values() for s in _strings(v)}
+    if isinstance(node, list):
+        return {s for v in node for s in _strings(v)}
+    return set()

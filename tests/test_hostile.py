@@ -20,7 +20,11 @@ import pytest
 import tomllib
 from packaging.version import Version
 
-from .hostile_spec import HOSTILE_NAMES, MARKER, TEXT_FIELDS, hostile_spec
+from generator.spec.load import load_document
+from generator.spec.overlays import apply_overlays, overlay_files
+
+from .conftest import OVERLAYS, SEED
+from .hostile_spec import HOSTILE_NAMES, MARKER, TEXT_FIELDS, hostile_spec, payload_everywhere
 from .test_cli import run_cli, tree_digest
 
 PACKAGE = "hostile_client"
@@ -172,3 +176,57 @@ def test_names_that_collide_after_cleaning_are_told_apart_the_same_way_every_tim
     }
     resources = sorted(p.stem for p in (again / PACKAGE / "resources").glob("user_id*.py"))
     assert len(resources) == 3  # user-id, user_id, userId
+
+
+EVERYWHERE = "PWNED_everywhere"
+
+
+@pytest.fixture(scope="module")
+def payload_everywhere_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("everywhere")
+    seed, _ = apply_overlays(load_document(SEED).data, overlay_files(OVERLAYS))
+    spec = root / "spec.json"
+    spec.write_text(json.dumps(payload_everywhere(seed, EVERYWHERE)), encoding="utf-8")
+    (root / "none").mkdir()
+    result = run_cli(
+        "generate", "--spec", str(spec), "--overlays", str(root / "none"),
+        "--out", str(root / "out"), "--package-name", "everywhere",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "out"
+
+
+def test_the_payload_in_every_string_of_the_seed_spec_reaches_the_code_as_text_only(
+    payload_everywhere_out: Path,
+) -> None:
+    client = (payload_everywhere_out / "everywhere" / "_client.py").read_text(encoding="utf-8")
+    assert EVERYWHERE in client  # header names and defaults, regions: in the docstring too
+    for path in sorted((payload_everywhere_out / "everywhere").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+        for token in tokens:
+            if EVERYWHERE in token.string:
+                assert token.type in (tokenize.STRING, tokenize.COMMENT), (path, token.start)
+
+
+def test_importing_the_client_of_the_payload_everywhere_spec_runs_none_of_it(
+    payload_everywhere_out: Path,
+) -> None:
+    code = (
+        "import importlib, pkgutil\n"
+        "import everywhere as p\n"
+        "for m in pkgutil.walk_packages(p.__path__, p.__name__ + '.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(p.Client.__doc__)\n"
+        "print(sorted(p.SERVERS))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=payload_everywhere_out,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert EVERYWHERE in result.stdout  # the regions are the spec's text, as data
+    assert not list(payload_everywhere_out.parent.rglob(f"{EVERYWHERE}*"))  # no `touch` ran

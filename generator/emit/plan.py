@@ -66,9 +66,19 @@ class ResourcePlan:
 @dataclass(frozen=True)
 class HeaderOptionPlan:
     python_name: str
-    header: str
-    default: str
+    header: str  # for reprs only
+    default: str  # for reprs only
     doc: str
+
+    @property
+    def header_doc(self) -> str:
+        """The header's name as docstring text (spec text: escaped)."""
+        return text.one_line(self.header)
+
+    @property
+    def default_doc(self) -> str:
+        """The default's repr as docstring text (spec text: escaped)."""
+        return text.one_line(repr(self.default))
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,11 @@ class ClientPlan:
         names += ["Any"] if self.auth.saved_accounts else []
         names += ["Literal"] if self.auth.exchange else []
         return ", ".join(names)
+
+    @property
+    def region_doc(self) -> str:
+        """The region names as docstring text (spec text, ``x-region``: escaped)."""
+        return text.one_line(", ".join(region for region, _ in self.servers), limit=2000)
 
     @property
     def with_options_example(self) -> str:
