@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -24,7 +25,7 @@ EU_DE = "crn:v1:bluemix:public:quantum-computing:eu-de:a/4567::"
 JOB = {"id": "j1", "status": "Completed", "state": {"status": "Completed"}, "program": {"id": "p"}}
 
 
-def sent_by(client_factory: type[Client], **options: object) -> httpx.Request:
+def sent_by(client_factory: type[Client], **options: Any) -> httpx.Request:
     """The request ``jobs.get`` sends, with the API key sent as is (no IAM exchange)."""
     seen: list[httpx.Request] = []
 
@@ -152,9 +153,12 @@ def test_an_explicit_token_wins_over_a_key_from_the_environment(
 ) -> None:
     monkeypatch.setenv("QISKIT_IBM_TOKEN", "env-key")
     seen: list[httpx.Request] = []
-    http = httpx.Client(
-        transport=httpx.MockTransport(lambda r: seen.append(r) or httpx.Response(200, json=JOB))
-    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=JOB)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
     Client(token="tok", service_crn=US_EAST, base_url="http://test", http_client=http).jobs.get(
         "j1"
     )

@@ -173,9 +173,12 @@ def test_an_api_key_header_client_names_its_own_variable(
 def test_a_client_without_security_takes_no_credentials(generated: Path) -> None:
     anything = client_module("anything")
     seen: list[httpx.Request] = []
-    http = httpx.Client(
-        transport=httpx.MockTransport(lambda r: seen.append(r) or httpx.Response(200, json=[1]))
-    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[1])
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
     with anything.Client(base_url="http://test", http_client=http) as client:
         assert client.default.get_any() == [1]
     assert "authorization" not in seen[0].headers

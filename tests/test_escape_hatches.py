@@ -295,7 +295,7 @@ def test_with_options_changes_base_url_and_http_client_of_the_copy_only() -> Non
 
 
 def test_a_raw_response_gives_the_trace_id_of_the_answer() -> None:
-    client, _ = make_client(answer(JOB, **{"uber-trace-id": "abc:def:0:1"}))
+    client, _ = make_client(answer(JOB, 200, **{"uber-trace-id": "abc:def:0:1"}))
     raw = client.jobs.with_raw_response.get("j1")
     assert raw.request_id == "abc:def:0:1" and raw.parsed.id == "j1"
 

@@ -197,9 +197,15 @@ def test_a_discriminator_value_its_member_enum_lacks_is_added_to_the_enum(
         "required": ["event_type"],
         "properties": {"event_type": {"type": "string", "enum": ["stream-start"]}},
     }
-    member = lambda: {  # noqa: E731
-        "allOf": [{"$ref": "#/components/schemas/Event"}, {"properties": {"x": {"type": "string"}}}]
-    }
+
+    def member() -> dict[str, Any]:
+        return {
+            "allOf": [
+                {"$ref": "#/components/schemas/Event"},
+                {"properties": {"x": {"type": "string"}}},
+            ]
+        }
+
     schemas = {
         "Event": event,
         "Start": member(),

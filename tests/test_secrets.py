@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from .fakes import Close, Delay, FakeClock, Received, Reply, iam_script, json_re
 API_KEY = "good-KEY-5ecret-0001"
 BAD_KEY = "bad-KEY-5ecret-0002"
 TOKEN = "TOKEN-5ecret-0003"
-CRN = {"service_crn": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"}
+CRN: dict[str, Any] = {"service_crn": "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"}
 IAM_TOKEN_PREFIX = "IAMTOKEN-5ecret"
 JOB = {"id": "j1", "status": "Completed", "state": {"status": "Completed"}, "program": {"id": "p"}}
 
