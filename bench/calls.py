@@ -37,6 +37,7 @@ __all__ = ["loopback_server", "measure"]
 
 TARGET = 1.10
 JOB_ID = "qcaj4xubr5m088gm9qf1"
+CRN = "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"  # the API requires an instance
 OURS = "qiskit_runtime_api"
 BARE = "bare httpx + json.loads"
 
@@ -64,7 +65,7 @@ def loopback_server(body: bytes, lifetime: float = 600) -> Iterator[str]:
 def _sync(url: str, calls: int) -> tuple[dict[str, Callable[[], object]], Callable[[], None]]:
     from qiskit_runtime_api import Client
 
-    client = Client(token="t", base_url=url)
+    client = Client(token="t", service_crn=CRN, base_url=url)
     bare = httpx.Client()
     target = f"{url}/v1/jobs/{JOB_ID}"
     if client.jobs.get(JOB_ID).id != json.loads(bare.get(target).content)["id"]:
@@ -85,7 +86,7 @@ def _async(
 ) -> tuple[dict[str, Callable[[], object]], Callable[[], None]]:
     from qiskit_runtime_api import AsyncClient
 
-    client = AsyncClient(token="t", base_url=url)
+    client = AsyncClient(token="t", service_crn=CRN, base_url=url)
     bare = httpx.AsyncClient()
     target = f"{url}/v1/jobs/{JOB_ID}"
 
