@@ -167,7 +167,7 @@ def test_ir_prints_operations_with_their_pointers() -> None:
     assert result.returncode == 0, result.stderr
     api = json.loads(result.stdout)
     operations = [op for r in api["resources"] for op in r["operations"]]
-    assert len(operations) == 30
+    assert len(operations) == 31  # 30 operations and the sessions.close preset
     logs = next(op for op in operations if op["operation_id"] == "get_jog_logs_jid")
     assert logs["python_name"] == "get_logs"
     assert logs["pointer"] == "/paths/~1v1~1jobs~1{id}~1logs/get"
