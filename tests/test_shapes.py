@@ -325,7 +325,9 @@ def test_a_shape_warns_exactly_where_the_client_checks_less_than_the_spec(
     shapes: dict[str, GeneratedShape], name: str
 ) -> None:
     diagnostics = shapes[name].run.diagnostics
-    assert sorted(d.pointer for d in diagnostics) == sorted(WARNED.get(name, []))
+    # A name built from a member's structure is warned too, but checks nothing less.
+    checks = [d for d in diagnostics if "is named from its structure" not in d.message]
+    assert sorted(d.pointer for d in checks) == sorted(WARNED.get(name, []))
     assert all(d.file == str(shapes[name].spec) for d in diagnostics)
 
 
