@@ -1,7 +1,8 @@
 """Auth planning: the spec's credentials become the client's arguments and security table.
 
 Every string of the spec reaches the code through ``repr`` (values in the
-``SECURITY`` table and the calls) or ``safe_docstring`` (the argument docs).
+``SECURITY`` table and the calls, checked by ``generator.emit.code``) or the
+docstring escaper (the argument docs).
 A credential's variable is its ``x-env``, else ``<PACKAGE>_<ARGUMENT>``
 (``THINGS_API_KEY``). The arguments come in this order: what one alternative
 alone needs, then what every alternative needs (``api_key``, ``token``, then
@@ -10,11 +11,11 @@ alone needs, then what every alternative needs (``api_key``, ``token``, then
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
+from generator.emit import code
+from generator.emit.code import Code, DocText
 from generator.ir.model import ClientConfig, Credential
-from generator.text import safe_docstring
 
 __all__ = ["ArgumentPlan", "AuthPlan", "plan_auth"]
 
@@ -24,25 +25,30 @@ IAM = "ibm-cloud-iam"
 
 @dataclass(frozen=True)
 class ArgumentPlan:
-    name: str
+    name: code.Name
     annotation: str  # what follows the name in the signature: "str | None = None"
-    doc: tuple[str, ...]  # docstring lines, the first after "name: "
+    doc: tuple[DocText, ...]  # docstring lines, the first after "name: "
+
+    @property
+    def declaration(self) -> Code:
+        return code.declaration(f"{self.name}: {self.annotation}")
 
 
 @dataclass(frozen=True)
 class AuthPlan:
     arguments: tuple[ArgumentPlan, ...]
-    credentials_expr: str  # {"api_key": api_key, ...}
-    security_expr: str  # the SECURITY table: Security(schemes=(...), alternatives=(...))
-    exchange_call: str  # "" or the statement that sets exchange and fallback_url
-    imports: tuple[str, ...]  # import lines of _client.py the exchange needs
-    saved_accounts: str  # "" or the default saved-accounts file, as a literal
-    saved_arguments: tuple[tuple[str, str], ...]  # (Client argument, SavedAccount attribute)
-    saved_doc: tuple[str, ...]  # which argument each of the account's values is
+    credentials_expr: Code  # {"api_key": api_key, ...}
+    security_expr: Code  # the SECURITY table: Security(schemes=(...), alternatives=(...))
+    exchange_call: Code | None  # the statement that sets exchange and fallback_url
+    imports: tuple[Code, ...]  # import lines of _client.py the exchange needs
+    saved_accounts: Code | None  # the default saved-accounts file, as a literal
+    saved_file: str  # the same, as the spec spells it ("" without)
+    saved_arguments: tuple[tuple[code.Name, code.Name], ...]  # (argument, SavedAccount attribute)
+    saved_doc: tuple[DocText, ...]  # which argument each of the account's values is
     env: tuple[tuple[str, str], ...]  # (variable, what it holds) of every credential
-    url_env: str
+    url_env: code.Name
     iam_url_env: str
-    cloud_url_env: str
+    cloud_url_env: str  # the spec's (x-auth): escaped where it lands
     first: tuple[tuple[str, str], ...]  # (argument, variable) of the first alternative
     credentials: tuple[Credential, ...]
     exchange: Credential | None
@@ -71,8 +77,8 @@ def label(credential: Credential, argument: str) -> str:
     return f"API key, sent as the ``{credential.parameter}`` {place}"
 
 
-def _doc(text: str) -> tuple[str, ...]:
-    return tuple(textwrap.wrap(safe_docstring(text), _DOC_WIDTH, break_on_hyphens=False))
+def _doc(text: str) -> tuple[DocText, ...]:
+    return code.wrapped(code.docstring(text), _DOC_WIDTH)
 
 
 def _common(config: ClientConfig) -> set[str]:
@@ -102,14 +108,15 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
                 doc += _doc(
                     "It is exchanged at IBM Cloud IAM for a bearer token, renewed before it expires."
                 )
-            arguments.append(ArgumentPlan(argument, "str | None = None", doc))
+            arguments.append(ArgumentPlan(code.name(argument), "str | None = None", doc))
             if variable:
                 env.append((variable, label(credential, argument)))
         schemes.append(_scheme_expr(credential, variables))
     prefix = env_prefix(package)
-    iam_url_env = cloud_url_env = exchange_call = saved = ""
+    iam_url_env = cloud_url_env = saved = ""
+    exchange_call: Code | None = None
     imports: list[str] = []
-    saved_arguments: tuple[tuple[str, str], ...] = ()
+    saved_arguments: tuple[tuple[code.Name, code.Name], ...] = ()
     if exchange is not None:
         options = exchange.options
         iam_url_env = f"{prefix}_IAM_URL"
@@ -128,7 +135,7 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
         sent = f"``{exchange.parameter}: {exchange.prefix}<key>``"
         arguments.append(
             ArgumentPlan(
-                "auth",
+                code.name("auth"),
                 'Literal["iam", "apikey"] = "iam"',
                 _doc(
                     f'``"iam"`` (exchange the API key) or ``"apikey"`` (send {sent}, no exchange).'
@@ -137,7 +144,7 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
         )
         arguments.append(
             ArgumentPlan(
-                "iam_url",
+                code.name("iam_url"),
                 "str | None = None",
                 _doc(
                     f"The IBM Cloud IAM endpoint (default: {iam_url_env}, else"
@@ -155,7 +162,7 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
         if cloud_url_env:
             arguments.append(
                 ArgumentPlan(
-                    "cloud_url",
+                    code.name("cloud_url"),
                     "str | None = None",
                     _doc(
                         f"The IBM Cloud URL, qiskit-ibm-runtime's ``url`` (default: {cloud_url_env}):"
@@ -165,16 +172,18 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
                 )
             )
             calls += ["cloud_url=cloud_url", f"cloud_url_env={cloud_url_env!r}"]
-        exchange_call = f"exchange, fallback_url = iam_setup({', '.join(calls)})"
+        exchange_call = code.statement(
+            f"exchange, fallback_url = iam_setup({', '.join(calls)})", frozenset({"iam_setup"})
+        )
         imports.append("from ._ibm_cloud import iam_setup")
         if options.get("saved-accounts"):
-            saved = repr(options["saved-accounts"])
+            saved = options["saved-accounts"]
             imports[-1] = "from ._ibm_cloud import iam_setup, saved_account"
-            saved_arguments = ((exchange.arguments[0], "token"),)
+            saved_arguments = ((code.name(exchange.arguments[0]), code.name("token")),)
             if instance:
-                saved_arguments += ((instance, "instance"),)
+                saved_arguments += ((code.name(instance), code.name("instance")),)
             if cloud_url_env:
-                saved_arguments += (("cloud_url", "url"),)
+                saved_arguments += ((code.name("cloud_url"), code.name("url")),)
     pairs = [f"``{attribute}`` is ``{argument}``" for argument, attribute in saved_arguments]
     saved_doc = _doc(
         "The account's "
@@ -189,20 +198,22 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
     by_scheme = {c.scheme: c for c in credentials}
     return AuthPlan(
         arguments=tuple(arguments),
-        credentials_expr="{"
-        + ", ".join(f"{a!r}: {a}" for c in credentials for a in c.arguments)
-        + "}",
-        security_expr=(
+        credentials_expr=code.expression(
+            "{" + ", ".join(f"{a!r}: {a}" for c in credentials for a in c.arguments) + "}"
+        ),
+        security_expr=code.expression(
             f"Security(schemes=({''.join(s + ', ' for s in schemes)}), "
-            f"alternatives={tuple(config.alternatives)!r})"
+            f"alternatives={tuple(config.alternatives)!r})",
+            calls=frozenset({"Security", "Scheme"}),
         ),
         exchange_call=exchange_call,
-        imports=tuple(imports),
-        saved_accounts=saved,
+        imports=code.import_block(imports),
+        saved_accounts=code.literal(saved) if saved else None,
+        saved_file=saved,
         saved_arguments=saved_arguments,
         saved_doc=saved_doc,
         env=tuple(env),
-        url_env=f"{prefix}_URL",
+        url_env=code.name(f"{prefix}_URL"),
         iam_url_env=iam_url_env,
         cloud_url_env=cloud_url_env,
         first=tuple(

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.emit import code
+from generator.emit.code import Code, DocText
 from generator.emit.expressions import Argument, Expr, Name, Subscript, from_import
+from generator.emit.markdown import Markdown
 from generator.emit.methods import MethodPlan, ParamPlan
 from generator.emit.options import CALL_OPTIONS, PAGE_SIZE, wait_options
 from generator.emit.types import TypeContext, type_hint
 from generator.ir.extensions import member_schema, success_schema
 from generator.ir.model import Model, Operation, Pagination, Waiter
-from generator.text import safe_docstring
 
 __all__ = ["PagerPlan", "WaiterPlan", "plan_pager", "plan_waiter"]
 
@@ -36,29 +38,30 @@ FINAL_STATUS = from_import(".._waiting", "FinalStatus")
 class PagerPlan:
     """``list_all``: every item of a paginated operation."""
 
-    name: str
-    path: str
-    endpoint: str  # the operation's Endpoint constant
-    constant: str  # the Pages constant
+    name: code.Name
+    path: Markdown  # for the README's table
+    endpoint: code.Name  # the operation's Endpoint constant
+    constant: code.Name  # the Pages constant
     pages_class: Name  # OffsetPages / CursorPages
-    pages_arguments: str  # what the class is called with
+    pages_arguments: str  # what the class is called with (the spec's values as reprs)
     keywords: tuple[Argument, ...]
-    arguments: tuple[str, ...]  # Python names passed through to every page
+    arguments: tuple[code.Name, ...]  # Python names passed through to every page
     item_type: Expr
     page_type: Expr  # what iter_pages() yields: the operation's answer
-    docstring: str
+    docstring: DocText
 
     @property
-    def pages_expr(self) -> str:
-        return f"{self.pages_class.render()}({self.pages_arguments})"
+    def pages_expr(self) -> Code:
+        source = f"{self.pages_class.render()}({self.pages_arguments})"
+        return code.expression(source, calls=frozenset({self.pages_class.render()}))
 
     def returns(self, prefix: str) -> Subscript:
         """What the sync ("") or the async ("Async") method returns."""
         return Subscript(PAGERS[prefix], (self.item_type, self.page_type))
 
     @property
-    def return_hints(self) -> dict[str, str]:
-        return {prefix: self.returns(prefix).render() for prefix in PAGERS}
+    def return_hints(self) -> dict[str, Code]:
+        return {prefix: code.expression(self.returns(prefix).render()) for prefix in PAGERS}
 
     def annotations(self) -> list[Expr]:
         return [*(k.annotation for k in self.keywords), *map(self.returns, PAGERS)]
@@ -68,25 +71,26 @@ class PagerPlan:
 class WaiterPlan:
     """``wait``: poll an operation until its status is final."""
 
-    name: str
-    path: str
-    endpoint: str
-    constant: str  # the FinalStatus constant
-    final_arguments: str  # what FinalStatus is called with
+    name: code.Name
+    path: Markdown  # for the README's table
+    endpoint: code.Name
+    constant: code.Name  # the FinalStatus constant
+    final_arguments: str  # what FinalStatus is called with (the spec's values as reprs)
     positional: tuple[ParamPlan, ...]
     keywords: tuple[Argument, ...]
-    arguments: tuple[str, ...]
+    arguments: tuple[code.Name, ...]
     return_type: Expr
-    docstring: str
+    docstring: DocText
     raises: bool = False  # it takes raise_on_failure
 
     @property
-    def final_expr(self) -> str:
-        return f"{FINAL_STATUS.render()}({self.final_arguments})"
+    def final_expr(self) -> Code:
+        source = f"{FINAL_STATUS.render()}({self.final_arguments})"
+        return code.expression(source, calls=frozenset({FINAL_STATUS.render(), "frozenset"}))
 
     @property
-    def return_hint(self) -> str:
-        return self.return_type.render()
+    def return_hint(self) -> Code:
+        return code.expression(self.return_type.render())
 
     def annotations(self) -> list[Expr]:
         return [
@@ -132,17 +136,17 @@ def plan_pager(
     )
     doc += "".join(f"\n    {p.python_name}: {p.doc}" if p.doc else "" for p in passed)
     return PagerPlan(
-        name=pagination.method,
-        path=method.path,
+        name=code.name(pagination.method),
+        path=method.path_span,
         endpoint=method.constant,
-        constant=method.constant + "_PAGES",
+        constant=code.name(method.constant + "_PAGES"),
         pages_class=_PAGES[pagination.style],
         pages_arguments=", ".join(f"{k}={v!r}" for k, v in fields.items()),
         keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
         arguments=tuple(p.python_name for p in passed),
         item_type=item_type,
         page_type=method.return_type,
-        docstring=safe_docstring(doc),
+        docstring=code.docstring(doc),
     )
 
 
@@ -166,16 +170,16 @@ def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
             " it gives."
         )
     return WaiterPlan(
-        name=waiter.method,
-        path=method.path,
+        name=code.name(waiter.method),
+        path=method.path_span,
         endpoint=method.constant,
-        constant=method.constant + "_FINAL",
+        constant=code.name(method.constant + "_FINAL"),
         final_arguments=_final_status_arguments(waiter),
         positional=method.positional,
         keywords=(*[p.argument for p in others], *wait_options(raises)),
         arguments=tuple(p.python_name for p in method.params),
         return_type=method.return_type,
-        docstring=safe_docstring(doc),
+        docstring=code.docstring(doc),
         raises=raises,
     )
 

@@ -16,6 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from generator.emit import code
+from generator.emit.code import Code
+
 __all__ = [
     "ANY",
     "NONE",
@@ -189,6 +192,7 @@ class Argument:
     default: str | None = None  # source text of a constant the plan chose
 
     @property
-    def declaration(self) -> str:
+    def declaration(self) -> Code:
+        """The declaration, checked: a name, a type expression, a constant."""
         text = f"{self.name}: {self.annotation.render()}"
-        return text if self.default is None else f"{text} = {self.default}"
+        return code.declaration(text if self.default is None else f"{text} = {self.default}")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from generator.emit import code, markdown
+from generator.emit.code import Code, DocText
 from generator.emit.expressions import (
     ANY,
     NONE,
@@ -25,13 +27,14 @@ from generator.emit.expressions import (
     imports_of,
     union,
 )
+from generator.emit.markdown import Markdown
 from generator.emit.options import CALL_OPTIONS, MAPPING, option_names, optional
 from generator.emit.reserved import method_body_names
 from generator.emit.types import MODELS, MODULES_BOUND, TypeContext, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
 from generator.ir.model import Model, Operation, Parameter, ParameterLocation
 from generator.ir.naming import snake_case
-from generator.text import folded, safe_docstring
+from generator.text import folded
 
 __all__ = [
     "MethodPlan",
@@ -62,17 +65,25 @@ class ResponseKind(Enum):
 
 @dataclass(frozen=True)
 class ParamPlan:
-    python_name: str
-    wire_name: str
+    python_name: code.Name
+    wire_name: str  # the spec's: for comparisons only (``wire_literal`` in code)
     location: ParameterLocation
     explode: bool
     deprecated: bool
     argument: Argument  # limit: int | None = None
-    doc: str
+    doc: str  # folded spec text: escaped where it lands (a docstring, the README)
 
     @property
-    def declaration(self) -> str:
+    def declaration(self) -> Code:
         return self.argument.declaration
+
+    @property
+    def wire_literal(self) -> Code:
+        return code.literal(self.wire_name)
+
+    @property
+    def location_literal(self) -> Code:
+        return code.literal(self.location)
 
 
 @dataclass(frozen=True)
@@ -83,16 +94,24 @@ class ResponsePlan:
     return_hint: Expr  # inside the resource class
 
     @property
-    def runtime_type(self) -> str:
-        return self.type_expr.render()
+    def runtime_type(self) -> Code:
+        return code.expression(self.type_expr.render())
+
+    @property
+    def status_literal(self) -> Code:
+        return code.literal(self.status)
+
+    @property
+    def kind_name(self) -> code.Name:
+        return code.name(self.kind.name)
 
 
 @dataclass(frozen=True)
 class MethodPlan:
-    name: str
-    constant: str
-    operation_id: str
-    http_method: str
+    name: code.Name
+    constant: code.Name
+    operation_id: str  # the spec's strings: in code only as their literals below
+    http_method: code.Name  # GET, POST, ...
     path: str
     accept: str
     body_media_type: str
@@ -104,14 +123,38 @@ class MethodPlan:
     params: tuple[ParamPlan, ...]
     responses: tuple[ResponsePlan, ...]
     return_type: Expr
-    docstring: str
-    summary_cell: str  # for the README's operations table
-    body_argument: str = "None"  # what _call sends: "body", "None", or a preset's literal
+    docstring: DocText
+    summary_cell: Markdown  # for the README's operations table
+    body_argument: Code  # what _call sends: body, None, or a preset's literal
     is_preset: bool = False  # x-python-presets: another method of the same operation
 
     @property
-    def return_hint(self) -> str:
-        return self.return_type.render()
+    def return_hint(self) -> Code:
+        return code.expression(self.return_type.render())
+
+    @property
+    def operation_id_literal(self) -> Code:
+        return code.literal(self.operation_id)
+
+    @property
+    def path_literal(self) -> Code:
+        return code.literal(self.path)
+
+    @property
+    def path_span(self) -> Markdown:
+        return markdown.code_span(self.path)
+
+    @property
+    def accept_literal(self) -> Code:
+        return code.literal(self.accept)
+
+    @property
+    def body_media_type_literal(self) -> Code:
+        return code.literal(self.body_media_type or None)
+
+    @property
+    def security_literal(self) -> Code:
+        return code.literal(self.security)
 
     def annotations(self) -> list[Expr]:
         """Every type expression the method's module spells for it."""
@@ -137,10 +180,10 @@ def plan_method(
     keywords += CALL_OPTIONS
     responses = _responses(op, ctx)
     return MethodPlan(
-        name=op.python_name,
-        constant="_" + snake_case(op.python_name).upper(),
+        name=code.name(op.python_name),
+        constant=code.name("_" + snake_case(op.python_name).upper()),
         operation_id=op.operation_id,
-        http_method=op.method,
+        http_method=code.name(op.method),
         path=op.path,
         accept=_accept(op),
         body_media_type=op.body.media_type if op.body else "",
@@ -155,15 +198,15 @@ def plan_method(
         body_argument=_body_argument(op),
         is_preset=op.preset_body is not None,
         docstring=_method_docstring(op, params),
-        summary_cell=folded(op.summary).replace("|", "\\|"),
+        summary_cell=markdown.text(op.summary),
     )
 
 
-def _body_argument(op: Operation) -> str:
+def _body_argument(op: Operation) -> Code:
     """The body ``_call`` sends: the caller's, none, or a preset's fixed value as a literal."""
     if op.preset_body is not None:
-        return repr(op.preset_body)  # JSON values: repr is a Python literal of them
-    return "body" if op.body is not None else "None"
+        return code.literal(op.preset_body)  # JSON values: repr is a Python literal of them
+    return code.name("body") if op.body is not None else code.literal(None)
 
 
 def _params(
@@ -184,7 +227,9 @@ def _params(
         if p.deprecated:
             doc = "Deprecated. " + doc
         result.append(
-            ParamPlan(name, p.name, p.location, p.explode, p.deprecated, argument, folded(doc))
+            ParamPlan(
+                code.name(name), p.name, p.location, p.explode, p.deprecated, argument, folded(doc)
+            )
         )
     return tuple(result)
 
@@ -288,7 +333,7 @@ def _accept(op: Operation) -> str:
     return ", ".join(json_first) or "application/json"
 
 
-def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:
+def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> DocText:
     parts = [op.summary or f"{op.method} {op.path}"]
     if op.description and op.description.strip() != op.summary.strip():
         parts.append(op.description)
@@ -305,4 +350,4 @@ def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> str:
     if args:
         text += "\n\nArgs:\n" + "\n".join("    " + a for a in args)
     text += f"\n\n``{op.method} {op.path}`` (operationId ``{op.operation_id}``)"
-    return safe_docstring(text)
+    return code.docstring(text)

@@ -3,7 +3,9 @@
 Every decision about the generated code is made in Python: this module plans
 the client and its resources (and their imports); ``methods`` plans each
 operation's method and ``conveniences`` the ``list_all``/``wait`` methods.
-The templates only place these strings.
+The templates only place these values: every one the Python templates print is
+a ``Name``, ``Code`` or ``DocText`` of ``generator.emit.code`` (the README's a
+``Markdown`` of ``generator.emit.markdown``), which the render stage enforces.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from generator import text
+from generator.emit import code
 from generator.emit.auth import AuthPlan, plan_auth
+from generator.emit.code import Code, DocText
 from generator.emit.conveniences import (
     FINAL_STATUS,
     PagerPlan,
@@ -29,7 +32,6 @@ from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
 from generator.ir.naming import class_name
 from generator.ir.security import RESERVED_ARGUMENTS
-from generator.text import safe_docstring
 
 # What an optional module can use when it is installed: pip extra -> requirement.
 _EXTRA_DEPENDENCIES: dict[str, dict[str, str]] = {"results": {"numpy": "numpy>=1.24"}}
@@ -39,18 +41,15 @@ __all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
 @dataclass(frozen=True)
 class ResourcePlan:
-    module: str
-    attribute: str
-    class_name: str
-    docstring: str
+    module: code.Name
+    attribute: code.Name
+    class_name: code.Name
+    docstring: DocText
+    summary: DocText  # the first line, escaped on its own: a one-line docstring
     methods: tuple[MethodPlan, ...]
     pagers: tuple[PagerPlan, ...]
     waiters: tuple[WaiterPlan, ...]
-    imports: tuple[str, ...]
-
-    @property
-    def summary(self) -> str:
-        return self.docstring.split("\n")[0]
+    imports: tuple[Code, ...]
 
     @property
     def operations(self) -> tuple[MethodPlan, ...]:
@@ -58,38 +57,47 @@ class ResourcePlan:
         return tuple(m for m in self.methods if not m.is_preset)
 
     @property
-    def exports(self) -> list[str]:
+    def exports(self) -> list[code.Name]:
         names = [self.class_name, self.class_name + "WithRawResponse"]
-        return sorted(names + ["Async" + name for name in names])
+        return sorted(code.name(n) for n in names + ["Async" + name for name in names])
 
 
 @dataclass(frozen=True)
 class HeaderOptionPlan:
-    python_name: str
-    header: str  # for reprs only
-    default: str  # for reprs only
-    doc: str
+    python_name: code.Name
+    header: str  # the spec's: printed only through the properties below
+    default: str
+    doc: DocText
 
     @property
-    def header_doc(self) -> str:
+    def header_doc(self) -> DocText:
         """The header's name as docstring text (spec text: escaped)."""
-        return text.one_line(self.header)
+        return code.one_line(self.header)
 
     @property
-    def default_doc(self) -> str:
+    def default_doc(self) -> DocText:
         """The default's repr as docstring text (spec text: escaped)."""
-        return text.one_line(repr(self.default))
+        return code.one_line(repr(self.default))
+
+    @property
+    def header_literal(self) -> Code:
+        return code.literal(self.header)
+
+    @property
+    def default_literal(self) -> Code:
+        return code.literal(self.default)
 
 
 @dataclass(frozen=True)
 class ClientPlan:
-    package: str
-    distribution: str
+    package: code.Name
+    distribution: str  # the package's name with dashes: in code as its literal
     version: str
-    api_version: str
-    title: str
-    description: str
-    servers: tuple[tuple[str, str], ...]  # (region, url)
+    api_version: DocText
+    api_version_literal: Code
+    title: DocText  # also in pyproject.toml: one line, \\ and " escaped
+    description: DocText
+    servers: tuple[tuple[str, str], ...]  # (region, url), the spec's: in code as literals
     header_options: tuple[HeaderOptionPlan, ...]
     resources: tuple[ResourcePlan, ...]
     auth: AuthPlan
@@ -98,30 +106,43 @@ class ClientPlan:
     optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
 
     @property
-    def resource_exports(self) -> list[str]:
+    def resource_exports(self) -> list[code.Name]:
         return sorted(name for r in self.resources for name in r.exports)
 
     @property
-    def client_typing(self) -> str:
+    def client_typing(self) -> Code:
         """The names ``_client.py`` imports from ``typing``."""
         names = ["TYPE_CHECKING"]
         names += ["Any"] if self.auth.saved_accounts else []
         names += ["Literal"] if self.auth.exchange else []
-        return ", ".join(names)
+        return code.join(", ", map(code.name, names))
 
     @property
-    def region_doc(self) -> str:
+    def version_literal(self) -> Code:
+        return code.literal(self.version)
+
+    @property
+    def distribution_literal(self) -> Code:
+        return code.literal(self.distribution)
+
+    @property
+    def server_literals(self) -> tuple[tuple[Code, Code], ...]:
+        return tuple((code.literal(region), code.literal(url)) for region, url in self.servers)
+
+    @property
+    def region_doc(self) -> DocText:
         """The region names as docstring text (spec text, ``x-region``: escaped)."""
-        return text.one_line(", ".join(region for region, _ in self.servers), limit=2000)
+        return code.one_line(", ".join(region for region, _ in self.servers), limit=2000)
 
     @property
-    def with_options_example(self) -> str:
+    def with_options_example(self) -> DocText:
         methods = [(r.attribute, m) for r in self.resources for m in r.methods]
         methods.sort(key=lambda item: not (item[1].http_method == "GET" and item[1].positional))
-        return f"{methods[0][0]}.{methods[0][1].name}(...)" if methods else "base_url"
+        example = f"{methods[0][0]}.{methods[0][1].name}(...)" if methods else "base_url"
+        return code.docstring(example)
 
     @property
-    def client_doc_tail(self) -> tuple[str, ...]:
+    def client_doc_tail(self) -> tuple[DocText, ...]:
         """The docstring's ``timeout`` and ``max_retries`` entries, naming the API's methods."""
         slow = [
             f"{m.timeout:g} s for ``{r.attribute}.{m.name}``"
@@ -156,7 +177,7 @@ class ClientPlan:
             lines.append(f"    ``{posts[0]}`` call is never duplicated.")
         else:
             lines[-1] += "."
-        return tuple(lines)
+        return tuple(code.docstring(line) for line in lines)
 
 
 def plan_client(api: Api, package: str, distribution: str, version: str) -> ClientPlan:
@@ -164,18 +185,20 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
     options = {o.header: o for o in api.client_options}
     auth = plan_auth(api.client, package)
     resources = _distinct_resources([_resource(r, models, options) for r in api.resources], api)
+    header_options = tuple(
+        HeaderOptionPlan(code.name(name), o.header, o.default, code.docstring(o.description))
+        for o, name in zip(api.client_options, _option_names(api, auth), strict=True)
+    )
     return ClientPlan(
-        package=package,
+        package=code.name(package),
         distribution=distribution,
         version=version,
-        api_version=text.one_line(api.version),
-        title=text.one_line(api.title),
-        description=safe_docstring(api.description),
+        api_version=code.one_line(api.version),
+        api_version_literal=code.literal(api.version),
+        title=code.one_line(api.title),
+        description=code.docstring(api.description),
         servers=tuple((s.region, s.url) for s in api.servers),
-        header_options=tuple(
-            HeaderOptionPlan(name, o.header, o.default, safe_docstring(o.description))
-            for o, name in zip(api.client_options, _option_names(api, auth), strict=True)
-        ),
+        header_options=header_options,
         resources=resources,
         extras=api.extras,
         optional_dependencies=tuple(
@@ -184,7 +207,7 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
             for extra, requirement in _EXTRA_DEPENDENCIES.get(name, {}).items()
         ),
         auth=auth,
-        readme=plan_readme(api, auth, resources, package, distribution, version),
+        readme=plan_readme(api, auth, resources, package, distribution, version, header_options),
     )
 
 
@@ -205,11 +228,13 @@ def _resource(
     waiters = tuple(
         plan_waiter(op.waiter, by_id[op.operation_id]) for op in resource.operations if op.waiter
     )
+    description = resource.description or f"Operations tagged {resource.tag!r}."
     return ResourcePlan(
-        module=resource.python_name,
-        attribute=resource.python_name,
-        class_name=resource.class_name,
-        docstring=safe_docstring(resource.description or f"Operations tagged {resource.tag!r}."),
+        module=code.name(resource.python_name),
+        attribute=code.name(resource.python_name),
+        class_name=code.name(resource.class_name),
+        docstring=code.docstring(description),
+        summary=code.docstring(description.replace("\r", "\n").strip("\n").split("\n")[0]),
         methods=methods,
         pagers=pagers,
         waiters=waiters,
@@ -239,7 +264,7 @@ def _import_block(
     methods: tuple[MethodPlan, ...],
     pagers: tuple[PagerPlan, ...],
     waiters: tuple[WaiterPlan, ...],
-) -> tuple[str, ...]:
+) -> tuple[Code, ...]:
     """The resource module's imports: those its expressions' names need, and its
     ``TYPE_CHECKING`` block."""
     used: list[Expr] = [*_ALWAYS]
@@ -252,7 +277,7 @@ def _import_block(
     lines.append("")
     lines.append("if TYPE_CHECKING:")
     lines += ["    " + line for line in import_lines(_TYPE_CHECKING_ONLY)]
-    return tuple(lines)
+    return code.import_block(lines)
 
 
 def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePlan, ...]:
@@ -266,7 +291,12 @@ def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePl
     return tuple(
         plan
         if name == plan.attribute
-        else dataclasses.replace(plan, module=name, attribute=name, class_name=class_name(name))
+        else dataclasses.replace(
+            plan,
+            module=code.name(name),
+            attribute=code.name(name),
+            class_name=code.name(class_name(name)),
+        )
         for plan, name in zip(plans, names, strict=True)
     )
 

@@ -5,22 +5,29 @@ its code fence) or derived here from the operations: the first call is the
 first GET that needs no argument (else the first operation that needs none),
 and the errors, retries, raw-response, async and logging examples call it.
 The prose names the API's own credentials, variables, timeouts and final
-statuses. README text is Markdown, not code: spec text is folded onto one line.
+statuses. README text is Markdown, not code: every value here is a ``Markdown``
+of ``generator.emit.markdown``, spec text escaped for where it stands (words,
+inline code, a fenced block, the spec's own Markdown notes and sections).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from generator import text as spec_text
+from generator.emit import code, markdown
 from generator.emit.auth import AuthPlan
+from generator.emit.markdown import Markdown, compose
 from generator.emit.methods import MethodPlan
 
 if TYPE_CHECKING:
-    from generator.emit.plan import ResourcePlan
+    from generator.emit.plan import HeaderOptionPlan, ResourcePlan
 from generator.ir.model import Api
 from generator.ir.naming import singular
-from generator.text import folded, package_version
+from generator.text import package_version
 
 __all__ = ["ReadmePlan", "plan_readme"]
 
@@ -42,21 +49,31 @@ _CLASSIFIERS = (
 
 @dataclass(frozen=True)
 class ReadmePlan:
-    name: str  # the API's display name
-    features: str  # "IBM Cloud IAM authentication, safe retries, ..."
-    credentials: str  # the Authentication section's prose
-    auth_example: tuple[str, ...]  # the Authentication example's lines
-    snippets: dict[str, str] = field(default_factory=dict)  # section -> Markdown
-    auth_error: str = ""  # ", or IBM Cloud IAM refused the API key"
-    never_twice: str = ""
-    operation_timeouts: str = ""  # ", 900 s to read for `client.jobs.create()`"
-    waiting_title: str = ""
-    waiting: str = ""
-    retry_note: str = ""
-    trust: str = ""
-    version_example: str = ""
-    version_base: str = ""
-    log_env: str = ""
+    name: Markdown  # the API's display name
+    features: Markdown  # "IBM Cloud IAM authentication, safe retries, ..."
+    credentials: Markdown  # the Authentication section's prose
+    auth_block: Markdown  # the Authentication example, fenced
+    snippets: dict[str, Markdown]  # section -> Markdown
+    auth_error: Markdown  # ", or IBM Cloud IAM refused the API key"
+    never_twice: Markdown
+    operation_timeouts: Markdown  # ", 900 s to read for `client.jobs.create()`"
+    waiting_title: Markdown
+    waiting: Markdown
+    retry_note: Markdown
+    trust: Markdown
+    version_example: Markdown
+    version_base: Markdown
+    log_env: code.Name
+    distribution: Markdown
+    api_version: Markdown
+    regions: Markdown  # `us-east` (https://...), ...
+    credential_lines: tuple[Markdown, ...]  # how each plain credential is sent
+    exchange_sent: Markdown  # `Authorization: apikey <key>`
+    iam_url_env: Markdown
+    cloud_url_env: Markdown
+    saved_file: Markdown
+    header_option_names: Markdown  # `a`, `b`
+    # pyproject.toml's (its template escapes them with tomlstr):
     keywords: tuple[str, ...] = ()
     urls: tuple[tuple[str, str], ...] = ()
     classifiers: tuple[str, ...] = ()
@@ -77,11 +94,11 @@ def _first_call(resources: tuple[ResourcePlan, ...]) -> tuple[str, MethodPlan] |
     return (gets or free)[0] if gets or free else None
 
 
-def _block(lines: list[str]) -> str:
-    return "```python\n" + "\n".join(lines) + "\n```\n"
+def _block(lines: list[str]) -> Markdown:
+    return markdown.fence(lines)
 
 
-def _derived(package: str, resources: tuple[ResourcePlan, ...]) -> dict[str, str]:
+def _derived(package: str, resources: tuple[ResourcePlan, ...]) -> dict[str, Markdown]:
     first = _first_call(resources)
     if first is None:
         return {}
@@ -193,42 +210,69 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _listed(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+def _listed(items: list[Markdown]) -> Markdown:
+    if len(items) > 1:
+        return compose("{} and {}", markdown.join(items[:-1], ", "), items[-1])
+    return markdown.join(items)
 
 
-def _trust(auth: AuthPlan) -> str:
+def _argument(name: str) -> Markdown:
+    return compose("`{}=`", code.name(name))
+
+
+def _trust(auth: AuthPlan) -> Markdown:
     iam = auth.exchange is not None
-    sent = [f"`{a}=`" for c in auth.credentials if c is not auth.exchange for a in c.arguments]
-    text = f"The service{', IBM Cloud IAM' if iam else ''} and anything between them are treated"
-    text += " as able to send anything. Redirects are not followed, whatever the `httpx` client"
-    text += " you pass says: a 3xx is an error naming where it pointed"
+    sent = [_argument(a) for c in auth.credentials if c is not auth.exchange for a in c.arguments]
+    parts = [
+        compose("The service, IBM Cloud IAM") if iam else compose("The service"),
+        compose(
+            " and anything between them are treated as able to send anything. Redirects are"
+            " not followed, whatever the `httpx` client you pass says: a 3xx is an error naming"
+            " where it pointed"
+        ),
+    ]
     if auth.credentials:
-        text += ", so " + ("the API key goes only to `iam_url` and " if iam else "")
-        text += f"{_listed(sent) or 'the credentials'} only to `base_url`'s origin (a request"
-        text += " whose URL would leave that origin is refused)"
-    text += (
-        ". Bodies are bounded in size (`max_response_bytes`) and time (`deadline`), and JSON in"
-        " nesting (200 levels): a hostile body raises one of the errors above, never"
-        " `RecursionError` or `MemoryError`."
+        parts.append(compose(", so "))
+        if iam:
+            parts.append(compose("the API key goes only to `iam_url` and "))
+        parts.append(
+            compose(
+                "{} only to `base_url`'s origin (a request whose URL would leave that origin"
+                " is refused)",
+                _listed(sent) or compose("the credentials"),
+            )
+        )
+    parts.append(
+        compose(
+            ". Bodies are bounded in size (`max_response_bytes`) and time (`deadline`), and JSON"
+            " in nesting (200 levels): a hostile body raises one of the errors above, never"
+            " `RecursionError` or `MemoryError`."
+        )
     )
     if iam:
-        text += (
-            " An IAM answer without a token string is an `AuthenticationError`, never sent on"
-            " as `Bearer None`."
+        parts.append(
+            compose(
+                " An IAM answer without a token string is an `AuthenticationError`, never sent"
+                " on as `Bearer None`."
+            )
         )
     held = _listed(
-        [f"`{a}=`" for c in auth.credentials for a in c.arguments] + ["a URL's password"]
+        [_argument(a) for c in auth.credentials for a in c.arguments]
+        + [compose("a URL's password")]
     )
-    text += (
-        f" Text from a response reaches you only redacted: any credential the client holds ({held})"
-        " or a key named like one (`access_token`, `refresh_token`, `apikey` ...) is replaced by"
-        " `<redacted>` in messages, in the `.body` kept on errors, in logs and in `repr()`."
-        " Arguments are checked before anything is sent: a path parameter that would change the"
-        ' URL (`None`, `""`, `"."`, `".."`) or a header value with a line break is an'
-        " `InvalidRequestError` naming it, and is never retried."
+    parts.append(
+        compose(
+            " Text from a response reaches you only redacted: any credential the client holds"
+            " ({}) or a key named like one (`access_token`, `refresh_token`, `apikey` ...) is"
+            " replaced by {} in messages, in the `.body` kept on errors, in logs and in"
+            " `repr()`. Arguments are checked before anything is sent: a path parameter that"
+            ' would change the URL (`None`, `""`, `"."`, `".."`) or a header value with a line'
+            " break is an `InvalidRequestError` naming it, and is never retried.",
+            held,
+            markdown.code_span("<redacted>"),
+        )
     )
-    return text
+    return markdown.join(parts)
 
 
 def _article(word: str) -> str:
@@ -242,11 +286,16 @@ def plan_readme(
     package: str,
     distribution: str,
     version: str,
+    header_options: tuple[HeaderOptionPlan, ...] = (),
 ) -> ReadmePlan:
     config = api.client
     snippets = {
         **_derived(package, resources),
-        **{k: v.replace("{package}", package) for k, v in config.readme.items()},
+        **{
+            k: markdown.snippet(v.replace("{package}", code.name(package)))
+            for k, v in config.readme.items()
+            if k in SNIPPETS
+        },
     }
     kinds = {c.kind for c in auth.credentials}
     ways = []
@@ -267,100 +316,202 @@ def plan_readme(
     if waiters:
         features.append(f"{thing} waiting")
     timeouts = [
-        f"{op.timeout:g} s to read for `client.{r.python_name}.{op.python_name}()`"
+        compose(
+            ", {} s to read for `client.{}.{}()`",
+            markdown.text(f"{op.timeout:g}"),
+            code.name(r.python_name),
+            code.name(op.python_name),
+        )
         for r in api.resources
         for op in r.operations
         if op.timeout is not None
     ]
     posts = [m for r in resources for m in r.methods if m.http_method == "POST"]
-    waiting = ""
-    if waiters:
-        resource, op = waiters[0]
-        assert op.waiter is not None
-        ids = ", ".join(p.python_name for p in op.parameters if p.location == "path")
-        final = [f"`{folded(s)}`" for s in op.waiter.final]
-        listed = ", ".join(final[:-1]) + f" or {final[-1]}" if len(final) > 1 else final[0]
-        waiting = (
-            f"`client.{resource.python_name}.{op.waiter.method}({ids}, max_wait=..., poll_interval=...)`"
-            f" polls the {thing}, every second at first and then less often (up to every 10 s),"
-            f" until its status is final ({listed}), and returns it. After `max_wait` seconds it"
-            f" raises `WaitTimeoutError`, whose `.last` is the {thing} as last seen (`poll_timeout`"
-            " is each poll's HTTP timeout, the `timeout` of every other method)."
-        )
-        if op.waiter.failed or op.waiter.cancelled:
-            reasons = [f"`{folded(name)}`" for name, _ in op.waiter.reasons]
-            waiting += (
-                f" With `raise_on_failure=True`, a failed {thing} raises `JobFailedError` and a"
-                f" cancelled one `JobCancelledError`, with the {thing}"
-                + (f" and its {_listed(reasons)}" if reasons else "")
-                + (
-                    f", {folded(config.readme['waiting-note'])}"
-                    if "waiting-note" in config.readme
-                    else ""
-                )
-                + "."
-            )
     base = package_version(api.version)
     return ReadmePlan(
-        name=folded(config.name),
-        features=", ".join(features[:-1]) + " and " + features[-1],
+        name=markdown.text(config.name),
+        features=markdown.text(", ".join(features[:-1]) + " and " + features[-1]),
         credentials=_credentials_prose(auth),
-        auth_example=_auth_example(auth, package),
+        auth_block=_auth_block(auth, package, header_options),
         snippets=snippets,
-        auth_error=(
-            ", or IBM Cloud IAM refused the API key or answered without a token"
-            if auth.exchange
-            else ""
-        ),
-        never_twice=folded(config.readme.get("never-twice", ""))
-        or ("a POST is never sent twice by a retry" if posts else ""),
-        operation_timeouts="".join(", " + t for t in timeouts),
-        waiting_title=f"Waiting for {_article(thing)}" if waiters else "",
-        waiting=waiting,
-        retry_note=config.readme.get("retry-note", "").strip()
-        or (
+        auth_error=compose(", or IBM Cloud IAM refused the API key or answered without a token")
+        if auth.exchange
+        else markdown.EMPTY,
+        never_twice=markdown.prose(config.readme.get("never-twice", ""))
+        or (compose("a POST is never sent twice by a retry") if posts else markdown.EMPTY),
+        operation_timeouts=markdown.join(timeouts),
+        waiting_title=compose("Waiting for {}", markdown.text(_article(thing)))
+        if waiters
+        else markdown.EMPTY,
+        waiting=_waiting(waiters, thing, config.readme),
+        retry_note=markdown.prose(config.readme.get("retry-note", ""))
+        or compose(
             "Any answer, even a 503 or a 429 with `Retry-After`, means the request arrived and"
             ' may have taken effect, so the error is raised (with `.response.headers["Retry-After"]`).'
         ),
         trust=_trust(auth),
-        version_example=f"spec {folded(api.version)} gave `{base}`",
-        version_base=base,
-        log_env=f"{package.upper()}_LOG",
+        version_example=compose(
+            "spec {} gave {}", markdown.text(api.version), markdown.code_span(base)
+        ),
+        version_base=markdown.text(base),
+        log_env=code.name(f"{package.upper()}_LOG"),
+        distribution=markdown.text(distribution),
+        api_version=markdown.text(api.version),
+        regions=markdown.join(
+            (
+                compose("{} ({})", markdown.code_span(s.region), markdown.text(s.url))
+                for s in api.servers
+            ),
+            ", ",
+        ),
+        credential_lines=_credential_lines(auth),
+        exchange_sent=markdown.code_span(
+            f"{auth.exchange.parameter}: {auth.exchange.prefix}<key>" if auth.exchange else ""
+        ),
+        iam_url_env=markdown.code_span(auth.iam_url_env),
+        cloud_url_env=markdown.code_span(auth.cloud_url_env),
+        saved_file=markdown.code_span(auth.saved_file),
+        header_option_names=markdown.join(
+            (compose("`{}`", o.python_name) for o in header_options), ", "
+        ),
         keywords=config.keywords or ("rest", "api-client"),
         urls=config.urls,
         classifiers=_classifiers(config.classifiers),
     )
 
 
-def _credentials_prose(auth: AuthPlan) -> str:
-    variables = [f"`{v}` ({_lower(folded(what))})" for v, what in auth.env]
-    variables.append(
-        f"`{auth.url_env}` (the base URL; default: the first server below, or pick one with"
-        " `region=`)"
+# The x-client.readme sections that are examples (the others are notes in the prose).
+SNIPPETS = frozenset(
+    {
+        "first-call",
+        "errors",
+        "retries",
+        "limits",
+        "pagination",
+        "waiting",
+        "raw-response",
+        "escape-hatches",
+        "async",
+        "logging",
+    }
+)
+
+
+def _waiting(waiters: list[tuple[Any, Any]], thing: str, notes: Mapping[str, str]) -> Markdown:
+    if not waiters:
+        return markdown.EMPTY
+    resource, op = waiters[0]
+    assert op.waiter is not None
+    ids = markdown.join(
+        (code.name(p.python_name) for p in op.parameters if p.location == "path"), ", "
     )
+    final = [markdown.code_span(s) for s in op.waiter.final]
     listed = (
-        ", ".join(variables[:-1]) + " and " + variables[-1] if len(variables) > 1 else variables[0]
+        compose("{} or {}", markdown.join(final[:-1], ", "), final[-1])
+        if len(final) > 1
+        else final[0]
     )
-    text = (
-        f"`Client()` reads its credentials from the environment when they are not passed: {listed}."
+    noun = markdown.text(thing)
+    waiting = compose(
+        "`client.{}.{}({}, max_wait=..., poll_interval=...)` polls the {}, every second at first"
+        " and then less often (up to every 10 s), until its status is final ({}), and returns"
+        " it. After `max_wait` seconds it raises `WaitTimeoutError`, whose `.last` is the {} as"
+        " last seen (`poll_timeout` is each poll's HTTP timeout, the `timeout` of every other"
+        " method).",
+        code.name(resource.python_name),
+        code.name(op.waiter.method),
+        ids,
+        noun,
+        listed,
+        noun,
     )
+    if op.waiter.failed or op.waiter.cancelled:
+        reasons = [markdown.code_span(name) for name, _ in op.waiter.reasons]
+        parts = [
+            waiting,
+            compose(
+                " With `raise_on_failure=True`, a failed {} raises `JobFailedError` and a"
+                " cancelled one `JobCancelledError`, with the {}",
+                noun,
+                noun,
+            ),
+        ]
+        if reasons:
+            parts.append(compose(" and its {}", _listed(reasons)))
+        if "waiting-note" in notes:
+            parts.append(compose(", {}", markdown.prose(notes["waiting-note"])))
+        parts.append(compose("."))
+        waiting = markdown.join(parts)
+    return waiting
+
+
+def _credential_lines(auth: AuthPlan) -> tuple[Markdown, ...]:
+    places = {"header": "header", "query": "query parameter", "cookie": "cookie"}
+    return tuple(
+        compose(
+            "{} goes with every call as the {} {}.",
+            _argument(c.arguments[0]),
+            markdown.code_span(c.parameter),
+            markdown.text(places[c.kind]),
+        )
+        for c in auth.credentials
+        if not c.exchange and c.kind in places
+    )
+
+
+def _credentials_prose(auth: AuthPlan) -> Markdown:
+    variables = [
+        compose("{} ({})", markdown.code_span(v), markdown.text(_lower(spec_text.folded(what))))
+        for v, what in auth.env
+    ]
+    variables.append(
+        compose(
+            "`{}` (the base URL; default: the first server below, or pick one with `region=`)",
+            auth.url_env,
+        )
+    )
+    parts = [
+        compose(
+            "`Client()` reads its credentials from the environment when they are not passed: {}.",
+            _listed(variables),
+        )
+    ]
     if auth.credentials:
-        text += " A client with no credentials fails at once, naming these variables"
+        parts.append(compose(" A client with no credentials fails at once, naming these variables"))
         if auth.required:
-            needed = " and ".join(f"`{a}=`" for a in auth.required)
-            text += f"; so does one given a credential without {needed}, which every call needs"
-        text += "."
-    return text
+            needed = markdown.join((_argument(a) for a in auth.required), " and ")
+            parts.append(
+                compose(
+                    "; so does one given a credential without {}, which every call needs", needed
+                )
+            )
+        parts.append(compose("."))
+    return markdown.join(parts)
 
 
-def _auth_example(auth: AuthPlan, package: str) -> tuple[str, ...]:
-    lines = ["import os", "", f"from {package} import Client", ""]
+def _auth_block(
+    auth: AuthPlan, package: str, header_options: tuple[HeaderOptionPlan, ...]
+) -> Markdown:
+    lines = ["import os", "", f"from {code.name(package)} import Client", ""]
     if not auth.first:
-        return (*lines[2:], "client = Client()", "print(client.base_url)", "client.close()")
+        lines = [*lines[2:], "client = Client()", "print(client.base_url)", "client.close()"]
+        return markdown.fence(lines)
     names = ", ".join(v for _, v in auth.first if v)
-    lines.append(f"client = Client()  # {names}" if names else "client = Client()")
+    lines.append(f"client = Client()  # {_comment(names)}" if names else "client = Client()")
     lines.append("client = Client(")
     for argument, variable in auth.first:
-        value = f'os.environ["{variable}"]' if variable else '"..."'
-        lines.append(f"    {argument}={value},")
-    return tuple(lines)
+        value = f"os.environ[{json.dumps(variable)}]" if variable else '"..."'
+        lines.append(f"    {code.name(argument)}={value},")
+    if header_options:
+        option = header_options[0]
+        lines.append(
+            f"    {option.python_name}={option.default_literal},  # sent as"
+            f" {_comment(option.header)}, overridable per call"
+        )
+    lines += [")", "print(client.base_url)", "client.close()"]
+    return markdown.fence(lines)
+
+
+def _comment(value: str) -> str:
+    """Spec text as the rest of a Python comment line."""
+    return " ".join(spec_text.printable(value).split())

@@ -3,16 +3,31 @@
 Templates lay code out; everything they print was decided by the plan stage.
 The hand-written runtime (``templates/runtime/*.py``) is copied verbatim, and so are
 the optional modules the spec asks for (``templates/extras/``, ``x-python-extras``).
+
+What a template may print is enforced here, by each environment's ``finalize``:
+the Python templates' prints only what the escapers of ``generator.emit.code``
+made (``Code``, ``Name``, ``DocText``), the README's only ``Markdown`` (of
+``generator.emit.markdown``) and ``Name``s; besides, both print numbers, booleans
+and the templates' own string constants (``"async "``). Any other string, spec
+text above all, stops the render (``UnescapedText``): a field a template prints
+unescaped fails generation, in the tests, instead of shipping. ``pyrepr`` takes
+only what can't break out of any place (``None``, numbers, a ``Name``).
+``pyproject.toml`` has its own filter, ``tomlstr``, for the spec's strings.
 """
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.nodes
 
 from generator import text
+from generator.emit import code, markdown
+from generator.emit.code import Code, DocText, Name
+from generator.emit.markdown import Markdown
 from generator.emit.options import CALL_OPTION_NAMES
 from generator.emit.plan import ClientPlan
 from generator.inputs import TEMPLATES
@@ -23,8 +38,8 @@ __all__ = ["EXCHANGE_MODULES", "TEMPLATES", "render_files", "runtime_paths"]
 EXCHANGE_MODULES = frozenset({"_auth.py", "_ibm_cloud.py"})
 
 
-def _environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+def _base(templates: Path) -> jinja2.Environment:
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -32,12 +47,58 @@ def _environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+
+
+def _constants(env: jinja2.Environment, prefix: str) -> frozenset[str]:
+    """Every string constant the templates whose names start with ``prefix`` spell out."""
+    assert env.loader is not None
+    found: set[str] = {""}
+    for name in env.loader.list_templates():
+        if name.startswith(prefix):
+            source, _, _ = env.loader.get_source(env, name)
+            for node in env.parse(source).find_all(jinja2.nodes.Const):
+                if isinstance(node.value, str):
+                    found.add(node.value)
+    return frozenset(found)
+
+
+def _finalize(safe: tuple[type, ...], constants: frozenset[str]) -> Callable[[Any], Any]:
+    def finalize(value: Any) -> Any:
+        if isinstance(value, safe):
+            return value
+        if isinstance(value, (bool, int, jinja2.Undefined)) or value is None:
+            return value  # an Undefined prints "" (`x if c`) or raises (a missing name)
+        if type(value) is float:
+            return value
+        if type(value) is str and value in constants:
+            return value
+        raise code.UnescapedText(f"a template printed a value no escaper made: {value!r:.200}")
+
+    return finalize
+
+
+def python_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """The environment of the package's templates: it prints only escaped values."""
+    env = _base(templates)
+    env.finalize = _finalize((Code, DocText), _constants(env, "package/"))
+    env.filters["pyrepr"] = code.scalar
+    env.filters["indent"] = code.indented
+    env.globals["call_options"] = tuple(code.name(n) for n in CALL_OPTION_NAMES)
+    return env
+
+
+def markdown_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """The README's environment: it prints only ``Markdown`` and ``Name``s."""
+    env = _base(templates)
+    env.finalize = _finalize((Markdown, Name), _constants(env, "project/README"))
+    env.filters["wrap"] = markdown.wrap
+    return env
+
+
+def _toml_environment(templates: Path) -> jinja2.Environment:
+    env = _base(templates)
     env.filters["pyrepr"] = repr
-    env.filters["wrap"] = lambda value: textwrap.fill(
-        value, 92, break_on_hyphens=False, break_long_words=False
-    )
     env.filters["tomlstr"] = lambda value: '"' + text.one_line(str(value), 500) + '"'
-    env.globals["call_options"] = CALL_OPTION_NAMES
     return env
 
 
@@ -54,7 +115,7 @@ def render_files(
     The license, the ``.gitignore`` (which hatchling also reads: caches stay out of
     the wheel and the sdist) and the changelog are copied verbatim.
     """
-    env = _environment(templates)
+    env = python_environment(templates)
     package = plan.package
     files: dict[str, str] = {}
     for name in ("__init__.py", "_client.py", "_operations.py", "_version.py"):
@@ -77,8 +138,10 @@ def render_files(
         files[f"{package}/{extra}.py"] = (templates / "extras" / f"{extra}.py").read_text(
             encoding="utf-8"
         )
-    files["pyproject.toml"] = env.get_template("project/pyproject.toml.j2").render(plan=plan)
-    files["README.md"] = env.get_template("project/README.md.j2").render(plan=plan)
+    toml = _toml_environment(templates)
+    files["pyproject.toml"] = toml.get_template("project/pyproject.toml.j2").render(plan=plan)
+    readme = markdown_environment(templates).get_template("project/README.md.j2")
+    files["README.md"] = readme.render(plan=plan)
     for source, target in (("LICENSE", "LICENSE"), ("gitignore", ".gitignore")):
         files[target] = (templates / "project" / source).read_text(encoding="utf-8")
     if changelog is not None:

@@ -1,0 +1,249 @@
+"""Spec text on its way into generated Python: one escaper per place it lands.
+
+Nothing in a spec is code. A value reaches a generated module only as one of
+these types, each made only by the functions below:
+
+* ``Name``: a Python identifier (not a keyword), safe wherever it is printed;
+* ``Code``: Python source, made by ``literal`` (``repr`` of a value), by
+  ``expression``/``declaration``/``import_block`` (source the generator built,
+  parsed here and refused unless it is only names, attributes, subscripts,
+  ``|`` and literals, with calls only to the names the caller allows), or by
+  ``join`` of other ``Code``;
+* ``DocText``: text that sits inside a triple-quoted docstring and means
+  itself (``docstring``, ``one_line``).
+
+The plan stage holds only these, and the Jinja environment of the Python
+templates prints nothing else (``generator.emit.render``): a template cannot
+print raw spec text, and ``tests/test_escaping.py`` holds that nothing outside
+this module (and ``generator.emit.markdown``, the README's) constructs one.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+import math
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+from generator import text
+
+__all__ = [
+    "Code",
+    "DocText",
+    "Name",
+    "UnescapedText",
+    "declaration",
+    "docstring",
+    "expression",
+    "import_block",
+    "indented",
+    "join",
+    "literal",
+    "name",
+    "one_line",
+    "scalar",
+    "statement",
+    "wrapped",
+]
+
+
+class Code(str):
+    """Python source, already safe where the template puts it."""
+
+    __slots__ = ()
+
+
+class Name(Code):
+    """A Python identifier that is not a keyword: safe in code and in text."""
+
+    __slots__ = ()
+
+
+class DocText(str):
+    """Text escaped to sit inside a triple-quoted string and mean itself."""
+
+    __slots__ = ()
+
+
+class UnescapedText(TypeError):
+    """A template tried to print a value no escaper made."""
+
+
+def scalar(value: Any) -> Code:
+    """The literal of a value that is the same wherever it lands: ``None``, a number,
+    a ``Name`` (Jinja's ``pyrepr``). A string must come from the plan as ``Code``."""
+    if isinstance(value, Name):
+        return Code(repr(str(value)))
+    if value is None or isinstance(value, (bool, int)):
+        return Code(repr(value))
+    if isinstance(value, float) and math.isfinite(value):
+        return Code(repr(value))
+    raise UnescapedText(f"pyrepr of {value!r:.200}: the plan must hold it as Code")
+
+
+def indented(value: Any, width: int = 4) -> Code | DocText:
+    """Jinja's ``indent`` for escaped text, which stays escaped."""
+    if isinstance(value, Code):
+        return Code(value.replace("\n", "\n" + " " * width))
+    if isinstance(value, DocText):
+        return DocText(value.replace("\n", "\n" + " " * width))
+    raise UnescapedText(f"indent of {value!r:.200}")
+
+
+def name(value: str) -> Name:
+    """``value`` if it is a Python identifier and no keyword."""
+    if not isinstance(value, str) or not value.isidentifier() or keyword.iskeyword(value):
+        raise ValueError(f"not a Python identifier: {value!r}")
+    return Name(value)
+
+
+def literal(value: Any) -> Code:
+    """``value`` (None, bool, int, finite float, str, or tuples, lists and str-keyed
+    dicts of them) as a Python literal."""
+    _check_literal(value)
+    return Code(repr(value))
+
+
+def _check_literal(value: Any) -> None:
+    if isinstance(value, (Code, DocText)):
+        raise TypeError(f"already escaped, would be escaped twice: {value!r:.200}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value} has no Python literal")
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            _check_literal(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(f"no literal for a {type(key).__name__} key")
+            _check_literal(item)
+    elif value is not None and not isinstance(value, (bool, int, float, str)):
+        raise TypeError(f"no literal for a {type(value).__name__}")
+
+
+def docstring(value: str) -> DocText:
+    """Text (spec text or the generator's) inside a triple-quoted docstring."""
+    if isinstance(value, DocText):
+        return value
+    return DocText(text.safe_docstring(value))
+
+
+def wrapped(value: DocText, width: int) -> tuple[DocText, ...]:
+    """Escaped text as lines of at most ``width``, broken at spaces only (a line
+    broken inside an escape would end in a backslash, which joins the lines)."""
+    if not isinstance(value, DocText):
+        raise UnescapedText(f"wrap of {value!r:.200}")
+    lines = textwrap.wrap(value, width, break_on_hyphens=False, break_long_words=False)
+    return tuple(DocText(line) for line in lines)
+
+
+def one_line(value: str, limit: int = 200) -> DocText:
+    """One line, ``\\`` and ``"`` escaped: safe in a docstring and a TOML basic string."""
+    return DocText(text.one_line(value, limit))
+
+
+def join(separator: str, parts: Iterable[Code]) -> Code:
+    """``Code`` joined by punctuation."""
+    items = list(parts)
+    for part in items:
+        if not isinstance(part, Code):
+            raise TypeError(f"not code: {part!r:.200}")
+    if separator not in _PUNCTUATION:
+        raise TypeError(f"not punctuation: {separator!r}")
+    return Code(separator.join(items))
+
+
+_PUNCTUATION = frozenset({", ", " | ", " ", ""})
+
+_EXPRESSION_NODES = (
+    ast.Expression,
+    ast.Name,
+    ast.Attribute,
+    ast.Subscript,
+    ast.Tuple,
+    ast.List,
+    ast.Set,
+    ast.Dict,
+    ast.Constant,
+    ast.BinOp,
+    ast.BitOr,
+    ast.UnaryOp,
+    ast.USub,
+    ast.Load,
+    ast.keyword,
+    ast.Call,
+)
+
+
+def expression(source: str, calls: frozenset[str] = frozenset()) -> Code:
+    """``source`` if it is a plain expression: a type, a literal, a call of ``calls``."""
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        raise ValueError(f"not a Python expression: {source!r:.200}") from None
+    _check_nodes(tree, calls, source)
+    return Code(source)
+
+
+def _check_nodes(tree: ast.AST, calls: frozenset[str], source: str) -> None:
+    for node in ast.walk(tree):
+        if not isinstance(node, _EXPRESSION_NODES):
+            raise ValueError(f"{type(node).__name__} is not allowed in {source!r:.200}")
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Name) and node.func.id in calls
+        ):
+            raise ValueError(f"a call is not allowed in {source!r:.200}")
+        spelt = node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+        if isinstance(spelt, str) and spelt.startswith("__"):
+            raise ValueError(f"the name {spelt!r} is not allowed in {source!r:.200}")
+
+
+def declaration(source: str) -> Code:
+    """A parameter declaration (``limit: int | None = None``), checked as ``expression``."""
+    try:
+        tree = ast.parse(f"def _(*, {source}): pass")
+    except SyntaxError:
+        raise ValueError(f"not a parameter declaration: {source!r:.200}") from None
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    arguments = function.args
+    if len(arguments.kwonlyargs) != 1 or arguments.args or arguments.vararg or arguments.kwarg:
+        raise ValueError(f"not one parameter: {source!r:.200}")
+    name(arguments.kwonlyargs[0].arg)
+    for part in (arguments.kwonlyargs[0].annotation, *arguments.kw_defaults):
+        if part is not None:
+            _check_nodes(part, frozenset(), source)
+    return Code(source)
+
+
+def statement(source: str, calls: frozenset[str]) -> Code:
+    """An assignment of names to a call of ``calls`` (``a, b = f(x=y)``), checked."""
+    tree = ast.parse(source)
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assign):
+        raise ValueError(f"not one assignment: {source!r:.200}")
+    assign = tree.body[0]
+    for target in assign.targets:
+        for node in ast.walk(target):
+            if not isinstance(node, (ast.Name, ast.Tuple, ast.Store)):
+                raise ValueError(f"{type(node).__name__} is not allowed in {source!r:.200}")
+    _check_nodes(assign.value, calls, source)
+    return Code(source)
+
+
+def import_block(lines: Iterable[str]) -> tuple[Code, ...]:
+    """Import lines (and ``if TYPE_CHECKING:`` blocks of them), each checked."""
+    block = list(lines)
+    tree = ast.parse("\n".join(block))
+    for node in ast.walk(tree):
+        if not isinstance(
+            node,
+            (ast.Module, ast.Import, ast.ImportFrom, ast.alias, ast.If, ast.Name, ast.Load),
+        ):
+            raise ValueError(f"{type(node).__name__} is not allowed among imports")
+        if isinstance(node, ast.If) and not (
+            isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        ):
+            raise ValueError("only `if TYPE_CHECKING:` is allowed among imports")
+    return tuple(Code(line) for line in block)
