@@ -189,7 +189,15 @@ def _component(index: int) -> str:
 
 # -- the payload in every string a spec can hold --------------------------------
 
-BREAKOUT = '""" + str(__import__("os").system("touch {marker}")) + """'
+BREAKOUT = (
+    '""" + str(__import__("os").system("touch {marker}")) + """'
+    "\n# ''' + str(__import__('os').system('touch {marker}_single')) + ''' \\"
+    " {{{{ {marker} }}}} {{% if 1 %}}</code><script>{marker}</script>\n```\n<img src=x"
+    " onerror={marker}> ~~~ `` \\` | [x](javascript:{marker}) *"
+)
+"""Ways out of a Python string (both quotes, a backslash before the closing quotes),
+of a comment (a line break), of a Jinja template, and of the README's Markdown: a
+code span or fence closed early, raw HTML, a table cell, a link."""
 
 # Values the OpenAPI and JSON Schema vocabularies fix: replacing them would only
 # make the document invalid (exit 2, nothing generated, nothing proven).
@@ -198,7 +206,9 @@ _STRUCTURAL_KEYS = frozenset(
      "pattern", "$schema", "discriminator", "mapping", "x-pagination", "x-wait"}
 )  # fmt: skip
 # Extensions the generator reads keep their names (their values get the payload).
-_READ_EXTENSIONS = frozenset({"x-region", "x-timeout", "x-pagination", "x-wait"})
+_READ_EXTENSIONS = frozenset(
+    {"x-region", "x-timeout", "x-pagination", "x-wait", "x-client", "x-doc"}
+)
 # Constraints a longer string would break: dropped, so the payload can stand in any default.
 _DROPPED_KEYS = frozenset({"maxLength", "pattern", "format"})
 

@@ -230,3 +230,31 @@ def test_importing_the_client_of_the_payload_everywhere_spec_runs_none_of_it(
     assert result.returncode == 0, result.stderr[-3000:]
     assert EVERYWHERE in result.stdout  # the regions are the spec's text, as data
     assert not list(payload_everywhere_out.parent.rglob(f"{EVERYWHERE}*"))  # no `touch` ran
+
+
+def _markdown_tokens(source: str) -> list[Any]:
+    """Every token of ``source`` as a CommonMark renderer that passes raw HTML sees it."""
+    from markdown_it import MarkdownIt
+
+    def walk(tokens: list[Any]) -> Any:
+        for token in tokens:
+            yield token
+            yield from walk(token.children or [])
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return list(walk(parser.parse(source)))
+
+
+def test_the_readme_of_the_payload_everywhere_spec_renders_no_html_and_keeps_its_fences(
+    payload_everywhere_out: Path,
+) -> None:
+    readme = (payload_everywhere_out / "README.md").read_text(encoding="utf-8")
+    assert EVERYWHERE in readme  # the spec's text reached it (x-client snippets included)
+    tokens = _markdown_tokens(readme)
+    assert [t.content for t in tokens if t.type in ("html_block", "html_inline")] == []
+    assert [t.attrs for t in tokens if t.type == "link_open"] == [
+        {"href": "#what-the-client-trusts-nothing-in-a-response"}  # the template's own
+    ]
+    seed = _markdown_tokens((Path(__file__).parents[1] / "generated" / "README.md").read_text())
+    python_fences = [t for t in tokens if t.type == "fence" and t.info == "python"]
+    assert len(python_fences) == sum(t.type == "fence" and t.info == "python" for t in seed)
