@@ -8,6 +8,8 @@
     options.py        the keyword arguments generated methods add (call, page, wait options)
     reserved.py       names the generated code already uses (runtime client members, ...)
     expressions.py    type expressions as a tree: names with their imports, rendered at the end
+    code.py           the only escapers of spec text into Python: Name, Code, DocText
+    markdown.py       the only escapers of spec text into the README: Markdown
     types.py          JSON Schema → type expressions
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
