@@ -10,6 +10,8 @@
     expressions.py    type expressions as a tree: names with their imports, rendered at the end
     code.py           the only escapers of spec text into Python: Name, Code, DocText
     markdown.py       the only escapers of spec text into the README: Markdown
+    readme.py         the README plan: its examples, sections and pyproject metadata
+    readme_prose.py   the README's sentences around the API's names (trust, credentials, waiting)
     types.py          JSON Schema → type expressions
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
