@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,31 @@ def test_x_client_readme_snippets_render_no_html_and_stay_in_their_fences(tmp_pa
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in readme
     assert "never &lt;b&gt;twice&lt;/b&gt;" in readme
     assert readme.count("```") % 2 == 0
+
+
+def test_the_models_module_of_a_spec_without_models_keeps_the_title_in_its_docstring(
+    tmp_path: Path,
+) -> None:
+    """Without schemas, ``models.py`` is only its docstring: the title went in raw."""
+    marker = tmp_path / "PWNED_models"
+    spec = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f'""" + str(__import__("os").system("touch {marker}")) + """',
+            "version": "1",
+        },
+        "servers": [{"url": "https://example.com"}],
+        "paths": {
+            "/ping": {"get": {"operationId": "ping", "responses": {"204": {"description": "ok"}}}}
+        },
+    }
+    out = _generate(tmp_path, spec)
+    result = subprocess.run(
+        [sys.executable, "-c", "import tiny.models"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not marker.exists()

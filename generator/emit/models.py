@@ -14,10 +14,10 @@ import html
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
+from generator.emit import code
 from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
-from generator.text import one_line
 
 __all__ = ["models_document", "render_models"]
 
@@ -64,7 +64,7 @@ def _decoded(schema: Any) -> Any:
 
 def render_models(api: Api) -> str:
     if not api.models:
-        return _HEADER.format(title=api.title) + "\n"
+        return _HEADER.format(title=code.one_line(api.title)) + "\n"
     # Loaded here: a run whose models come from the stage cache never needs it.
     from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
     from datamodel_code_generator.enums import DataModelType
@@ -90,7 +90,7 @@ def render_models(api: Api) -> str:
         collapse_root_models=True,
         output_datetime_class=DatetimeClassType.Datetime,
         formatters=[],
-        custom_file_header=_HEADER.format(title=one_line(api.title)),
+        custom_file_header=_HEADER.format(title=code.one_line(api.title)),
     )
     try:
         source = generate(models_document(api), config=config)
