@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.emit import code, markdown
-from generator.emit.render import markdown_environment, python_environment
+from generator.emit.render import markdown_environment, python_environment, toml_environment
 from generator.inputs import GENERATOR
 
 from .test_cli import run_cli
@@ -93,6 +93,14 @@ def test_the_readme_template_cannot_print_plain_text_or_python_escapes() -> None
         env.from_string("{{ value }}").render(value=code.docstring("<b>"))
     shown = env.from_string("{{ value }}").render(value=markdown.text("<b>|`x`</b>"))
     assert shown == "&lt;b&gt;\\|\\`x\\`&lt;/b&gt;"
+
+
+def test_pyproject_cannot_print_plain_text() -> None:
+    env = toml_environment()
+    with pytest.raises(code.UnescapedText):
+        env.from_string('description = "{{ value }}"').render(value='x"\n[tool.evil]')
+    shown = env.from_string("description = {{ value | tomlstr }}").render(value='x"\n\\')
+    assert shown == 'description = "x\\" \\\\"'
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ these types, each made only by the functions below:
   ``|`` and literals, with calls only to the names the caller allows), or by
   ``join`` of other ``Code``;
 * ``DocText``: text that sits inside a triple-quoted docstring and means
-  itself (``docstring``, ``one_line``).
+  itself (``docstring``, ``one_line``);
+* ``TomlText``: a string of ``pyproject.toml`` (``toml_string``, ``toml_literal``).
 
 The plan stage holds only these, and the Jinja environment of the Python
 templates prints nothing else (``generator.emit.render``): a template cannot
@@ -33,6 +34,7 @@ __all__ = [
     "Code",
     "DocText",
     "Name",
+    "TomlText",
     "UnescapedText",
     "declaration",
     "docstring",
@@ -45,6 +47,8 @@ __all__ = [
     "one_line",
     "scalar",
     "statement",
+    "toml_literal",
+    "toml_string",
     "wrapped",
 ]
 
@@ -63,6 +67,12 @@ class Name(Code):
 
 class DocText(str):
     """Text escaped to sit inside a triple-quoted string and mean itself."""
+
+    __slots__ = ()
+
+
+class TomlText(str):
+    """A TOML string, quotes included (``pyproject.toml``'s)."""
 
     __slots__ = ()
 
@@ -142,6 +152,19 @@ def wrapped(value: DocText, width: int) -> tuple[DocText, ...]:
 def one_line(value: str, limit: int = 200) -> DocText:
     """One line, ``\\`` and ``"`` escaped: safe in a docstring and a TOML basic string."""
     return DocText(text.one_line(value, limit))
+
+
+def toml_string(value: str, limit: int = 500) -> TomlText:
+    """``value`` as a TOML basic string: one line, ``\\`` and ``"`` escaped, control
+    characters spelt ``\\xNN``."""
+    return TomlText('"' + text.one_line(value, limit) + '"')
+
+
+def toml_literal(value: str) -> TomlText:
+    """``value`` as a TOML literal string (``'...'``) where it can be one, else a basic one."""
+    if "'" in value or not value.isprintable():
+        return toml_string(value)
+    return TomlText(f"'{value}'")
 
 
 def join(separator: str, parts: Iterable[Code]) -> Code:

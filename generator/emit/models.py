@@ -142,7 +142,8 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
             hint = type_hint(missing[name], ctx)
         done.add(name)
         used.append(hint)
-        lines.append(f"{name}: {_TYPE_ALIAS.render()} = {hint.render()}")
+        alias = f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.expression(hint.render())}"
+        lines.append(alias)
 
     for name in sorted(missing):
         emit(name, ())

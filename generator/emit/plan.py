@@ -36,6 +36,9 @@ from generator.ir.security import RESERVED_ARGUMENTS
 # What an optional module can use when it is installed: pip extra -> requirement.
 _EXTRA_DEPENDENCIES: dict[str, dict[str, str]] = {"results": {"numpy": "numpy>=1.24"}}
 
+_SUMMARY = "Typed Python client for the "
+"""pyproject.toml's description, before the spec's title."""
+
 __all__ = ["ClientPlan", "HeaderOptionPlan", "ResourcePlan", "plan_client"]
 
 
@@ -95,7 +98,8 @@ class ClientPlan:
     version: str
     api_version: DocText
     api_version_literal: Code
-    title: DocText  # also in pyproject.toml: one line, \\ and " escaped
+    title: DocText
+    description_toml: code.TomlText  # pyproject.toml's "Typed Python client for the ..."
     description: DocText
     servers: tuple[tuple[str, str], ...]  # (region, url), the spec's: in code as literals
     header_options: tuple[HeaderOptionPlan, ...]
@@ -103,7 +107,7 @@ class ClientPlan:
     auth: AuthPlan
     readme: ReadmePlan
     extras: tuple[str, ...] = ()
-    optional_dependencies: tuple[tuple[str, str], ...] = ()  # (extra, requirement)
+    optional_dependencies: tuple[tuple[code.Name, code.TomlText], ...] = ()  # (extra, requirement)
 
     @property
     def resource_exports(self) -> list[code.Name]:
@@ -124,6 +128,10 @@ class ClientPlan:
     @property
     def distribution_literal(self) -> Code:
         return code.literal(self.distribution)
+
+    @property
+    def distribution_toml(self) -> code.TomlText:
+        return code.toml_string(self.distribution)
 
     @property
     def server_literals(self) -> tuple[tuple[Code, Code], ...]:
@@ -196,13 +204,14 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         api_version=code.one_line(api.version),
         api_version_literal=code.literal(api.version),
         title=code.one_line(api.title),
+        description_toml=code.toml_string(_SUMMARY + api.title, len(_SUMMARY) + 200),
         description=code.docstring(api.description),
         servers=tuple((s.region, s.url) for s in api.servers),
         header_options=header_options,
         resources=resources,
         extras=api.extras,
         optional_dependencies=tuple(
-            (extra, requirement)
+            (code.name(extra), code.toml_literal(requirement))
             for name in api.extras
             for extra, requirement in _EXTRA_DEPENDENCIES.get(name, {}).items()
         ),

@@ -12,7 +12,7 @@ and the templates' own string constants (``"async "``). Any other string, spec
 text above all, stops the render (``UnescapedText``): a field a template prints
 unescaped fails generation, in the tests, instead of shipping. ``pyrepr`` takes
 only what can't break out of any place (``None``, numbers, a ``Name``).
-``pyproject.toml`` has its own filter, ``tomlstr``, for the spec's strings.
+``pyproject.toml``'s prints only ``TomlText`` (``tomlstr``) and ``Name``s.
 """
 
 from __future__ import annotations
@@ -24,9 +24,8 @@ from typing import Any
 import jinja2
 import jinja2.nodes
 
-from generator import text
 from generator.emit import code, markdown
-from generator.emit.code import Code, DocText, Name
+from generator.emit.code import Code, DocText, Name, TomlText
 from generator.emit.markdown import Markdown
 from generator.emit.options import CALL_OPTION_NAMES
 from generator.emit.plan import ClientPlan
@@ -95,10 +94,11 @@ def markdown_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def _toml_environment(templates: Path) -> jinja2.Environment:
+def toml_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """``pyproject.toml``'s environment: it prints only TOML strings and ``Name``s."""
     env = _base(templates)
-    env.filters["pyrepr"] = repr
-    env.filters["tomlstr"] = lambda value: '"' + text.one_line(str(value), 500) + '"'
+    env.finalize = _finalize((TomlText, Name), _constants(env, "project/pyproject"))
+    env.filters["tomlstr"] = code.toml_string
     return env
 
 
@@ -138,7 +138,7 @@ def render_files(
         files[f"{package}/{extra}.py"] = (templates / "extras" / f"{extra}.py").read_text(
             encoding="utf-8"
         )
-    toml = _toml_environment(templates)
+    toml = toml_environment(templates)
     files["pyproject.toml"] = toml.get_template("project/pyproject.toml.j2").render(plan=plan)
     readme = markdown_environment(templates).get_template("project/README.md.j2")
     files["README.md"] = readme.render(plan=plan)
