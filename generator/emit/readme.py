@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from generator.emit.plan import HeaderOptionPlan, ResourcePlan
 from generator.ir.model import Api
 from generator.ir.naming import singular
+from generator.ir.security import README_SECTIONS
 from generator.text import package_version
 
 __all__ = ["ReadmePlan", "plan_readme"]
@@ -305,17 +306,4 @@ def plan_readme(
 
 
 # The x-client.readme sections that are examples (the others are notes in the prose).
-SNIPPETS = frozenset(
-    {
-        "first-call",
-        "errors",
-        "retries",
-        "limits",
-        "pagination",
-        "waiting",
-        "raw-response",
-        "escape-hatches",
-        "async",
-        "logging",
-    }
-)
+SNIPPETS = README_SECTIONS - {"never-twice", "retry-note", "waiting-note"}
