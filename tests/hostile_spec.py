@@ -207,7 +207,17 @@ _STRUCTURAL_KEYS = frozenset(
 )  # fmt: skip
 # Extensions the generator reads keep their names (their values get the payload).
 _READ_EXTENSIONS = frozenset(
-    {"x-region", "x-timeout", "x-pagination", "x-wait", "x-client", "x-doc"}
+    {
+        "x-region",
+        "x-timeout",
+        "x-pagination",
+        "x-wait",
+        "x-client",
+        "x-doc",
+        "x-auth",
+        "x-value-prefix",
+        "x-python-presets",
+    }
 )
 # Constraints a longer string would break: dropped, so the payload can stand in any default.
 _DROPPED_KEYS = frozenset({"maxLength", "pattern", "format"})
@@ -278,6 +288,11 @@ def _kept_names(seed: dict[str, Any]) -> set[str]:
                 if key in ("x-pagination", "x-wait"):  # they name members by path
                     names = _strings(value)
                     keep.update(names, *(n.replace(".", "/").split("/") for n in names))
+                if key == "x-python-presets" and isinstance(value, list):
+                    for preset in value:  # its method, and the body members it sets ("/": a path)
+                        keep.update([str(preset.get("method")), *preset.get("body", {})])
+                if key == "x-auth" and isinstance(value, dict):  # a kind, names it refers to
+                    keep.update(str(value.get(k)) for k in ("kind", "instance", "cloud-url-env"))
                 if key == "security" or parents[-1:] == ("content",):
                     keep.update(_strings(value if key == "security" else key))
                 if key == "name" and isinstance(node.get("in"), str) and node["in"] == "path":
