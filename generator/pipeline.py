@@ -221,16 +221,23 @@ def generate_files(options: Options, run: Run) -> tuple[Api, dict[str, str]]:
     return api, files
 
 
-def resolve_and_generate(options: Options, run: Run) -> tuple[Resolved, Api, dict[str, str]]:
-    """``generate_files``, with the dereferenced spec the IR was built from (for ``diff``)."""
+def resolve_and_generate(
+    options: Options, run: Run, *, formatted: bool = True
+) -> tuple[Resolved, Api, dict[str, str]]:
+    """``generate_files``, with the dereferenced spec the IR was built from (for ``diff``).
+
+    With ``formatted=False`` the Python files are left as rendered, before the format
+    stage: the same code (black changes no syntax tree) for a caller that reads it
+    with ``ast`` and formats only what it shows (``diff``: see ``generator.diff.diffstat``).
+    """
     resolved, api, validation = _build(options, run)
     with _validation_first(validation):
-        formatted = _files(api, options, run)
+        files = _files(api, options, run, format_code=formatted)
     _verdict(validation, run)
-    return resolved, api, formatted
+    return resolved, api, files
 
 
-def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
+def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
     from generator.emit.format import FORMATTERS, format_tree
@@ -260,6 +267,8 @@ def _files(api: Api, options: Options, run: Run) -> dict[str, str]:
     )
     changelog = read_changelog(options.changelog) if options.changelog else None
     files = run.timed("render", lambda: render_files(plan, source, changelog))
+    if not format_code:
+        return files
     verbatim = runtime_paths(options.package)
     cache = FormatCache(cache_folder(), FORMATTERS)
     formatted = run.timed("format", lambda: format_tree(files, verbatim, cache=cache))

@@ -1,8 +1,9 @@
 """Two sides → one ``Report``: wire changes, Python API changes, diffstat, verdict.
 
 Each side goes through the pipeline: its spec, overlaid and dereferenced,
-feeds the wire rules; its generated package (in memory, never written)
-feeds the Python API comparison and the diffstat. With ``raw`` the wire
+feeds the wire rules; its generated package (in memory, never written, and
+not formatted: black changes no syntax tree) feeds the Python API comparison
+and the diffstat, which formats only the pieces of code that differ. With ``raw`` the wire
 rules read the specs without overlays and without validation; the Python
 API is still that of the packages the pipeline generates (with overlays),
 since that is what users install.
@@ -30,7 +31,7 @@ from generator.spec.overlays import apply_overlays
 from generator.text import package_version
 
 from .changes import Change, Severity
-from .diffstat import Diffstat, diffstat
+from .diffstat import Diffstat, diffstat, rendered_diffstat
 from .links import link_causes
 from .python_api import ApiChange, compare_surfaces, read_surface
 from .renames import find_renames
@@ -114,7 +115,7 @@ def compare_sides(
                 spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package
             )
             try:
-                built[key] = _Built(*resolve_and_generate(options, Run()))
+                built[key] = _Built(*resolve_and_generate(options, Run(), formatted=False))
             except GeneratorError as exc:
                 built[key] = _unvalidated(side, exc)
         sides.append(built[key])
@@ -151,10 +152,29 @@ def compare_sides(
         after.api.version,
         tuple(wire),
         tuple(python_api),
-        diffstat(before.files, after.files),
+        _diffstat(before.files, after.files, package),
         current_version,
         problems,
     )
+
+
+def _diffstat(old: dict[str, str], new: dict[str, str], package: str) -> Diffstat:
+    """The diffstat of the two packages as ``generate`` writes them (formatted)."""
+    from generator.emit.format import FORMATTERS, format_pieces, split_module
+    from generator.emit.format_cache import FormatCache, cache_folder
+    from generator.emit.render import runtime_paths
+
+    cache = FormatCache(cache_folder(), FORMATTERS)
+    stat = rendered_diffstat(
+        old,
+        new,
+        verbatim=runtime_paths(package),
+        split=lambda text: split_module(text, 0),
+        format_pieces=lambda texts: format_pieces(texts, cache),
+    )
+    if cache.stored:
+        cache.prune()
+    return stat
 
 
 def _unvalidated(side: Side, exc: GeneratorError) -> _Built:

@@ -34,6 +34,7 @@ __all__ = [
     "FORMATTERS",
     "Formatted",
     "format_files",
+    "format_pieces",
     "format_python",
     "format_tree",
     "split_module",
@@ -156,6 +157,13 @@ def format_tree(
     for path, parts in pieces.items():
         formatted[path] = "\n\n\n".join(parts[n].strip("\n") for n in sorted(parts)) + "\n"
     return Formatted(formatted, count, count - len(jobs))
+
+
+def format_pieces(texts: list[str], cache: FormatCache | None = None) -> list[str]:
+    """Each of ``texts`` (a module, or a piece of one) formatted whole, in order."""
+    files = {f"{number}.py": text for number, text in enumerate(texts)}
+    formatted = format_tree(files, piece_size=sys.maxsize, cache=cache).files
+    return [formatted[f"{number}.py"] for number in range(len(texts))]
 
 
 def _batches(jobs: list[Job]) -> list[list[Job]]:
