@@ -179,7 +179,7 @@ def test_the_models_module_of_a_spec_without_models_keeps_the_title_in_its_docst
 ) -> None:
     """Without schemas, ``models.py`` is only its docstring: the title went in raw."""
     marker = tmp_path / "PWNED_models"
-    spec = {
+    spec: dict[str, object] = {
         "openapi": "3.1.0",
         "info": {
             "title": f'""" + str(__import__("os").system("touch {marker}")) + """',
