@@ -308,3 +308,28 @@ def test_a_git_ref_against_the_working_tree_file(
     )
     assert status == 0
     assert json.loads(out)["verdict"] == "no API change"
+
+
+def test_another_apis_diff_names_its_own_package_and_no_version_of_this_project(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
+) -> None:
+    new = base()
+    param(new, "/items", "get", "limit")["required"] = True
+    old_file, new_file = (
+        write_spec(tmp_path / "a.json", base()),
+        write_spec(tmp_path / "b.json", new),
+    )
+    status, out = _diff(
+        capsys,
+        str(old_file),
+        str(new_file),
+        "--overlays",
+        str(empty_overlays),
+        "--package-name",
+        "items_api",
+    )
+    assert status == 0
+    verdict = out.splitlines()[2]
+    assert verdict.startswith("**breaking**: `items-api` needs a major version (breaking).")
+    assert "qiskit" not in out
+    assert "→ **" not in verdict  # spec/release.json is this project's, not items-api's

@@ -62,6 +62,8 @@ class Report:
 
     problems: tuple[str, ...] = ()
     """The validation problems of a side that fails validation (the diff went on)."""
+    distribution: str = "qiskit-runtime-api"
+    """The name of the package whose next version the report gives (``--package-name``)."""
 
     @property
     def severities(self) -> set[Severity]:
@@ -140,6 +142,7 @@ def compare_sides(
             diffstat({}, {}),
             current_version,
             problems,
+            package.replace("_", "-"),
         )
     surfaces = (read_surface(before.files, package), read_surface(after.files, package))
     apis = (before.api, after.api)
@@ -155,6 +158,7 @@ def compare_sides(
         _diffstat(before.files, after.files, package),
         current_version,
         problems,
+        package.replace("_", "-"),
     )
 
 

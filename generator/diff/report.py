@@ -23,13 +23,11 @@ from .python_api import ApiChange
 __all__ = [
     "COMMENT_LIMIT",
     "FULL_REPORT_FILES",
-    "PACKAGE",
     "to_json",
     "to_markdown",
     "write_full_report",
 ]
 
-PACKAGE = "qiskit-runtime-api"
 COMMENT_LIMIT = 60_000
 FULL_REPORT_FILES = ("api-diff.md", "api-diff.json")
 _SHOWN_PLACES = 8
@@ -115,7 +113,7 @@ def verdict_line(report: Report) -> str:
     upgrade = (
         f": {report.package_version} → **{report.next_version}**" if report.next_version else ""
     )
-    return f"**{report.verdict}**: `{PACKAGE}` needs {bump}{upgrade}. ({versions})"
+    return f"**{report.verdict}**: `{report.distribution}` needs {bump}{upgrade}. ({versions})"
 
 
 def to_markdown(report: Report, title: str = "API diff", *, full: bool = False) -> str:

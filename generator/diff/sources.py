@@ -73,9 +73,13 @@ def open_side(argument: str, repo: Path, overlays: Path | None) -> Iterator[Side
 
 def released(argument: str, repo: Path, project: Path) -> str:
     """The package version issued before ``argument``'s spec: ``spec/release.json`` at
-    its git ref, else the project's; "" when neither says one."""
+    its git ref, else the project's when ``argument`` is the project's spec (or a git
+    ref); "" otherwise: another API's spec has no release of this project."""
     text = ""
-    if argument.startswith(_GIT_PREFIX) and argument[len(_GIT_PREFIX) :]:
+    is_git = argument.startswith(_GIT_PREFIX)
+    if not is_git and Path(argument).resolve() != (project / SPEC_PATH).resolve():
+        return ""
+    if is_git and argument[len(_GIT_PREFIX) :]:
         ref = argument[len(_GIT_PREFIX) :]
         try:
             text = _git_show(repo, argument, ref, RELEASE_PATH).decode()
