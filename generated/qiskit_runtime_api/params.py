@@ -6,9 +6,9 @@ Every method that takes a model (``models.X``) takes a dict too, typed here as
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
-from typing_extensions import Required, TypeAlias, TypedDict
+from typing_extensions import Required, TypedDict
 
 from . import models
 

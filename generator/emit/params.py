@@ -53,7 +53,7 @@ __all__ = ["AliasPlan", "KeyPlan", "ParamsPlan", "TypedDictPlan", "plan_params"]
 _CTX = TypeContext(for_parameter=True, models=Import(".", "models"), params=None)
 _TYPED_DICT = from_import("typing_extensions", "TypedDict")
 _REQUIRED = from_import("typing_extensions", "Required")
-_TYPE_ALIAS = from_import("typing_extensions", "TypeAlias")
+_TYPE_ALIAS = from_import("typing", "TypeAlias")
 _MAPPING = from_import("collections.abc", "Mapping")
 _STR = Name("str")
 _OPEN = Subscript(_MAPPING, (_STR, ANY))
