@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.emit.auth import AuthPlan
+from generator.emit.expressions import names_in
 from generator.emit.methods import MethodPlan
+from generator.emit.types import PARAMS
 
 if TYPE_CHECKING:
     from generator.emit.plan import ResourcePlan
@@ -60,6 +62,18 @@ class ReadmePlan:
     keywords: tuple[str, ...] = ()
     urls: tuple[tuple[str, str], ...] = ()
     classifiers: tuple[str, ...] = ()
+    typed_body: str = ""  # "`params.CreateJobRequestParam` for `client.jobs.create()`"
+
+
+def _typed_body(resources: tuple[ResourcePlan, ...]) -> str:
+    """The first body's ``TypedDict``, and the method that takes it (for the README)."""
+    for resource in resources:
+        for method in resource.operations:
+            for argument in method.keywords:
+                typed = [n for n in names_in(argument.annotation) if n.source == PARAMS]
+                if argument.name == "body" and typed:
+                    return f"`{typed[0].text}` for `{_call(resource.attribute, method)}`"
+    return ""
 
 
 def _call(resource: str, method: MethodPlan, raw: bool = False) -> str:
@@ -329,6 +343,7 @@ def plan_readme(
         keywords=config.keywords or ("rest", "api-client"),
         urls=config.urls,
         classifiers=_classifiers(config.classifiers),
+        typed_body=_typed_body(resources),
     )
 
 
