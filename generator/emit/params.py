@@ -10,16 +10,18 @@ named ``<Model>Param`` (``types.param_name``):
   with ``Required[...]`` on the schema's ``required`` keys; ``readOnly``
   properties are left out (a server sets them);
 * an object that allows other keys (``additionalProperties``) stays a
-  ``Mapping[str, ...]``, and so does an ``allOf`` Python can't merge;
-* anything else (a ``oneOf``/``anyOf`` union, an array, an enum) becomes a type
-  alias of its type, where each model is ``<Model>Param | models.<Model>``.
+  ``Mapping[str, ...]`` of its values' types;
+* anything else (a ``oneOf``/``anyOf`` union, an array, an enum, an ``allOf``
+  that holds a union) becomes a type alias of its type: a union of the members'
+  TypedDicts, and elsewhere each model as ``<Model>Param | models.<Model>``.
 
 A key that is not a plain identifier (``IBM-API-Version``, ``from``, a name the
-module binds) puts its ``TypedDict`` in the functional form, whose values are
-strings, so it may name what is defined after it. Class bodies are strings too
-(``from __future__ import annotations``); aliases are written after the
-classes, each after the aliases it uses, and one that runs through itself is
-``Mapping[str, Any]`` (an object) or ``Any``.
+module binds) puts its ``TypedDict`` in the functional form, its docstring a
+string after it. The module has no ``from __future__ import annotations``, so
+that ``Required`` is seen at run time (``__required_keys__``, pydantic): each
+definition comes after those it names, and in a cycle a key's type names a
+later one as a string, while an alias in a cycle is ``Mapping[str, Any]`` or
+``Any``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from generator.emit.expressions import (
 from generator.emit.types import TypeContext, model_names_in, nullable, param_name, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
 from generator.ir.model import Api, Model
-from generator.text import one_line, safe_docstring
+from generator.text import safe_docstring
 
 __all__ = ["AliasPlan", "KeyPlan", "ParamsPlan", "TypedDictPlan", "plan_params"]
 
@@ -88,11 +90,6 @@ class TypedDictPlan:
     keys: tuple[KeyPlan, ...]
     functional: bool  # a key can't be a class attribute
     is_alias = False
-
-    @property
-    def comment(self) -> str:
-        """The docstring on one line, for the functional form's comment (escaped)."""
-        return one_line(self.docstring, 300)
 
     def uses(self) -> set[str]:
         return {n.text for k in self.keys for n in names_in(k.value)}
