@@ -60,6 +60,28 @@ async def async_calls(client: AsyncClient) -> None:
 FUTURE = "from __future__ import annotations\n\n"
 
 
+def run_mypy_strict(
+    cwd: Path, *targets: str, path: Path = GENERATED
+) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` over ``targets`` in ``cwd``, finding packages in ``path``."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(cwd / ".mypy_cache"),
+            *targets,
+        ],
+        cwd=cwd,
+        env={**os.environ, "MYPYPATH": str(path)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def _expected(script: str) -> dict[int, str]:
     return {
         number: line.split("# error: ")[1]
@@ -74,23 +96,7 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[int]]
     folder = tmp_path_factory.mktemp("typed_bodies")
     (folder / "plain_script.py").write_text(USER_SCRIPT, encoding="utf-8")
     (folder / "future_script.py").write_text(FUTURE + USER_SCRIPT, encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(folder / "cache"),
-            "plain_script.py",
-            "future_script.py",
-        ],
-        cwd=folder,
-        env={**os.environ, "MYPYPATH": str(GENERATED)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_mypy_strict(folder, "plain_script.py", "future_script.py")
     assert "qiskit_runtime_api" not in done.stdout, done.stdout  # the client itself is clean
     found: dict[str, set[int]] = {"plain_script.py": set(), "future_script.py": set()}
     for match in re.finditer(r"^(\w+\.py):(\d+): error:", done.stdout, re.MULTILINE):
@@ -228,31 +234,10 @@ def test_the_job_create_readme_example_is_a_dict_literal_that_type_checks(tmp_pa
         b for b in re.findall(r"```python\n(.*?)```", readme, re.DOTALL) if "jobs.create(" in b
     )
     assert "body={" in block
-    script = tmp_path / "readme_example.py"
-    script.write_text(block, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c"), str(script)],
-        env={**os.environ, "MYPYPATH": str(GENERATED)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    (tmp_path / "readme_example.py").write_text(block, encoding="utf-8")
+    done = run_mypy_strict(tmp_path, "readme_example.py")
     assert done.returncode == 0, done.stdout
-    misspelt = tmp_path / "misspelt_example.py"
-    misspelt.write_text(block.replace('"backend"', '"backnd"', 1), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(tmp_path / "c"),
-            str(misspelt),
-        ],
-        env={**os.environ, "MYPYPATH": str(GENERATED)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    misspelt = block.replace('"backend"', '"backnd"', 1)
+    (tmp_path / "misspelt_example.py").write_text(misspelt, encoding="utf-8")
+    done = run_mypy_strict(tmp_path, "misspelt_example.py")
     assert done.returncode == 1 and "misspelt_example.py" in done.stdout, done.stdout

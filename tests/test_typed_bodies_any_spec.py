@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import json
 import re
-import subprocess
 import sys
 import typing
 from collections.abc import Iterator
@@ -27,6 +26,8 @@ import pytest
 
 from generator.emit.write import write_tree
 from generator.pipeline import Options, Run, generate_files
+
+from .test_typed_bodies import run_mypy_strict
 
 PACKAGE = "pets_api"
 
@@ -239,26 +240,10 @@ def test_typed_dict_bodies_are_sent_as_given(generated: Path) -> None:
 
 
 def test_mypy_strict_checks_dict_literals_against_the_generated_typed_dicts(
-    generated: Path, tmp_path: Path
+    generated: Path,
 ) -> None:
     (generated / "user_script.py").write_text(USER_SCRIPT, encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(tmp_path / "cache"),
-            PACKAGE,
-            "user_script.py",
-        ],
-        cwd=generated,
-        env={"MYPYPATH": str(generated), "PATH": ""},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_mypy_strict(generated, PACKAGE, "user_script.py", path=generated)
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"{PACKAGE}/" not in done.stdout, done.stdout  # the client is clean
     flagged = {int(n) for n in re.findall(r"^user_script\.py:(\d+): error", done.stdout, re.M)}
