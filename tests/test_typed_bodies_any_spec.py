@@ -1,7 +1,8 @@
 """Request TypedDicts for any spec: a small invented one with every shape a body can take.
 
 Required and optional keys, enums, nested objects, a ``oneOf`` body, an
-``allOf`` whose member only adds ``required``, an open object
+``allOf`` whose member only adds ``required``, ``anyOf`` alternatives that only
+require keys, an open object
 (``additionalProperties``), keys that can't be class attributes (``from``,
 ``X-Trace``, a name the module binds), a ``readOnly`` key, a model that contains
 itself, a nullable reference and an object-typed query parameter. The client is
@@ -74,6 +75,14 @@ SPEC: dict[str, Any] = {
                 "responses": _OK,
             }
         },
+        "/batches": {
+            "post": {
+                "operationId": "create_batch",
+                "tags": ["pets"],
+                "requestBody": _json_body("Batch"),
+                "responses": _OK,
+            }
+        },
         "/trees": {
             "put": {
                 "operationId": "put_tree",
@@ -129,6 +138,16 @@ SPEC: dict[str, Any] = {
                     {"required": ["price"], "properties": {"price": {"type": "number"}}},
                 ]
             },
+            "Batch": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {
+                    "kind": {"type": "string"},
+                    "ids": {"type": "array", "items": {"type": "string"}},
+                    "names": {"type": "array", "items": {"type": "string"}},
+                },
+                "anyOf": [{"required": ["ids"]}, {"required": ["names"]}],
+            },
             "Tree": {
                 "type": "object",
                 "required": ["value"],
@@ -168,6 +187,8 @@ def calls(client: Client) -> None:
     tree: params.TreeParam = {"value": 1, "children": [{"value": 2, "parent": None}], "extras": {"note": "n", "x": 3}}
     client.pets.put_tree(body=tree)
     client.pets.put_tree(body={"value": 1, "children": [{"valeu": 2}]})  # error: misspelt key deep down
+    client.pets.create_batch(body={"kind": "k", "ids": ["a"]})
+    client.pets.create_batch(body={"kind": "k", "idz": ["a"]})  # error: misspelt key beside required-only alternatives
 """
 
 
@@ -199,6 +220,9 @@ def test_required_and_optional_keys_follow_the_schema_and_read_only_keys_are_lef
     assert params.OwnerParam.__required_keys__ == {"email"}
     assert params.OwnerParam.__optional_keys__ == {"from", "X-Trace", "Required"}
     assert params.PurchaseParam.__required_keys__ == {"shelter", "price"}
+    # anyOf alternatives that only require keys: a TypedDict can't say "ids or names"
+    assert params.BatchParam.__required_keys__ == {"kind"}
+    assert params.BatchParam.__optional_keys__ == {"ids", "names"}
     hints = typing.get_type_hints(params.TreeParam)  # forward references resolve
     assert params.TreeParam in typing.get_args(typing.get_args(hints["children"])[0])
 
@@ -252,5 +276,5 @@ def test_mypy_strict_checks_dict_literals_against_the_generated_typed_dicts(
         for number, line in enumerate(USER_SCRIPT.splitlines(), start=1)
         if "# error: " in line
     }
-    assert len(expected) == 8
+    assert len(expected) == 9
     assert flagged == expected, done.stdout

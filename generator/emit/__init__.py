@@ -9,6 +9,7 @@
     reserved.py       names the generated code already uses (runtime client members, ...)
     expressions.py    type expressions as a tree: names with their imports, rendered at the end
     types.py          JSON Schema → type expressions
+    params.py         the request TypedDicts: every model a request sends, as a dict type
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
     format.py         format stage: isort, then black, in-process

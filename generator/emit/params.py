@@ -222,7 +222,8 @@ def _object_shape(
         if name not in models or name in seen:
             return None
         return _object_shape(models[name].schema, models, seen | {name}, member)
-    if any(schema.get(k) for k in ("oneOf", "anyOf")):
+    alternatives = [m for k in ("oneOf", "anyOf") for m in schema.get(k) or []]
+    if alternatives and not all(_only_required(m) for m in alternatives):
         return None
     members = schema.get("allOf") or []
     if not members and "properties" not in schema and not member:
@@ -236,6 +237,8 @@ def _object_shape(
         if isinstance(sub, dict) and not sub.get("readOnly")
     }
     required = {r for r in schema.get("required") or [] if isinstance(r, str)}
+    if alternatives:  # "one of these keys is required": those all alternatives require
+        required |= set.intersection(*(set(m.get("required") or []) for m in alternatives))
     extra = schema.get("additionalProperties")
     shape = _Shape(properties, frozenset(required), extra not in (None, False), _schema(extra))
     for member in members:
@@ -254,6 +257,15 @@ def _object_shape(
             shape.extra or part.extra,
         )
     return shape
+
+
+_NOTES = frozenset({"description", "title"})
+
+
+def _only_required(alternative: Any) -> bool:
+    """An alternative that only requires keys (``anyOf: [{required: [a]}, {required: [b]}]``):
+    a TypedDict can't say "a or b", so it leaves both optional."""
+    return isinstance(alternative, dict) and set(alternative) <= _NOTES | {"required"}
 
 
 def _schema(value: Any) -> dict[str, Any]:
