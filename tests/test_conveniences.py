@@ -295,9 +295,9 @@ def test_timeouts_default_per_operation_and_are_overridable_per_client_and_per_c
     created = {"id": "j1", "backend": "ibm_x"}
     client, seen = make_client(lambda request: httpx.Response(200, json=created))
     client.jobs.get("j1")
-    client.jobs.create(body={"program_id": "p"})
-    client.jobs.create(body={"program_id": "p"}, timeout=30)
-    client.with_options(timeout=10).jobs.create(body={"program_id": "p"})
+    client.jobs.create(body={"program_id": "p", "backend": "b"})
+    client.jobs.create(body={"program_id": "p", "backend": "b"}, timeout=30)
+    client.with_options(timeout=10).jobs.create(body={"program_id": "p", "backend": "b"})
     assert [read_timeout(r) for r in seen] == [(5.0, 60.0), (5.0, 900.0), (5.0, 30.0), (5.0, 10.0)]
 
 

@@ -25,6 +25,7 @@ from qiskit_runtime_api import (
     NotFoundError,
     ResponseTooLargeError,
     models,
+    params,
 )
 from qiskit_runtime_api._base_client import CallOptions
 from qiskit_runtime_api._endpoint import Endpoint, ResponseKind, prepare
@@ -109,7 +110,7 @@ def test_extra_query_replaces_a_parameter_adds_new_ones_and_none_removes() -> No
 
 def test_extra_body_merges_over_a_model_body_and_sends_no_unset_fields() -> None:
     client, seen = make_client(answer({"id": "j1", "backend": "ibm_torino"}))
-    body = {
+    body: params.JobRequestParam = {
         "program_id": "sampler",
         "backend": "ibm_torino",
         "params": models.SamplerV2Input(pubs=[["OPENQASM 3.0;"]]),

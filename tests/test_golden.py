@@ -52,7 +52,11 @@ def test_generated_project_carries_license_changelog_and_index_metadata(
     project = pyproject["project"]
     assert project["license"] == "Apache-2.0" and project["license-files"] == ["LICENSE"]
     assert project["requires-python"] == ">=3.10"
-    assert sorted(project["dependencies"]) == ["httpx>=0.27", "pydantic>=2.7"]
+    assert sorted(project["dependencies"]) == [
+        "httpx>=0.27",
+        "pydantic>=2.7",
+        "typing-extensions>=4.6.1",
+    ]
     assert project["urls"] and project["classifiers"]
     assert pyproject["build-system"]["build-backend"] == "hatchling.build"
     readme = seed_files["README.md"]

@@ -23,9 +23,9 @@ from .package_index import install_into_new_venv
 pytestmark = pytest.mark.slow
 
 _CALLS = """
-import asyncio, importlib.metadata, json, sys
+import asyncio, importlib.metadata, json, sys, typing
 import qiskit_runtime_api
-from qiskit_runtime_api import AsyncClient, Client, NotFoundError, models
+from qiskit_runtime_api import AsyncClient, Client, NotFoundError, models, params
 
 options = dict(token="test-token", service_crn="crn:v1:test", base_url=sys.argv[1])
 with Client(**options) as client:
@@ -43,7 +43,11 @@ async def main():
 async_jobs = asyncio.run(main())
 print(json.dumps({
     "file": qiskit_runtime_api.__file__,
-    "versions": {n: importlib.metadata.version(n) for n in ("httpx", "pydantic")},
+    "versions": {
+        n: importlib.metadata.version(n) for n in ("httpx", "pydantic", "typing-extensions")
+    },
+    "required": sorted(params.JobRequestParam.__required_keys__),
+    "hinted": sorted(typing.get_type_hints(params.JobRequestParam)),
     "types": [type(versions).__name__, type(jobs).__name__, type(async_jobs).__name__],
     "job": type(jobs.jobs[0]).__name__ if jobs.jobs else None,
     "missing": missing,
@@ -78,5 +82,7 @@ def test_the_client_runs_on_the_lowest_httpx_and_pydantic_it_allows(
         for name, version in wanted.items()
     }
     assert facts["types"] == ["VersionResponse", "JobsResponse", "JobsResponse"]
+    assert facts["required"] == ["backend", "program_id"]  # typing_extensions' TypedDict
+    assert "params" in facts["hinted"]
     assert facts["job"] == "JobResponse"
     assert facts["missing"] == 404

@@ -22,6 +22,7 @@ from qiskit_runtime_api import (
     AsyncClient,
     Client,
     InternalServerError,
+    params,
 )
 from qiskit_runtime_api._retry import (
     backoff,
@@ -46,7 +47,7 @@ from .fakes import (
 
 JOB = {"id": "j1", "status": "Completed", "state": {"status": "Completed"}, "program": {"id": "p"}}
 CRN = "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"
-SUBMISSION = {"program_id": "sampler"}
+SUBMISSION: params.JobRequestParam = {"program_id": "sampler", "backend": "ibm_torino"}
 SLOW = 1.0  # the server's stall, longer than the client's 0.25 s read timeout
 
 

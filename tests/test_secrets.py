@@ -62,7 +62,7 @@ def test_no_secret_appears_in_reprs_logs_errors_or_warnings(
         calls: list[Callable[[], object]] = [
             lambda: iam_client.jobs.get("missing"),
             lambda: iam_client.jobs.get("slow"),
-            lambda: token_client.jobs.create(body={"program_id": "closed"}),
+            lambda: token_client.jobs.create(body={"program_id": "closed", "backend": "b"}),
             lambda: token_client.jobs.get("closed"),
             lambda: refused.jobs.get("j1"),
             lambda: offline.jobs.get("j1"),

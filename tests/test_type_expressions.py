@@ -13,6 +13,7 @@ from generator.emit.expressions import (
     Import,
     Literal,
     Name,
+    Quoted,
     Subscript,
     Union,
     from_import,
@@ -101,6 +102,12 @@ RESPONSE = TypeContext(shadowed=frozenset({"list"}))
         ({"$ref": "#/components/schemas/Job", "nullable": True}, RESPONSE, "models.Job | None"),
         ({"const": "a'b"}, RESPONSE, 'Literal["a\'b"]'),
         ({"type": "null"}, RESPONSE, "None"),
+        ({"$ref": "#/components/schemas/Job"}, PARAMETER, "params.JobParam | models.Job"),
+        (
+            {"type": "array", "items": {"$ref": "#/components/schemas/Job"}},
+            PARAMETER,
+            "Sequence[params.JobParam | models.Job]",
+        ),
     ],
 )
 def test_a_schema_becomes_the_expected_type(
@@ -115,3 +122,18 @@ def test_in_the_models_module_models_are_local_and_datetime_is_aliased() -> None
     expr = type_hint(schema, context)
     assert expr.render() == "Job | _datetime.date"
     assert imports_of([expr]) == {Import("datetime", alias="_datetime")}
+
+
+def test_a_quoted_type_is_a_string_literal_and_still_needs_its_imports() -> None:
+    quoted = Quoted(union([Name("TreeParam"), JOB, NONE]))
+    assert quoted.render() == "'TreeParam | models.Job | None'"
+    assert imports_of([Subscript(SEQUENCE, (quoted,))]) == {
+        Import("collections.abc", "Sequence"),
+        MODELS,
+    }
+
+
+def test_a_request_context_takes_a_model_as_its_typed_dict_beside_the_model() -> None:
+    expr = type_hint({"$ref": "#/components/schemas/Job"}, PARAMETER)
+    assert imports_of([expr]) == {MODELS, Import("..", "params")}
+    assert type_hint({"$ref": "#/components/schemas/Job"}, RESPONSE).render() == "models.Job"

@@ -41,12 +41,14 @@ from ._version import __version__ as __version__
 
 if TYPE_CHECKING:
     from . import models as models
+    from . import params as params
     from ._pagination import AsyncPager as AsyncPager
     from ._pagination import SyncPager as SyncPager
 
 # Imported on first use, to keep `import qiskit_runtime_api` fast: they build pydantic models.
 _LAZY = {
     "models": ("models", ""),
+    "params": ("params", ""),
     "AsyncPager": ("_pagination", "AsyncPager"),
     "SyncPager": ("_pagination", "SyncPager"),
 }
@@ -94,4 +96,5 @@ __all__ = [
     "WaitTimeoutError",
     "__version__",
     "models",
+    "params",
 ]

@@ -13,6 +13,7 @@
     readme.py         the README plan: its examples, sections and pyproject metadata
     readme_prose.py   the README's sentences around the API's names (trust, credentials, waiting)
     types.py          JSON Schema → type expressions
+    params.py         the request TypedDicts: every model a request sends, as a dict type
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
     format.py         format stage: isort, then black, in-process

@@ -1,12 +1,13 @@
 """Type expressions as values: a small immutable tree, rendered to source only at the end.
 
-    Expr = Name | Subscript | Union | Literal | NoneType
+    Expr = Name | Subscript | Union | Literal | NoneType | Quoted
 
 A ``Name`` carries the ``Import`` that binds it (``Sequence`` from
 ``collections.abc``, ``datetime.datetime`` by ``import datetime``,
 ``models.Job`` by ``from .. import models``); a generated module's imports are
 collected from the expressions it uses (``imports_of``), never found by
-searching its text. ``union`` flattens, drops duplicates, puts ``None`` last
+searching its text. ``Quoted`` is a forward reference: its type as a string,
+for a name a module defines after the place that evaluates it. ``union`` flattens, drops duplicates, puts ``None`` last
 and lets ``Any`` absorb the rest. Literal values are written with ``repr``.
 """
 
@@ -28,6 +29,7 @@ __all__ = [
     "Literal",
     "Name",
     "NoneType",
+    "Quoted",
     "Subscript",
     "Union",
     "from_import",
@@ -119,7 +121,17 @@ class NoneType:
         return "None"
 
 
-Expr: TypeAlias = Name | Subscript | Union | Literal | NoneType
+@dataclass(frozen=True)
+class Quoted:
+    """A forward reference: ``"expr"``, a type written as a string literal (``repr``)."""
+
+    expr: Expr
+
+    def render(self) -> str:
+        return repr(self.expr.render())
+
+
+Expr: TypeAlias = Name | Subscript | Union | Literal | NoneType | Quoted
 
 NONE = NoneType()
 ANY = Name("Any", Import("typing", "Any"))
@@ -164,6 +176,8 @@ def names_in(expr: Expr) -> Iterator[Name]:
             yield from names_in(member)
     elif isinstance(expr, Literal):
         yield _LITERAL
+    elif isinstance(expr, Quoted):
+        yield from names_in(expr.expr)
 
 
 def imports_of(exprs: Iterable[Expr]) -> frozenset[Import]:

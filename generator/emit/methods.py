@@ -17,20 +17,18 @@ from typing import Any
 from generator.emit import code, markdown
 from generator.emit.code import Code, DocText
 from generator.emit.expressions import (
-    ANY,
     NONE,
     Argument,
     Expr,
     Name,
-    Subscript,
     Union,
     imports_of,
     union,
 )
 from generator.emit.markdown import Markdown
-from generator.emit.options import CALL_OPTIONS, MAPPING, option_names, optional
+from generator.emit.options import CALL_OPTIONS, option_names, optional
 from generator.emit.reserved import method_body_names
-from generator.emit.types import MODELS, MODULES_BOUND, TypeContext, type_hint
+from generator.emit.types import MODULES_BOUND, PARAMS, TypeContext, param_name, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
 from generator.ir.model import Model, Operation, Parameter, ParameterLocation
 from generator.ir.naming import snake_case
@@ -267,23 +265,25 @@ def distinct_names(
 
 
 def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model]) -> Expr:
-    """The body's type; where it names a model, a plain mapping is taken as well."""
-    hint = type_hint(schema, ctx)
+    """The body's type: where it names a model, the model (and a union's members)
+    or a dict checked against its ``TypedDict`` (``params.<Model>Param``)."""
     ref = schema.get("$ref", "")
-    if ref.startswith(MODEL_REF_PREFIX):
-        model = models[ref[len(MODEL_REF_PREFIX) :]]
-        members = [m for k in ("oneOf", "anyOf") for m in model.schema.get(k, [])]
-        if members and "properties" not in model.schema:
-            hint = union([hint] + [type_hint(m, ctx) for m in members])
-    if _top_level_model(hint):
-        hint = union([hint, Subscript(MAPPING, (_STR, ANY))])
-    return hint
+    if not ref.startswith(MODEL_REF_PREFIX):
+        return type_hint(schema, ctx)
+    name = ref[len(MODEL_REF_PREFIX) :]
+    model = models[name]
+    hint: list[Expr] = [ctx.model(name)]
+    members = [m for k in ("oneOf", "anyOf") for m in model.schema.get(k, [])]
+    if members and "properties" not in model.schema:
+        plain = TypeContext(shadowed=ctx.shadowed)  # the members' models: their dicts are
+        hint += [type_hint(m, plain) for m in members]  # in the union's TypedDict alias
+    hint.append(ctx.param(name))
+    nullable = type_hint(schema, ctx)  # ``None`` too, where the reference is nullable
+    return union([*hint, nullable]) if NONE in _members(nullable) else union(hint)
 
 
-def _top_level_model(hint: Expr) -> bool:
-    """A model, or a union with a model among its members (not one inside a subscript)."""
-    members = hint.members if isinstance(hint, Union) else (hint,)
-    return any(isinstance(m, Name) and m.source == MODELS for m in members)
+def _members(hint: Expr) -> tuple[Expr, ...]:
+    return hint.members if isinstance(hint, Union) else (hint,)
 
 
 def _responses(op: Operation, ctx: TypeContext) -> list[ResponsePlan]:
@@ -333,6 +333,21 @@ def _accept(op: Operation) -> str:
     return ", ".join(json_first) or "application/json"
 
 
+def _body_doc(op: Operation) -> str:
+    """The body's description, and what it takes: ``A model or a dict (params.XParam).``"""
+    assert op.body is not None
+    ref = op.body.schema.get("$ref", "")
+    takes = (
+        f"a model or a dict (``{PARAMS.bound}.{param_name(ref[len(MODEL_REF_PREFIX) :])}``)."
+        if ref.startswith(MODEL_REF_PREFIX)
+        else "."
+    )
+    description = folded(op.body.description)
+    if not description:
+        return "The request body" + (f": {takes}" if takes != "." else ".")
+    return _sentence(description) + (f" {takes[0].upper()}{takes[1:]}" if takes != "." else "")
+
+
 def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> DocText:
     parts = [op.summary or f"{op.method} {op.path}"]
     if op.description and op.description.strip() != op.summary.strip():
@@ -343,8 +358,7 @@ def _method_docstring(op: Operation, params: tuple[ParamPlan, ...]) -> DocText:
     if op.body is not None and op.preset_body is None:
         args.insert(
             0,
-            "body: "
-            + (folded(op.body.description) or "The request body, a model or a plain dict."),
+            "body: " + _body_doc(op),
         )
     text = "\n\n".join(parts)
     if args:

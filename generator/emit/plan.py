@@ -26,6 +26,7 @@ from generator.emit.conveniences import (
 )
 from generator.emit.expressions import Expr, Import, from_import, import_lines, imports_of
 from generator.emit.methods import MethodPlan, distinct_names, plan_method
+from generator.emit.params import ParamsPlan, plan_params
 from generator.emit.readme import ReadmePlan, plan_readme
 from generator.emit.reserved import client_attributes, client_init_names
 from generator.emit.types import TypeContext
@@ -106,6 +107,7 @@ class ClientPlan:
     resources: tuple[ResourcePlan, ...]
     auth: AuthPlan
     readme: ReadmePlan
+    params: ParamsPlan
     extras: tuple[str, ...] = ()
     optional_dependencies: tuple[tuple[code.Name, code.TomlText], ...] = ()  # (extra, requirement)
 
@@ -217,6 +219,7 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
         ),
         auth=auth,
         readme=plan_readme(api, auth, resources, package, distribution, version, header_options),
+        params=plan_params(api),
     )
 
 

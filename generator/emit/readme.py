@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from generator.emit import code, markdown
 from generator.emit import readme_prose as prose
 from generator.emit.auth import AuthPlan
+from generator.emit.expressions import names_in
 from generator.emit.markdown import Markdown, compose
 from generator.emit.methods import MethodPlan
+from generator.emit.types import PARAMS
 
 if TYPE_CHECKING:
     from generator.emit.plan import HeaderOptionPlan, ResourcePlan
@@ -29,6 +31,8 @@ from generator.ir.security import README_SECTIONS
 from generator.text import package_version
 
 __all__ = ["ReadmePlan", "plan_readme"]
+
+_NOTHING = markdown.text("")
 
 _CLASSIFIERS = (
     "Development Status :: 4 - Beta",
@@ -76,6 +80,22 @@ class ReadmePlan:
     keywords: tuple[str, ...] = ()
     urls: tuple[tuple[str, str], ...] = ()
     classifiers: tuple[str, ...] = ()
+    typed_body: Markdown = _NOTHING  # `params.XParam` for `client.jobs.create()`
+
+
+def _typed_body(resources: tuple[ResourcePlan, ...]) -> Markdown:
+    """The first body's ``TypedDict``, and the method that takes it (for the README)."""
+    for resource in resources:
+        for method in resource.operations:
+            for argument in method.keywords:
+                typed = [n for n in names_in(argument.annotation) if n.source == PARAMS]
+                if argument.name == "body" and typed:
+                    return compose(
+                        "{} for {}",
+                        markdown.code_span(typed[0].text),
+                        markdown.code_span(_call(resource.attribute, method)),
+                    )
+    return markdown.text("")
 
 
 def _call(resource: str, method: MethodPlan, raw: bool = False) -> str:
@@ -302,6 +322,7 @@ def plan_readme(
         keywords=config.keywords or ("rest", "api-client"),
         urls=config.urls,
         classifiers=_classifiers(config.classifiers),
+        typed_body=_typed_body(resources),
     )
 
 

@@ -129,6 +129,9 @@ def render_files(
             resource=resource
         )
     files[f"{package}/models.py"] = models_source
+    files[f"{package}/params.py"] = env.get_template("package/params.py.j2").render(
+        plan=plan.params
+    )
     files[f"{package}/py.typed"] = ""
     for path in runtime_paths(package, templates):
         if path.rsplit("/", 1)[1] in EXCHANGE_MODULES and plan.auth.exchange is None:

@@ -1,8 +1,10 @@
 """JSON Schema → Python type expressions (``generator.emit.expressions`` trees).
 
-Models are referred to as ``models.<Name>``. Parameters take the friendliest
-types that serialise correctly (``Sequence[str]``, ``datetime | str``);
-responses get exactly the schema's type. Names in ``shadowed`` (a resource
+Models are referred to as ``models.<Name>``. Parameters and bodies take the
+friendliest types that serialise correctly (``Sequence[str]``, ``datetime | str``),
+and a model there is also taken as its ``TypedDict`` (``params.<Name>Param``, see
+``generator.emit.params``), so that a dict literal is checked; responses get
+exactly the schema's type. Names in ``shadowed`` (a resource
 class with a method called ``list``) are spelt ``builtins.list``.
 """
 
@@ -25,26 +27,50 @@ from generator.emit.expressions import (
 )
 from generator.ir.hoist import MODEL_REF_PREFIX
 
-__all__ = ["MODELS", "MODULES_BOUND", "TypeContext", "model_names_in", "type_hint"]
+__all__ = [
+    "MODELS",
+    "MODULES_BOUND",
+    "PARAMS",
+    "TypeContext",
+    "model_names_in",
+    "nullable",
+    "param_name",
+    "type_hint",
+]
 
 MODELS = Import("..", "models")
 """How a resource module binds the models module."""
+PARAMS = Import("..", "params")
+"""How a resource module binds the request ``TypedDict`` module."""
+_PARAM_SUFFIX = "Param"
 _BUILTINS = "builtins"
 _DATETIME = "datetime"
-MODULES_BOUND = frozenset({MODELS.bound, _BUILTINS, _DATETIME})
+MODULES_BOUND = frozenset({MODELS.bound, PARAMS.bound, _BUILTINS, _DATETIME})
 """The modules a type expression may bind by name (``models.Job``, ``datetime.date``)."""
 
 _SCALARS = {"integer": "int", "number": "float", "boolean": "bool"}
 
 
+def param_name(model: str) -> str:
+    """The request ``TypedDict`` (or alias) of a model: ``JobRequest`` -> ``JobRequestParam``.
+
+    Always the model's name and a suffix, so the names are as stable as the
+    models' and two models never share one.
+    """
+    return model + _PARAM_SUFFIX
+
+
 @dataclass(frozen=True)
 class TypeContext:
     for_parameter: bool = False
+    """Types for what the client sends: friendlier types, and models taken as TypedDicts."""
     shadowed: frozenset[str] = frozenset()
     models: Import | None = MODELS
     """How the models module is bound; ``None``: the expressions live in it."""
     datetime_alias: str = ""
     """The name ``import datetime`` binds, when not ``datetime``."""
+    params: Import | None = PARAMS
+    """How the request ``TypedDict`` module is bound; ``None``: the expressions live in it."""
 
     def builtin(self, name: str) -> Name:
         return module_name(_BUILTINS, name) if name in self.shadowed else Name(name)
@@ -54,6 +80,12 @@ class TypeContext:
             return Name(name)
         return Name(f"{self.models.bound}.{name}", self.models)
 
+    def param(self, model: str) -> Name:
+        """The request ``TypedDict`` of ``model``."""
+        if self.params is None:
+            return Name(param_name(model))
+        return Name(f"{self.params.bound}.{param_name(model)}", self.params)
+
     def datetime(self, name: str) -> Name:
         return module_name(_DATETIME, name, self.datetime_alias)
 
@@ -62,10 +94,10 @@ def type_hint(schema: dict[str, Any] | None, ctx: TypeContext) -> Expr:
     if not schema:
         return ANY
     hint = _hint(schema, ctx)
-    return union([hint, NONE]) if _nullable(schema) else hint
+    return union([hint, NONE]) if nullable(schema) else hint
 
 
-def _nullable(schema: dict[str, Any]) -> bool:
+def nullable(schema: dict[str, Any]) -> bool:
     kind = schema.get("type")
     return bool(schema.get("nullable")) or (isinstance(kind, list) and "null" in kind)
 
@@ -73,7 +105,10 @@ def _nullable(schema: dict[str, Any]) -> bool:
 def _hint(schema: dict[str, Any], ctx: TypeContext) -> Expr:
     ref = schema.get("$ref")
     if isinstance(ref, str) and ref.startswith(MODEL_REF_PREFIX):
-        return ctx.model(ref[len(MODEL_REF_PREFIX) :])
+        name = ref[len(MODEL_REF_PREFIX) :]
+        if ctx.for_parameter:  # a dict checked against the TypedDict, or the model
+            return union([ctx.param(name), ctx.model(name)])
+        return ctx.model(name)
     if "const" in schema:
         return Literal((schema["const"],))
     if isinstance(schema.get("enum"), list):

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
-from .. import models
+from .. import models, params
 from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._response import async_raw_response, raw_response
@@ -184,7 +184,11 @@ class Instances:
     def replace_configuration(
         self,
         *,
-        body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
+        body: (
+            models.ReplaceInstanceConfigurationRequest
+            | params.ReplaceInstanceConfigurationRequestParam
+            | None
+        ) = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -199,7 +203,7 @@ class Instances:
         Update the configuration for the specified instance e.g. instance limit in seconds, using CRN from context params of the request.
 
         Args:
-            body: Request body for updating a specified instance configuration.
+            body: Request body for updating a specified instance configuration. A model or a dict (``params.ReplaceInstanceConfigurationRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)
@@ -362,7 +366,11 @@ class AsyncInstances:
     async def replace_configuration(
         self,
         *,
-        body: models.ReplaceInstanceConfigurationRequest | Mapping[str, Any] | None = None,
+        body: (
+            models.ReplaceInstanceConfigurationRequest
+            | params.ReplaceInstanceConfigurationRequestParam
+            | None
+        ) = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -377,7 +385,7 @@ class AsyncInstances:
         Update the configuration for the specified instance e.g. instance limit in seconds, using CRN from context params of the request.
 
         Args:
-            body: Request body for updating a specified instance configuration.
+            body: Request body for updating a specified instance configuration. A model or a dict (``params.ReplaceInstanceConfigurationRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``PUT /v1/instances/configuration`` (operationId ``replace_instance_configuration``)

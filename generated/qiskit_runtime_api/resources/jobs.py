@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
-from .. import models
+from .. import models, params
 from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._pagination import AsyncPager, OffsetPages, SyncPager
@@ -386,7 +386,7 @@ class Jobs:
             models.CreateJobRequest
             | models.JobRequest
             | models.ChannelPartnerJobRequest
-            | Mapping[str, Any]
+            | params.CreateJobRequestParam
             | None
         ) = None,
         api_version: str | None = None,
@@ -404,7 +404,7 @@ class Jobs:
         Invoke a Qiskit Runtime primitive. Note the returned job ID.  You will use it to check the job's status and review results. This request is rate limited to 5 jobs per minute per user.
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.CreateJobRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
             parent_job_id: Parent job ID
 
@@ -604,7 +604,7 @@ class Jobs:
         self,
         job_id: str,
         *,
-        body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
+        body: models.ReplaceJobTagsRequest | params.ReplaceJobTagsRequestParam | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -617,7 +617,7 @@ class Jobs:
         """Replace job tags
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.ReplaceJobTagsRequestParam``).
             job_id: A job ID
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
@@ -936,7 +936,7 @@ class AsyncJobs:
             models.CreateJobRequest
             | models.JobRequest
             | models.ChannelPartnerJobRequest
-            | Mapping[str, Any]
+            | params.CreateJobRequestParam
             | None
         ) = None,
         api_version: str | None = None,
@@ -954,7 +954,7 @@ class AsyncJobs:
         Invoke a Qiskit Runtime primitive. Note the returned job ID.  You will use it to check the job's status and review results. This request is rate limited to 5 jobs per minute per user.
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.CreateJobRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
             parent_job_id: Parent job ID
 
@@ -1154,7 +1154,7 @@ class AsyncJobs:
         self,
         job_id: str,
         *,
-        body: models.ReplaceJobTagsRequest | Mapping[str, Any] | None = None,
+        body: models.ReplaceJobTagsRequest | params.ReplaceJobTagsRequestParam | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1167,7 +1167,7 @@ class AsyncJobs:
         """Replace job tags
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.ReplaceJobTagsRequestParam``).
             job_id: A job ID
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 

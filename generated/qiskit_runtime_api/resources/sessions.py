@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
-from .. import models
+from .. import models, params
 from .._base_client import CallOptions
 from .._endpoint import Endpoint, Param, ResponseKind
 from .._response import async_raw_response, raw_response
@@ -130,7 +130,7 @@ class Sessions:
             models.CreateSessionRequest
             | models.SessionRequest
             | models.ChannelPartnerSessionRequest
-            | Mapping[str, Any]
+            | params.CreateSessionRequestParam
             | None
         ) = None,
         api_version: str | None = None,
@@ -145,7 +145,7 @@ class Sessions:
         """Create a session
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.CreateSessionRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/sessions`` (operationId ``create_session``)
@@ -212,7 +212,7 @@ class Sessions:
         self,
         session_id: str,
         *,
-        body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
+        body: models.UpdateSessionRequest | params.UpdateSessionRequestParam | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -225,7 +225,7 @@ class Sessions:
         """Update a session
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.UpdateSessionRequestParam``).
             session_id: Job Session ID
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
@@ -366,7 +366,7 @@ class AsyncSessions:
             models.CreateSessionRequest
             | models.SessionRequest
             | models.ChannelPartnerSessionRequest
-            | Mapping[str, Any]
+            | params.CreateSessionRequestParam
             | None
         ) = None,
         api_version: str | None = None,
@@ -381,7 +381,7 @@ class AsyncSessions:
         """Create a session
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.CreateSessionRequestParam``).
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
         ``POST /v1/sessions`` (operationId ``create_session``)
@@ -448,7 +448,7 @@ class AsyncSessions:
         self,
         session_id: str,
         *,
-        body: models.UpdateSessionRequest | Mapping[str, Any] | None = None,
+        body: models.UpdateSessionRequest | params.UpdateSessionRequestParam | None = None,
         api_version: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -461,7 +461,7 @@ class AsyncSessions:
         """Update a session
 
         Args:
-            body: The request body, a model or a plain dict.
+            body: The request body: a model or a dict (``params.UpdateSessionRequestParam``).
             session_id: Job Session ID
             api_version: API version to use. Defaults to the client's api_version (2026-02-01).
 
