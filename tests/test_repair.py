@@ -294,3 +294,18 @@ def test_a_discriminator_value_its_member_enum_lacks_is_added_to_the_enum(
     enum = repaired["components"]["schemas"]["Event"]["properties"]["event_type"]["enum"]
     assert enum == ["stream-start", "tool-calls-chunk"]
     assert "discriminator check" in overlay["actions"][0]["description"]
+
+
+KEYWORD_NAMES = (
+    Path(__file__).parent / "data" / "keyword-names" / "properties-named-like-keywords.json"
+)
+
+
+def test_properties_named_like_keywords_are_not_taken_for_a_schema_with_an_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # kubernetes.io JSONSchemaProps and azure.com/logic SwaggerSchema have properties
+    # named `example`, `$schema`, `discriminator`: repair crashed on both specs
+    status, overlay, repaired = _repair(tmp_path, json.loads(KEYWORD_NAMES.read_text()))
+    assert status == 0 and overlay["actions"] == [] and _valid(repaired)
+    assert "nothing to repair" in capsys.readouterr().out
