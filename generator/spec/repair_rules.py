@@ -20,7 +20,10 @@ guessing what the author meant:
 * an ``example`` its schema rejects is removed (a warning of the validate stage,
   repaired the same way);
 * in OpenAPI 3.0, a number as ``exclusiveMinimum``/``exclusiveMaximum`` (the
-  3.1 spelling) becomes the bound with ``exclusive…: true``.
+  3.1 spelling) becomes the bound with ``exclusive…: true``;
+* a ``pattern`` Python's ``re`` can't read is translated where ECMA-262's reading
+  is exact (a literal dash beside a class escape escaped, ``\\p{L}`` spelled as
+  its class), else removed.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.spec.pointer import follow, parse
+from generator.spec.unicode_classes import UNICODE_VERSION, expand_properties, has_properties
 from generator.spec.validate import is_openapi_31, schema_errors
 
 __all__ = ["Fix", "fix_error", "fix_example", "json_path"]
@@ -264,8 +268,10 @@ _CLASS_ESCAPE_DASH = re.compile(r"(\\[dwsDWS])-(?!\])|(?<!\\)-(\\[dwsDWS])")
 
 def _bad_pattern(document: Any, pointer: str, message: str, _: bool) -> Fix | None:
     """A ``pattern`` Python's ``re`` can't read. ECMA-262 reads a ``-`` next to a class
-    escape inside ``[...]`` (``[\\d-_]``) as a literal dash: escaping it is exact. What
-    is still unreadable (``\\p{L}``, ``\\p{Print}``, an unclosed class) is removed."""
+    escape inside ``[...]`` (``[\\d-_]``) as a literal dash: escaping it is exact. An
+    ECMA-262 property escape (``\\p{L}``, ``\\P{C}``) is spelled as its explicit class,
+    also exact. What is still unreadable (``\\p{Print}``, which ECMA-262 lacks; a
+    script; an unclosed class) is removed, and the description says why."""
     head, key = _parent(pointer)
     value = _node(document, pointer)
     if key != "pattern" or not isinstance(value, str) or not message.endswith("is not a 'regex'"):
@@ -276,7 +282,20 @@ def _bad_pattern(document: Any, pointer: str, message: str, _: bool) -> Fix | No
             [_update(document, head, {"pattern": translated}, "")],
             f"escape the dash ECMA-262 reads literally: {translated!r}",
         )
-    return Fix([_remove(document, pointer, "")], "remove the pattern (the client checks none)")
+    why = ""
+    if has_properties(translated):
+        expanded, why = expand_properties(translated)
+        why = why or _compile_problem(expanded or "") or ""
+        if not why:
+            return Fix(
+                [_update(document, head, {"pattern": expanded}, "")],
+                "spell each \\p{…} property as the class of code points it names "
+                f"(Unicode {UNICODE_VERSION})",
+            )
+    why = f": {why}" if why else ""
+    return Fix(
+        [_remove(document, pointer, "")], f"remove the pattern{why} (the client checks none)"
+    )
 
 
 def _escape_dash(match: re.Match[str]) -> str:
@@ -311,13 +330,19 @@ def _in_classes(pattern: str, change: Callable[[str], str]) -> str:
 
 
 def _compiles(pattern: str) -> bool:
+    return _compile_problem(pattern) is None
+
+
+def _compile_problem(pattern: str) -> str | None:
+    """Why Python's ``re`` or pydantic-core can't compile ``pattern``, or None."""
     try:
         re.compile(pattern)
-    except re.error:
-        return False
+    except re.error as exc:
+        return f"Python's re can't compile it ({exc})"
     from generator.ir.keywords import pattern_problem
 
-    return pattern_problem(pattern) is None
+    problem = pattern_problem(pattern)
+    return f"pydantic-core can't compile it ({problem})" if problem else None
 
 
 _RULES: list[Callable[[Any, str, str, bool], Fix | None]] = [

@@ -246,14 +246,55 @@ def _hint_for(err: ValidationError) -> str:
     return "fix the spec, or correct it with an overlay under spec/overlays/"
 
 
-def _walk_dicts(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(node, dict):
-        yield pointer, node
-        for key, value in node.items():
-            yield from _walk_dicts(value, join(pointer, key))
-    elif isinstance(node, list):
+# Keys whose value maps names (of properties, schemas, media types, status codes, …) to
+# objects: its keys are names, never keywords (kubernetes.io: JSONSchemaProps has
+# properties named `example`, `$schema`, `type`, so its `properties` map looked like a
+# schema with an example). Keys whose value is data, not objects of the document.
+_NAME_MAPS = frozenset(
+    [
+        "properties",
+        "patternProperties",
+        "definitions",
+        "$defs",
+        "dependentSchemas",
+        "schemas",
+        "responses",
+        "parameters",
+        "requestBodies",
+        "headers",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "pathItems",
+        "content",
+        "encoding",
+        "paths",
+        "webhooks",
+        "mapping",
+        "variables",
+        "scopes",
+        "examples",
+    ]
+)
+_DATA = frozenset(("example", "examples", "default", "enum", "const"))
+
+
+def _spec_objects(node: Any, pointer: str, names: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object of the document (``names``: ``node`` maps names to objects, so it is
+    none itself), without descending into data (examples, defaults, enums)."""
+    if isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk_dicts(value, join(pointer, index))
+            yield from _spec_objects(value, join(pointer, index), names=False)
+        return
+    if not isinstance(node, dict):
+        return
+    if not names:
+        yield pointer, node
+    for key, value in node.items():
+        if names:
+            yield from _spec_objects(value, join(pointer, key), names=False)
+        elif key not in _DATA and not str(key).startswith("x-"):
+            yield from _spec_objects(value, join(pointer, key), names=key in _NAME_MAPS)
 
 
 def _refs(spec: Any) -> Iterator[tuple[str, str]]:
@@ -322,7 +363,7 @@ def schema_errors(
 def check_examples(spec: dict[str, Any], name: str) -> list[Diagnostic]:
     """Warnings for every ``example``/``examples`` value its own schema rejects."""
     found = []
-    for pointer, node in _walk_dicts(spec, ""):
+    for pointer, node in _spec_objects(spec, "", names=False):
         if "/x-" in pointer or pointer.startswith("/components/examples"):
             continue
         if isinstance(node.get("schema"), dict):
