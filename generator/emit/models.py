@@ -103,6 +103,27 @@ def render_models(api: Api) -> str:
     return _with_aliases_for_collapsed(source, api)
 
 
+def _refuse_renamed(defined: set[str], api: Api) -> None:
+    """A class datamodel-code-generator named otherwise than its model is refused: the
+    client would name the model, and an alias of it would stand for another type
+    (``Annotated`` written as ``AnnotatedModel``, and ``Annotated`` left a dict)."""
+    renamed = sorted(defined - {m.name for m in api.models})
+    if renamed:
+        by_name = {m.name: m for m in api.models}
+        raise GeneratorError(
+            [
+                error(
+                    "models",
+                    min(model.pointers, default=""),
+                    f"datamodel-code-generator named a class {name!r}, not {model.name!r}",
+                    "name the schema otherwise with an x-python-name in an overlay",
+                )
+                for name in renamed
+                for model in [by_name.get(name.removesuffix("Model")) or api.models[0]]
+            ]
+        )
+
+
 def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """Type aliases for the models datamodel-code-generator folded into their users.
 
@@ -114,6 +135,7 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """
     tree = ast.parse(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    _refuse_renamed(defined, api)
     missing = {m.name: m.schema for m in api.models if m.name not in defined}
     if not missing:
         return source

@@ -8,7 +8,6 @@ The templates only place these strings.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +23,9 @@ from generator.emit.conveniences import (
 from generator.emit.expressions import Expr, Import, from_import, import_lines, imports_of
 from generator.emit.methods import MethodPlan, distinct_names, plan_method
 from generator.emit.readme import ReadmePlan, plan_readme
-from generator.emit.reserved import client_attributes, client_init_names
+from generator.emit.reserved import client_init_names
 from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
-from generator.ir.naming import class_name
 from generator.ir.security import RESERVED_ARGUMENTS
 from generator.text import safe_docstring
 
@@ -163,7 +161,8 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
     models = {m.name: m for m in api.models}
     options = {o.header: o for o in api.client_options}
     auth = plan_auth(api.client, package)
-    resources = _distinct_resources([_resource(r, models, options) for r in api.resources], api)
+    # The IR named them apart (generator.ir.member_names).
+    resources = tuple(_resource(r, models, options) for r in api.resources)
     return ClientPlan(
         package=package,
         distribution=distribution,
@@ -253,22 +252,6 @@ def _import_block(
     lines.append("if TYPE_CHECKING:")
     lines += ["    " + line for line in import_lines(_TYPE_CHECKING_ONLY)]
     return tuple(lines)
-
-
-def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePlan, ...]:
-    """Resources whose tags clean to one name (``user-id``, ``user_id``) told apart."""
-    names = distinct_names(
-        [p.attribute for p in plans],
-        [""] * len(plans),
-        [r.tag for r in api.resources],
-        client_attributes(),
-    )
-    return tuple(
-        plan
-        if name == plan.attribute
-        else dataclasses.replace(plan, module=name, attribute=name, class_name=class_name(name))
-        for plan, name in zip(plans, names, strict=True)
-    )
 
 
 def _option_names(api: Api, auth: AuthPlan) -> list[str]:
