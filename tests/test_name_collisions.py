@@ -172,10 +172,8 @@ def test_a_schema_named_annotated_is_validated_and_leaves_typing_annotated_alone
             "properties": {"value": {"type": "integer"}},
         }
     }
-    answer = {"200": {"description": "it", "content": {"application/json": {"schema": {}}}}}
-    answer["200"]["content"]["application/json"]["schema"] = {
-        "$ref": "#/components/schemas/Annotated"
-    }
+    ref = {"$ref": "#/components/schemas/Annotated"}
+    answer = {"200": {"description": "it", "content": {"application/json": {"schema": ref}}}}
     paths = {
         "/thing": {"get": {"operationId": "get_thing", "tags": ["Items"], "responses": answer}}
     }
