@@ -278,3 +278,20 @@ def test_resource_module_names_cover_what_the_rendered_resource_modules_import(
                 if isinstance(node, ast.Import | ast.ImportFrom):
                     imported |= {a.asname or a.name.split(".")[0] for a in node.names}
     assert imported and imported <= RESOURCE_MODULE_NAMES
+
+
+def test_a_model_datamodel_code_generator_would_rename_is_refused_not_aliased_to_a_dict() -> None:
+    # The IR keeps model names off models.py's imports; this is the check behind it.
+    from generator.emit.models import render_models
+    from generator.ir.model import Api, Model
+
+    schema = {"type": "object", "properties": {"value": {"type": "integer"}}}
+    model = Model("Annotated", schema, ("/components/schemas/Annotated",))
+    # A constrained field makes models.py import typing.Annotated.
+    limited = {"type": "object", "properties": {"name": {"type": "string", "maxLength": 5}}}
+    other = Model("Item", limited, ("/components/schemas/Item",))
+    api = Api("T", "1", "", "3.1.0", (), (), (), (model, other), ())
+    with pytest.raises(GeneratorError) as caught:
+        render_models(api)
+    [found] = caught.value.diagnostics
+    assert found.pointer == "/components/schemas/Annotated" and "'Annotated'" in found.message

@@ -103,23 +103,32 @@ def render_models(api: Api) -> str:
     return _with_aliases_for_collapsed(source, api)
 
 
-def _refuse_renamed(defined: set[str], api: Api) -> None:
-    """A class datamodel-code-generator named otherwise than its model is refused: the
-    client would name the model, and an alias of it would stand for another type
-    (``Annotated`` written as ``AnnotatedModel``, and ``Annotated`` left a dict)."""
-    renamed = sorted(defined - {m.name for m in api.models})
-    if renamed:
-        by_name = {m.name: m for m in api.models}
+def _refuse_renamed(tree: ast.Module, defined: set[str], api: Api) -> None:
+    """A model datamodel-code-generator wrote under another name is refused: the client
+    names it, and the alias written for it would stand for another type, or shadow an
+    import (``Annotated`` written as ``AnnotatedModel``, ``Annotated`` left a dict)."""
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    clashes = [
+        m
+        for m in api.models
+        if m.name not in defined and (m.name in imported or f"{m.name}Model" in defined)
+    ]
+    if clashes:
         raise GeneratorError(
             [
                 error(
                     "models",
-                    min(model.pointers, default=""),
-                    f"datamodel-code-generator named a class {name!r}, not {model.name!r}",
+                    min(m.pointers, default=""),
+                    f"datamodel-code-generator did not keep the model name {m.name!r} "
+                    "(it is a name models.py imports)",
                     "name the schema otherwise with an x-python-name in an overlay",
                 )
-                for name in renamed
-                for model in [by_name.get(name.removesuffix("Model")) or api.models[0]]
+                for m in clashes
             ]
         )
 
@@ -135,7 +144,7 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """
     tree = ast.parse(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    _refuse_renamed(defined, api)
+    _refuse_renamed(tree, defined, api)
     missing = {m.name: m.schema for m in api.models if m.name not in defined}
     if not missing:
         return source
