@@ -295,3 +295,14 @@ def test_a_model_datamodel_code_generator_would_rename_is_refused_not_aliased_to
         render_models(api)
     [found] = caught.value.diagnostics
     assert found.pointer == "/components/schemas/Annotated" and "'Annotated'" in found.message
+
+
+def test_method_names_that_upper_case_to_one_constant_each_send_their_own_request(
+    generate: Callable[[str, dict[str, Any]], Generated],
+) -> None:
+    # foo_bar and an x-python-name fooBar are two methods; both constants were _FOO_BAR.
+    spec = _spec({"/a": _post("foo_bar"), "/b": _post("other", **{"x-python-name": "fooBar"})})
+    client, seen = generate("collide_constants", spec).client(_no_content)
+    client.items.foo_bar()
+    client.items.fooBar()
+    assert [r.url.path for r in seen] == ["/a", "/b"]

@@ -135,7 +135,7 @@ def plan_pager(
         name=pagination.method,
         path=method.path,
         endpoint=method.constant,
-        constant=method.constant + "_PAGES",
+        constant=method.constant + "__PAGES",  # "__": no endpoint constant has it
         pages_class=_PAGES[pagination.style],
         pages_arguments=", ".join(f"{k}={v!r}" for k, v in fields.items()),
         keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
@@ -169,7 +169,7 @@ def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
         name=waiter.method,
         path=method.path,
         endpoint=method.constant,
-        constant=method.constant + "_FINAL",
+        constant=method.constant + "__FINAL",
         final_arguments=_final_status_arguments(waiter),
         positional=method.positional,
         keywords=(*[p.argument for p in others], *wait_options(raises)),

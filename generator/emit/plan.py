@@ -8,10 +8,12 @@ The templates only place these strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import text
+from generator.diagnostics import GeneratorError, error
 from generator.emit.auth import AuthPlan, plan_auth
 from generator.emit.conveniences import (
     FINAL_STATUS,
@@ -26,6 +28,7 @@ from generator.emit.readme import ReadmePlan, plan_readme
 from generator.emit.reserved import client_init_names
 from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
+from generator.ir.scope import digest
 from generator.ir.security import RESERVED_ARGUMENTS
 from generator.text import safe_docstring
 
@@ -194,7 +197,9 @@ def _resource(
     shadowed |= {op.pagination.method for op in resource.operations if op.pagination}
     shadowed |= {op.waiter.method for op in resource.operations if op.waiter}
     ctx = TypeContext(for_parameter=False, shadowed=shadowed)
-    methods = tuple(plan_method(op, ctx, models, options) for op in resource.operations)
+    methods = _distinct_constants(
+        tuple(plan_method(op, ctx, models, options) for op in resource.operations)
+    )
     by_id = {m.operation_id: m for m in methods if not m.is_preset}
     pagers = tuple(
         plan_pager(op.pagination, by_id[op.operation_id], op, ctx, models)
@@ -214,6 +219,23 @@ def _resource(
         waiters=waiters,
         imports=_import_block(methods, pagers, waiters),
     )
+
+
+def _distinct_constants(methods: tuple[MethodPlan, ...]) -> tuple[MethodPlan, ...]:
+    """Endpoint constants apart: ``fooBar`` and ``foo_bar`` are two methods, but both
+    upper-case to ``_FOO_BAR``; each of those takes a hash of its method's name."""
+    counts = Counter(m.constant for m in methods)
+    found = tuple(
+        replace(m, constant=f"{m.constant}_{digest(m.name).upper()}")
+        if counts[m.constant] > 1
+        else m
+        for m in methods
+    )
+    if len({m.constant for m in found}) != len(found):
+        raise GeneratorError(
+            [error("plan", "", f"endpoint constants meet: {sorted(m.constant for m in found)}")]
+        )
+    return found
 
 
 # Names the resource template spells, beside the type expressions of the plan.
