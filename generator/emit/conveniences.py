@@ -139,7 +139,7 @@ def plan_pager(
         name=code.name(pagination.method),
         path=method.path_span,
         endpoint=method.constant,
-        constant=code.name(method.constant + "_PAGES"),
+        constant=code.name(method.constant + "__PAGES"),  # "__": no endpoint constant has it
         pages_class=_PAGES[pagination.style],
         pages_arguments=", ".join(f"{k}={v!r}" for k, v in fields.items()),
         keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
@@ -173,7 +173,7 @@ def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
         name=code.name(waiter.method),
         path=method.path_span,
         endpoint=method.constant,
-        constant=code.name(method.constant + "_FINAL"),
+        constant=code.name(method.constant + "__FINAL"),
         final_arguments=_final_status_arguments(waiter),
         positional=method.positional,
         keywords=(*[p.argument for p in others], *wait_options(raises)),

@@ -103,6 +103,36 @@ def render_models(api: Api) -> str:
     return _with_aliases_for_collapsed(source, api)
 
 
+def _refuse_renamed(tree: ast.Module, defined: set[str], api: Api) -> None:
+    """A model datamodel-code-generator wrote under another name is refused: the client
+    names it, and the alias written for it would stand for another type, or shadow an
+    import (``Annotated`` written as ``AnnotatedModel``, ``Annotated`` left a dict)."""
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    clashes = [
+        m
+        for m in api.models
+        if m.name not in defined and (m.name in imported or f"{m.name}Model" in defined)
+    ]
+    if clashes:
+        raise GeneratorError(
+            [
+                error(
+                    "models",
+                    min(m.pointers, default=""),
+                    f"datamodel-code-generator did not keep the model name {m.name!r} "
+                    "(it is a name models.py imports)",
+                    "name the schema otherwise with an x-python-name in an overlay",
+                )
+                for m in clashes
+            ]
+        )
+
+
 def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """Type aliases for the models datamodel-code-generator folded into their users.
 
@@ -114,6 +144,7 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """
     tree = ast.parse(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    _refuse_renamed(tree, defined, api)
     missing = {m.name: m.schema for m in api.models if m.name not in defined}
     if not missing:
         return source

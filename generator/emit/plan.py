@@ -10,10 +10,11 @@ a ``Name``, ``Code`` or ``DocText`` of ``generator.emit.code`` (the README's a
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.diagnostics import GeneratorError, error
 from generator.emit import code
 from generator.emit.auth import AuthPlan, plan_auth
 from generator.emit.code import Code, DocText
@@ -28,10 +29,10 @@ from generator.emit.expressions import Expr, Import, from_import, import_lines, 
 from generator.emit.methods import MethodPlan, distinct_names, plan_method
 from generator.emit.params import ParamsPlan, plan_params
 from generator.emit.readme import ReadmePlan, plan_readme
-from generator.emit.reserved import client_attributes, client_init_names
+from generator.emit.reserved import client_init_names
 from generator.emit.types import TypeContext
 from generator.ir.model import Api, Model, Resource
-from generator.ir.naming import class_name
+from generator.ir.scope import digest
 from generator.ir.security import RESERVED_ARGUMENTS
 
 # What an optional module can use when it is installed: pip extra -> requirement.
@@ -194,7 +195,8 @@ def plan_client(api: Api, package: str, distribution: str, version: str) -> Clie
     models = {m.name: m for m in api.models}
     options = {o.header: o for o in api.client_options}
     auth = plan_auth(api.client, package)
-    resources = _distinct_resources([_resource(r, models, options) for r in api.resources], api)
+    # The IR named them apart (generator.ir.member_names).
+    resources = tuple(_resource(r, models, options) for r in api.resources)
     header_options = tuple(
         HeaderOptionPlan(code.name(name), o.header, o.default, code.docstring(o.description))
         for o, name in zip(api.client_options, _option_names(api, auth), strict=True)
@@ -230,7 +232,9 @@ def _resource(
     shadowed |= {op.pagination.method for op in resource.operations if op.pagination}
     shadowed |= {op.waiter.method for op in resource.operations if op.waiter}
     ctx = TypeContext(for_parameter=False, shadowed=shadowed)
-    methods = tuple(plan_method(op, ctx, models, options) for op in resource.operations)
+    methods = _distinct_constants(
+        tuple(plan_method(op, ctx, models, options) for op in resource.operations)
+    )
     by_id = {m.operation_id: m for m in methods if not m.is_preset}
     pagers = tuple(
         plan_pager(op.pagination, by_id[op.operation_id], op, ctx, models)
@@ -252,6 +256,23 @@ def _resource(
         waiters=waiters,
         imports=_import_block(methods, pagers, waiters),
     )
+
+
+def _distinct_constants(methods: tuple[MethodPlan, ...]) -> tuple[MethodPlan, ...]:
+    """Endpoint constants apart: ``fooBar`` and ``foo_bar`` are two methods, but both
+    upper-case to ``_FOO_BAR``; each of those takes a hash of its method's name."""
+    counts = Counter(m.constant for m in methods)
+    found = tuple(
+        replace(m, constant=code.name(f"{m.constant}_{digest(m.name).upper()}"))
+        if counts[m.constant] > 1
+        else m
+        for m in methods
+    )
+    if len({m.constant for m in found}) != len(found):
+        raise GeneratorError(
+            [error("plan", "", f"endpoint constants meet: {sorted(m.constant for m in found)}")]
+        )
+    return found
 
 
 # Names the resource template spells, beside the type expressions of the plan.
@@ -290,27 +311,6 @@ def _import_block(
     lines.append("if TYPE_CHECKING:")
     lines += ["    " + line for line in import_lines(_TYPE_CHECKING_ONLY)]
     return code.import_block(lines)
-
-
-def _distinct_resources(plans: list[ResourcePlan], api: Api) -> tuple[ResourcePlan, ...]:
-    """Resources whose tags clean to one name (``user-id``, ``user_id``) told apart."""
-    names = distinct_names(
-        [p.attribute for p in plans],
-        [""] * len(plans),
-        [r.tag for r in api.resources],
-        client_attributes(),
-    )
-    return tuple(
-        plan
-        if name == plan.attribute
-        else dataclasses.replace(
-            plan,
-            module=code.name(name),
-            attribute=code.name(name),
-            class_name=code.name(class_name(name)),
-        )
-        for plan, name in zip(plans, names, strict=True)
-    )
 
 
 def _option_names(api: Api, auth: AuthPlan) -> list[str]:

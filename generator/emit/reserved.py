@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from pathlib import Path
 
 from generator.inputs import TEMPLATES
 
 __all__ = [
     "CLIENT_CLASSES",
+    "MODELS_MODULE_NAMES",
+    "RESOURCE_MODULE_NAMES",
     "client_attributes",
     "client_init_names",
     "method_body_names",
+    "resource_class_reserved",
+    "resource_members",
     "runtime_class_members",
 ]
 
@@ -58,6 +63,34 @@ _CLIENT_INIT_NAMES = frozenset(
 """The arguments and locals of the generated ``Client.__init__``, header options aside."""
 
 _METHOD_BODY_NAMES = frozenset({"self", "body", "result", "pager"})
+
+MODELS_MODULE_NAMES = frozenset(
+    {
+        # Every name datamodel-code-generator's import table can bind in a module
+        # (its ``Import`` constants; tests/test_name_collisions.py holds the two equal).
+        *("AliasChoices", "Annotated", "Any", "AnyUrl", "AwareDatetime", "Base64Bytes"),
+        *("Base64Encoder", "Base64Str", "BaseModel", "ClassVar", "ConfigDict", "Date"),
+        *("DateTime", "Decimal", "Dict", "Duration", "EmailStr", "EncodedBytes", "Enum"),
+        *("Field", "FrozenSet", "FutureDate", "FutureDatetime", "IPv4Address", "IPv4Network"),
+        *("IPv6Address", "IPv6Network", "IntEnum", "Iterator", "List", "Literal", "MISSING"),
+        *("Mapping", "Meta", "MultipleOf", "NaiveDatetime", "NegativeFloat", "NegativeInt"),
+        *("NonNegativeFloat", "NonNegativeInt", "NonPositiveFloat", "NonPositiveInt"),
+        *("NotRequired", "Optional", "PastDate", "PastDatetime", "Path", "PositiveFloat"),
+        *("PositiveInt", "ReadOnly", "Required", "RootModel", "SecretStr", "Sequence"),
+        *("SerializeAsAny", "Set", "StrEnum", "StrictBool", "StrictBytes", "StrictFloat"),
+        *("StrictInt", "StrictStr", "StringConstraints", "Struct", "SupportsIndex", "Time"),
+        *("Tuple", "TypeAdapter", "TypeAlias", "TypeAliasType", "TypedDict", "ULID", "UNSET"),
+        *("UUID", "UUID1", "UUID3", "UUID4", "UUID5", "Union", "UnsetType", "ValidationInfo"),
+        *("ValidatorFunctionWrapHandler", "annotations", "compile", "conbytes", "condecimal"),
+        *("confloat", "conint", "constr", "convert", "dataclass", "date", "datetime"),
+        *("datetime_module", "field", "field_validator", "model_validator", "overload"),
+        *("time", "timedelta", "to_camel", "to_pascal", "to_snake"),
+        # What generator.emit.models adds for the type aliases of collapsed models.
+        *("_datetime", "Sequence", "Mapping"),
+    }
+)
+"""Names ``models.py`` may bind at module level besides its models: a model must not
+take one (a schema ``Annotated`` would shadow ``typing.Annotated``)."""
 """What a generated method's body binds besides the call and convenience options."""
 
 
@@ -95,6 +128,48 @@ def client_attributes(templates: Path = TEMPLATES) -> frozenset[str]:
     """Attributes of the generated client classes, which a resource must not take."""
     runtime = templates / "runtime" / "_base_client.py"
     return runtime_class_members(runtime, CLIENT_CLASSES) | _CLIENT_TEMPLATE_MEMBERS
+
+
+RESOURCE_MODULE_NAMES = frozenset(
+    {
+        # What a resource module imports (generator.emit.plan, conveniences, options,
+        # types; tests/test_name_collisions.py holds these to the rendered modules').
+        *("annotations", "TYPE_CHECKING", "Any", "Literal", "Sequence", "Mapping", "httpx"),
+        *("cached_property", "Endpoint", "ResponseKind", "Param", "CallOptions", "models"),
+        *("raw_response", "async_raw_response", "SyncAPIClient", "AsyncAPIClient"),
+        *("SyncPager", "AsyncPager", "OffsetPages", "CursorPages", "FinalStatus", "datetime"),
+        *("builtins", "importlib"),
+    }
+)
+"""Names a resource module binds besides its classes: no resource class may take one."""
+
+
+@functools.cache
+def resource_class_reserved(templates: Path = TEMPLATES) -> frozenset[str]:
+    """Names a resource class (``Items``, ``AsyncItems``, ``ItemsWithRawResponse``) must
+    not take: what its own module imports, and what ``_client.py`` (which imports it)
+    binds at module level: its imports, classes and constants."""
+    source = (templates / "package" / "_client.py.j2").read_text(encoding="utf-8")
+    names = set(RESOURCE_MODULE_NAMES)
+    for line in source.splitlines():
+        imported = re.match(r"from \S+ import ([\w, ]+)$", line)
+        if imported:
+            names |= {n.strip() for n in imported.group(1).split(",") if n.strip()}
+        defined = re.match(r"(?:class |import )?([A-Za-z_]\w*)\b(?:\(|:| =)", line)
+        if defined and line[:1].isalpha():
+            names.add(defined.group(1))
+    names |= {"Client", "AsyncClient", "iam_setup", "saved_account", "Any", "Literal"}
+    return frozenset(names)
+
+
+@functools.cache
+def resource_members(templates: Path = TEMPLATES) -> frozenset[str]:
+    """What the resource template defines on a resource class and its raw-response view
+    (``__init__``, ``_client``, ``with_raw_response``): no method may take one."""
+    source = (templates / "package" / "resources" / "resource.py.j2").read_text(encoding="utf-8")
+    defined = re.findall(r"\bdef ([A-Za-z_]\w*)\(", source)
+    assigned = re.findall(r"\bself\.([A-Za-z_]\w*)\b", source)
+    return frozenset(defined) | frozenset(assigned)
 
 
 def client_init_names() -> frozenset[str]:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.diagnostics import Diagnostic, GeneratorError, error, warning
+from generator.diagnostics import Diagnostic, GeneratorError, error
 from generator.inputs import TEMPLATES
 from generator.ir.extensions import apply_runtime_extensions
 from generator.ir.hoist import MODEL_REF_PREFIX, Hoister
+from generator.ir.member_names import explicit_name, name_methods, name_resources
 from generator.ir.model import (
     PARAMETER_LOCATIONS,
     Api,
@@ -74,10 +75,13 @@ def build_api(resolved: Resolved) -> tuple[Api, list[Diagnostic]]:
         hoister.name_component(name)
     for root in roots:
         hoister.name_root(root.schema, root.candidates)
-    resources = tuple(
-        _resource(resolved, tag, operations, hoister, diagnostics)
-        for tag, operations in by_tag.items()
+    named, found_names = name_resources(
+        resolved.name,
+        [_resource(resolved, tag, ops, hoister, diagnostics) for tag, ops in by_tag.items()],
+        _tag_pointers(resolved.spec, by_tag),
     )
+    diagnostics.extend(found_names)
+    resources = tuple(named)
     api = Api(
         title=str(spec.get("info", {}).get("title", "")),
         version=str(spec.get("info", {}).get("version", "0.0.0")),
@@ -107,7 +111,8 @@ def _operation(
     op = item[method]
     operation_id = str(op.get("operationId") or snake_case(f"{method} {path}"))
     tag = str((op.get("tags") or [_DEFAULT_TAG])[0])
-    python_name = str(op.get("x-python-name") or snake_case(operation_id))
+    given = explicit_name(op.get("x-python-name"), resolved.name, pointer)
+    python_name = given or snake_case(operation_id)
     stem = _model_stem(python_name, tag) if op.get("x-python-name") else pascal_case(operation_id)
     parameters = _parameters(resolved, hoister, path, item, op, pointer, stem, roots)
     body = _body(resolved, hoister, op, pointer, stem, roots)
@@ -178,7 +183,8 @@ def _parameters(
         result.append(
             Parameter(
                 name=name,
-                python_name=str(param.get("x-python-name") or snake_case(name)),
+                python_name=explicit_name(param.get("x-python-name"), resolved.name, here)
+                or snake_case(name),
                 location=location,
                 required=bool(param.get("required", location == "path")),
                 deprecated=bool(param.get("deprecated", False)),
@@ -276,6 +282,15 @@ def _response_candidates(stem: str, status: str, success: bool) -> list[str]:
     return ["ErrorResponse", f"{stem}ErrorResponse", f"{stem}{status}Error"]
 
 
+def _tag_pointers(spec: dict[str, Any], by_tag: dict[str, list[Operation]]) -> dict[str, str]:
+    """Where each resource's tag is: its entry in ``tags``, else its first operation's."""
+    found = {tag: jp.join(ops[0].pointer, "tags", 0) for tag, ops in by_tag.items()}
+    for index, entry in enumerate(spec.get("tags") or []):
+        if isinstance(entry, dict) and str(entry.get("name")) in found:
+            found[str(entry.get("name"))] = jp.join("/tags", index)
+    return found
+
+
 def _resource(
     resolved: Resolved,
     tag: str,
@@ -286,23 +301,11 @@ def _resource(
     descriptions = {
         str(t.get("name")): str(t.get("description", "")) for t in resolved.spec.get("tags") or []
     }
-    finished = []
-    used: set[str] = set()
-    for op in operations:
-        name = op.python_name
-        if name in used:
-            qualified = snake_case(f"{name} {op.method}")
-            diagnostics.append(
-                warning(
-                    resolved.name,
-                    op.pointer,
-                    f"method name {name!r} is taken in resource {tag!r}; using {qualified!r}",
-                    "give the operation an x-python-name in an overlay",
-                )
-            )
-            name = qualified
-        used.add(name)
-        finished.append(_finish_operation(op, name, hoister))
+    names, found = name_methods(resolved.name, tag, operations)
+    diagnostics.extend(found)
+    finished = [
+        _finish_operation(op, name, hoister) for op, name in zip(operations, names, strict=True)
+    ]
     return Resource(
         tag=tag,
         python_name=snake_case(tag, fallback="resource"),

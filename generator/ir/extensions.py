@@ -19,9 +19,11 @@ array in the 2xx response, or a parameter the operation does not have::
 from __future__ import annotations
 
 import dataclasses
+import keyword
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error
+from generator.emit.reserved import resource_members
 from generator.ir.hoist import MODEL_REF_PREFIX
 from generator.ir.model import Api, Model, Operation, Pagination, Resource, Waiter
 from generator.spec import pointer as jp
@@ -41,7 +43,7 @@ def apply_runtime_extensions(api: Api, file: str) -> tuple[Api, list[Diagnostic]
 def _resource(
     resource: Resource, models: dict[str, Model], file: str, diagnostics: list[Diagnostic]
 ) -> Resource:
-    taken = {op.python_name for op in resource.operations}
+    taken = {op.python_name for op in resource.operations} | resource_members()
     operations = []
     for op in resource.operations:
         reader = _Reader(op, models, file, taken)
@@ -83,7 +85,7 @@ class _Reader:
 
     def _method_name(self, key: str, value: dict[str, Any], default: str) -> str:
         name = str(value.get("method") or default)
-        if not name.isidentifier() or name in self.taken:
+        if not name.isidentifier() or keyword.iskeyword(name) or name in self.taken:
             self._fail(key, "method", f"method name {name!r} is not a free Python identifier")
         self.taken.add(name)
         return name
@@ -185,7 +187,12 @@ class _Reader:
                 self._fail(key, where, "a preset is an object with a method and a body object")
                 continue
             name = preset.get("method")
-            if not isinstance(name, str) or not name.isidentifier() or name in self.taken:
+            if (
+                not isinstance(name, str)
+                or not name.isidentifier()
+                or keyword.iskeyword(name)
+                or name in self.taken
+            ):
                 self._fail(key, f"{where}/method", f"method {name!r} is not a free identifier")
                 continue
             self.taken.add(name)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError, error, warning
+from generator.emit.reserved import MODELS_MODULE_NAMES
 from generator.ir.compositions import COMPOSITIONS
 from generator.ir.naming import (
     MAX_CLASS_NAME,
@@ -245,7 +246,9 @@ class ModelNamer:
 
     def _round(self, claims: dict[str, list[list[Candidate]]]) -> dict[str, str]:
         wanted = {key: self._wanted(key, lists) for key, lists in claims.items()}
-        taken = {name: key for key, name in self.names.items()}
+        # Names models.py binds besides its models (typing.Annotated, pydantic.Field).
+        taken = dict.fromkeys(MODELS_MODULE_NAMES, "")
+        taken.update({name: key for key, name in self.names.items()})
         try:
             given = assign_names(wanted, taken, self._weight)
         except NameClash as clash:
@@ -263,6 +266,17 @@ class ModelNamer:
             ) from None
         for key in sorted(given):
             self.names[key] = given[key].name
+            first = wanted[key][0].name if wanted[key] else ""
+            if first in MODELS_MODULE_NAMES and given[key].name != first:
+                self.diagnostics.append(
+                    warning(
+                        self.file,
+                        self._pointer(key),
+                        f"model name {first!r} is a name models.py imports (typing, pydantic, "
+                        f"datetime: see generator/emit/reserved.py); using {given[key].name!r}",
+                        _HINT,
+                    )
+                )
             if given[key].note:
                 self.diagnostics.append(
                     warning(

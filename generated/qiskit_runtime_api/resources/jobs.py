@@ -195,8 +195,8 @@ _REPLACE_TAGS = Endpoint(
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
     timeout=None,
 )
-_LIST_PAGES = OffsetPages(items="jobs", limit="limit", offset="offset", total="count")
-_GET_FINAL = FinalStatus(
+_LIST__PAGES = OffsetPages(items="jobs", limit="limit", offset="offset", total="count")
+_GET__FINAL = FinalStatus(
     "status",
     frozenset({"Cancelled", "Cancelled - Ran too long", "Completed", "Failed"}),
     frozenset({"Failed"}),
@@ -681,7 +681,7 @@ class Jobs:
         """
         pager: SyncPager[models.JobResponse, models.JobsResponse] = self._client._pager(
             _LIST,
-            _LIST_PAGES,
+            _LIST__PAGES,
             {
                 "pending": pending,
                 "program": program,
@@ -734,7 +734,7 @@ class Jobs:
                 "exclude_params": exclude_params,
                 "api_version": api_version,
             },
-            _GET_FINAL,
+            _GET__FINAL,
             CallOptions(extra_headers=extra_headers, timeout=poll_timeout, max_retries=max_retries),
             max_wait=max_wait,
             poll_interval=poll_interval,
@@ -1231,7 +1231,7 @@ class AsyncJobs:
         """
         pager: AsyncPager[models.JobResponse, models.JobsResponse] = self._client._pager(
             _LIST,
-            _LIST_PAGES,
+            _LIST__PAGES,
             {
                 "pending": pending,
                 "program": program,
@@ -1284,7 +1284,7 @@ class AsyncJobs:
                 "exclude_params": exclude_params,
                 "api_version": api_version,
             },
-            _GET_FINAL,
+            _GET__FINAL,
             CallOptions(extra_headers=extra_headers, timeout=poll_timeout, max_retries=max_retries),
             max_wait=max_wait,
             poll_interval=poll_interval,

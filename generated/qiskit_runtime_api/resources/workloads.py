@@ -56,7 +56,7 @@ _LIST = Endpoint(
     security=(("IBMCloudAPIKey", "ServiceCRN"), ("IBMCloudAuth", "ServiceCRN")),
     timeout=None,
 )
-_LIST_PAGES = CursorPages(
+_LIST__PAGES = CursorPages(
     items="workloads", cursor="next", cursor_query="next", next="next/href", limit="limit"
 )
 
@@ -189,7 +189,7 @@ class Workloads:
         pager: SyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse] = (
             self._client._pager(
                 _LIST,
-                _LIST_PAGES,
+                _LIST__PAGES,
                 {
                     "user": user,
                     "sort": sort,
@@ -352,7 +352,7 @@ class AsyncWorkloads:
         pager: AsyncPager[models.ListWorkloadsResponseWorkload, models.ListWorkloadsResponse] = (
             self._client._pager(
                 _LIST,
-                _LIST_PAGES,
+                _LIST__PAGES,
                 {
                     "user": user,
                     "sort": sort,
