@@ -136,6 +136,7 @@ RESOURCE_MODULE_NAMES = frozenset(
         # types; tests/test_name_collisions.py holds these to the rendered modules').
         *("annotations", "TYPE_CHECKING", "Any", "Literal", "Sequence", "Mapping", "httpx"),
         *("cached_property", "Endpoint", "ResponseKind", "Param", "CallOptions", "models"),
+        *("params",),  # the request TypedDicts (generator.emit.params)
         *("raw_response", "async_raw_response", "SyncAPIClient", "AsyncAPIClient"),
         *("SyncPager", "AsyncPager", "OffsetPages", "CursorPages", "FinalStatus", "datetime"),
         *("builtins", "importlib"),
