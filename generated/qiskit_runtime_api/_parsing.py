@@ -79,11 +79,15 @@ def parse_response(
     if kind is ResponseKind.BYTES:
         return response.content
     content = response.content
-    try:
-        with collector_paused(len(content)):
-            return _adapter(target).validate_json(content)
-    except ValidationError as exc:
-        return _mismatch(endpoint, response, target, exc, strict)
+    with collector_paused(len(content)):
+        try:
+            data = load_json(content)
+        except ValueError as not_json:
+            raise _unreadable(endpoint, response, not_json) from not_json
+        try:
+            return _adapter(target).validate_python(data)
+        except ValidationError as exc:
+            return _mismatch(endpoint, response, target, data, exc, strict)
 
 
 def _kind_of(response: httpx.Response) -> ResponseKind:
@@ -111,7 +115,12 @@ def collector_paused(size: int) -> Iterator[None]:
 
 
 def _mismatch(
-    endpoint: Endpoint, response: httpx.Response, target: Any, exc: ValidationError, strict: bool
+    endpoint: Endpoint,
+    response: httpx.Response,
+    target: Any,
+    data: Any,
+    exc: ValidationError,
+    strict: bool,
 ) -> Any:
     fields = sorted({".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()})
     summary = ", ".join(fields[:10]) + (f" and {len(fields) - 10} more" if len(fields) > 10 else "")
@@ -120,13 +129,9 @@ def _mismatch(
         raise _unreadable(endpoint, response, exc) from exc
     if strict:
         raise ResponseValidationError(message, response, response.content) from exc
-    try:
-        data = load_json(response.content)
-    except ValueError as not_json:
-        raise _unreadable(endpoint, response, not_json) from exc
     logger.warning("%s; keeping the data as received there", message)
     try:
-        return lenient_validate(target, data)
+        return _lenient_mismatched(target, data)
     except RecursionError:  # deep data within MAX_JSON_DEPTH, in a deeply recursive model
         raise _unreadable(endpoint, response, ValueError("recursion limit exceeded")) from None
 
@@ -150,7 +155,11 @@ def lenient_validate(target: Any, data: Any) -> Any:
     try:
         return _adapter(target).validate_python(data)
     except ValidationError:
-        pass
+        return _lenient_mismatched(target, data)
+
+
+def _lenient_mismatched(target: Any, data: Any) -> Any:
+    """``lenient_validate`` of ``data`` that does not validate as ``target`` as a whole."""
     model = _model_in(target, data)
     if model is not None and isinstance(data, dict):
         return _lenient_model(model, data)
