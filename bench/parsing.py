@@ -280,7 +280,7 @@ def measure(quick: bool) -> Section:
         "(checked with `strict=True` first); `limit` is 200, the spec's maximum."
     )
     if not quick and section.missed:
-        parse = _ours(body)[OURS]
+        parse = _ours(body, example)[OURS]
         section.profiles.append(
             (
                 "Profile of our parse, 10 times (pyinstrument)",
