@@ -36,6 +36,7 @@ from .timing import interleaved
 __all__ = ["loopback_server", "measure"]
 
 TARGET = 1.10
+SYNC_RUNS = 3
 JOB_ID = "qcaj4xubr5m088gm9qf1"
 CRN = "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"  # the API requires an instance
 OURS = "qiskit_runtime_api"
@@ -153,7 +154,14 @@ def measure(quick: bool) -> Section:
     try:
         with loopback_server(body) as url:
             sync, close_sync = _sync(url, calls)
-            sync_ratio, sync_shown = _rows(table, "sync", interleaved(sync, rounds), calls)
+            sync_runs = [
+                _rows(
+                    table, f"sync, run {run + 1} of {SYNC_RUNS}", interleaved(sync, rounds), calls
+                )
+                for run in range(1 if quick else SYNC_RUNS)
+            ]
+            sync_ratio = max(ratio for ratio, _ in sync_runs)
+            sync_shown = "; ".join(shown for _, shown in sync_runs)
             concurrent_work, close_async = _async(url, concurrent, loop)
             async_ratio, async_shown = _rows(
                 table, "async", interleaved(concurrent_work, rounds), concurrent
@@ -176,22 +184,22 @@ def measure(quick: bool) -> Section:
             close_async()
     finally:
         loop.close()
-    for mode, ratio, shown in (
-        ("sync `get_job` call", sync_ratio, sync_shown),
-        (f"async, {concurrent} concurrent calls", async_ratio, async_shown),
-    ):
-        section.targets.append(
-            judge(
-                f"{mode}: time / bare httpx's",
-                ratio,
-                "≤",
-                TARGET,
-                shown,
-                f"{TARGET}×",
-                quick=quick,
-                why="see the profile: the client's own work per call",
-            )
+    section.targets.append(
+        judge(
+            f"sync `get_job` call / bare httpx's, in {SYNC_RUNS} runs out of {SYNC_RUNS}",
+            sync_ratio,
+            "≤",
+            TARGET,
+            sync_shown,
+            f"{TARGET}× in each",
+            quick=quick,
+            why="see the profile: the client's own work per call",
         )
+    )
+    section.notes.append(
+        f"Async, {concurrent} concurrent calls (a figure, not a target): {async_shown} "
+        "bare httpx's time."
+    )
     section.notes.append(
         "Ours parses each answer into `models.JobResponse` (validated); the bare side only "
         "runs `json.loads`. Both send the same request: the bare side is given the headers "
