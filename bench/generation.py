@@ -18,7 +18,9 @@ again on an up-to-date output, and ``check``.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -145,6 +147,7 @@ def measure(quick: bool) -> Section:
             cached_runs.append(ours(f"cached-{index}", cache))
         output = tmp / "ours-0"
         update_runs = _update_runs(spec, overlays, tmp, package, repetitions)
+        floor = _black_floor(output, tmp / "black-cache")
         noop_runs, check_runs = _noop_runs(spec, overlays, output, package, repetitions)
 
     _timing_table(section, our_runs, cached_runs, peer_runs, quick)
@@ -191,7 +194,8 @@ def measure(quick: bool) -> Section:
         seconds(max(update_times)),
         largest(_stage_medians(update_runs)),
     )
-    _targets(section, ours_median, peer_runs, medians, noop_runs, check_runs, quick)
+    floor_note = f"; the floor: black alone on the output takes {seconds(floor)} on one core"
+    _targets(section, ours_median, peer_runs, medians, noop_runs, check_runs, quick, floor_note)
     _update_target(section, update_runs, peer_runs, quick)
     section.notes.append(
         "Both generators read the seed with our overlays applied (ours applies them itself, "
@@ -226,6 +230,18 @@ def _profiles(section: Section) -> None:
                 "stage shows there as the parent waiting (`lock.acquire`); the stage breakdown "
                 "above has its wall time."
             )
+        if UPDATE in missed:
+            tmp = Path(name)
+            base = overlaid_spec(SEED, SEED_OVERLAYS, tmp / "original.json")
+            new = updated_spec(SEED, SEED_OVERLAYS, tmp / "new.json")
+            env = with_format_cache(tmp / "cache")
+            package = "qiskit_runtime_api"
+            first = generator_command("generate", base, None, tmp / "update", package)
+            run_measured(first, cwd=ROOT, env=env)
+            again = generator_command("generate", new, None, tmp / "update", package, full=False)
+            section.profiles.append(
+                (f"Profile of the {UPDATE} (pyinstrument)", profile_module(again[2:], env))
+            )
         if NOOP in missed:
             run_measured(full, cwd=ROOT)
         for command in ("generate", "check"):
@@ -236,6 +252,14 @@ def _profiles(section: Section) -> None:
                 section.profiles.append(
                     (f"Profile of the no-op `{command}` (pyinstrument)", profile_module(args[2:]))
                 )
+
+
+def _black_floor(output: Path, cache: Path) -> float:
+    """Seconds black alone takes to check the generated tree, one worker, no cache: the
+    physical floor of a cold run's format stage on one core (the design card fixes black)."""
+    command = [sys.executable, "-m", "black", "--check", "-q", "--workers", "1", str(output)]
+    run = run_measured(command, cwd=ROOT, env={**os.environ, "BLACK_CACHE_DIR": str(cache)})
+    return run.seconds if run.returncode in (0, 1) else float("nan")
 
 
 def _update_runs(
@@ -347,6 +371,7 @@ def _targets(
     noop_runs: list[ProcessRun],
     check_runs: list[ProcessRun],
     quick: bool,
+    floor: str,
 ) -> None:
     peer_median = median([r.seconds for r in peer_runs]) if peer_runs else float("nan")
     ratio = ours_median / peer_median
@@ -360,7 +385,7 @@ def _targets(
             shown if peer_runs else "n/a",
             f"{RATIO_TARGET}×",
             quick=quick,
-            why=f"largest stages: {largest(medians)}"
+            why=f"largest stages: {largest(medians)}{floor}"
             if peer_runs
             else "peer not installed (run `make bench`)",
         )
