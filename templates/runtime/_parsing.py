@@ -3,8 +3,8 @@
 JSON bodies are parsed once with pydantic-core's ``from_json`` and the data
 validated with ``validate_python``: pydantic's own JSON path
 (``validate_json``) builds every value twice, once in its parser and once as
-a Python object, and takes about 2.4× a bare ``json.loads`` on a 2.9 MB page
-of 5,000 jobs where this path takes about 1.7×. A body that does not match
+a Python object, and was the slower of the two in every interleaved run on a
+2.9 MB page of 5,000 jobs (``bench/parsing.py``; the figures are there). A body that does not match
 its schema still reaches the caller: the fields that validate are typed, the
 rest are kept as received, and a warning names the mismatched fields; with
 ``strict=True`` a ``ResponseValidationError`` carrying the raw body is raised
