@@ -36,6 +36,7 @@ from .timing import interleaved
 __all__ = ["loopback_server", "measure"]
 
 TARGET = 1.10
+SYNC_RUNS = 3
 JOB_ID = "qcaj4xubr5m088gm9qf1"
 CRN = "crn:v1:bluemix:public:quantum-computing:us-east:a/1::"  # the API requires an instance
 OURS = "qiskit_runtime_api"
@@ -62,13 +63,20 @@ def loopback_server(body: bytes, lifetime: float = 600) -> Iterator[str]:
             server.wait(timeout=10)
 
 
+def _sent_headers(request: httpx.Request) -> dict[str, str]:
+    """The headers our client put on ``request`` (credentials, ``Accept``, the API version,
+    its User-Agent), for the bare side to send the same request; httpx adds ``Host``."""
+    return {name: value for name, value in request.headers.items() if name.lower() != "host"}
+
+
 def _sync(url: str, calls: int) -> tuple[dict[str, Callable[[], object]], Callable[[], None]]:
     from qiskit_runtime_api import Client
 
     client = Client(token="t", service_crn=CRN, base_url=url)
     bare = httpx.Client()
     target = f"{url}/v1/jobs/{JOB_ID}"
-    if client.jobs.get(JOB_ID).id != json.loads(bare.get(target).content)["id"]:
+    headers = _sent_headers(client.jobs.with_raw_response.get(JOB_ID).http_response.request)
+    if client.jobs.get(JOB_ID).id != json.loads(bare.get(target, headers=headers).content)["id"]:
         raise RuntimeError("the two clients read different jobs")
 
     def close() -> None:
@@ -77,7 +85,7 @@ def _sync(url: str, calls: int) -> tuple[dict[str, Callable[[], object]], Callab
 
     return {
         OURS: lambda: [client.jobs.get(JOB_ID) for _ in range(calls)],
-        BARE: lambda: [json.loads(bare.get(target).content) for _ in range(calls)],
+        BARE: lambda: [json.loads(bare.get(target, headers=headers).content) for _ in range(calls)],
     }, close
 
 
@@ -89,9 +97,11 @@ def _async(
     client = AsyncClient(token="t", service_crn=CRN, base_url=url)
     bare = httpx.AsyncClient()
     target = f"{url}/v1/jobs/{JOB_ID}"
+    raw = loop.run_until_complete(client.jobs.with_raw_response.get(JOB_ID))
+    headers = _sent_headers(raw.http_response.request)
 
     async def bare_call() -> Any:
-        return json.loads((await bare.get(target)).content)
+        return json.loads((await bare.get(target, headers=headers)).content)
 
     async def ours_round() -> list[Any]:
         return await asyncio.gather(*(client.jobs.get(JOB_ID) for _ in range(calls)))
@@ -144,7 +154,14 @@ def measure(quick: bool) -> Section:
     try:
         with loopback_server(body) as url:
             sync, close_sync = _sync(url, calls)
-            sync_ratio, sync_shown = _rows(table, "sync", interleaved(sync, rounds), calls)
+            sync_runs = [
+                _rows(
+                    table, f"sync, run {run + 1} of {SYNC_RUNS}", interleaved(sync, rounds), calls
+                )
+                for run in range(1 if quick else SYNC_RUNS)
+            ]
+            sync_ratio = max(ratio for ratio, _ in sync_runs)
+            sync_shown = "; ".join(shown for _, shown in sync_runs)
             concurrent_work, close_async = _async(url, concurrent, loop)
             async_ratio, async_shown = _rows(
                 table, "async", interleaved(concurrent_work, rounds), concurrent
@@ -167,26 +184,28 @@ def measure(quick: bool) -> Section:
             close_async()
     finally:
         loop.close()
-    for mode, ratio, shown in (
-        ("sync `get_job` call", sync_ratio, sync_shown),
-        (f"async, {concurrent} concurrent calls", async_ratio, async_shown),
-    ):
-        section.targets.append(
-            judge(
-                f"{mode}: time / bare httpx's",
-                ratio,
-                "≤",
-                TARGET,
-                shown,
-                f"{TARGET}×",
-                quick=quick,
-                why="see the profile: the client's own work per call",
-            )
+    section.targets.append(
+        judge(
+            f"sync `get_job` call / bare httpx's, in {SYNC_RUNS} runs out of {SYNC_RUNS}",
+            sync_ratio,
+            "≤",
+            TARGET,
+            sync_shown,
+            f"{TARGET}× in each",
+            quick=quick,
+            why="see the profile: the client's own work per call",
         )
+    )
     section.notes.append(
-        "Ours parses each answer into `models.JobResponse` (validated from bytes); the bare "
-        'side only runs `json.loads`. Ours is `Client(token="t", base_url=...)`: a bearer '
-        "token, no IAM exchange."
+        f"Async, {concurrent} concurrent calls (a figure, not a target): {async_shown} "
+        "bare httpx's time."
+    )
+    section.notes.append(
+        "Ours parses each answer into `models.JobResponse` (validated); the bare side only "
+        "runs `json.loads`. Both send the same request: the bare side is given the headers "
+        "ours sends (bearer token, `Service-CRN`, `Accept`, `IBM-API-Version`, User-Agent), "
+        "which the API requires of any client. "
+        'Ours is `Client(token="t", base_url=...)`: a bearer token, no IAM exchange.'
     )
     return section
 

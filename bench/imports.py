@@ -15,8 +15,7 @@ import sys
 
 from . import cli
 from .ours import GENERATED
-from .profiles import import_profile
-from .report import ROOT, Section, judge, median, seconds
+from .report import ROOT, Section, median, seconds
 
 __all__ = ["measure"]
 
@@ -69,25 +68,10 @@ def measure(quick: bool) -> Section:
             f"`{label}`", seconds(median(kept)), seconds(min(kept)), f"{median(kept) / base:.2f}×"
         )
     ratio = median(samples["import qiskit_runtime_api"][1:]) / base
-    section.targets.append(
-        judge(
-            "`import qiskit_runtime_api` / `import httpx, pydantic`",
-            ratio,
-            "≤",
-            TARGET,
-            f"{ratio:.2f}×",
-            f"{TARGET}×",
-            quick=quick,
-            why="the modules it loads beyond httpx and pydantic (see profile)",
-        )
+    section.notes.append(
+        f"`import qiskit_runtime_api` takes {ratio:.2f}× `import httpx, pydantic` (a figure the "
+        f"performance issue does not bound; it was held to {TARGET}× before)."
     )
-    if not quick and section.missed:
-        section.profiles.append(
-            (
-                "Profile: `python -X importtime -c 'import qiskit_runtime_api'`",
-                import_profile("import qiskit_runtime_api", _environment()),
-            )
-        )
     return section
 
 

@@ -5,6 +5,10 @@ Job ids, backends, programs, states, dates, tags and Sampler/Estimator
 bytes). 5,000 jobs make about 2.9 MB. ``limit`` is 200, the spec's maximum, so
 that the body validates: real pages hold at most 200 jobs. Stdlib only, so the
 peer's process can use it too.
+
+``example_jobs_body`` is a second payload: the spec's own example page
+(``tests/data/recorded/list_jobs/spec-jobsResponseExample.json``), its jobs
+repeated with distinct ids: small ``params``, every optional member present.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ import datetime
 import json
 import random
 import string
+from pathlib import Path
 from typing import Any
 
-__all__ = ["job", "jobs_body"]
+__all__ = ["EXAMPLE_PAGE", "example_jobs_body", "job", "jobs_body"]
 
 _BACKENDS = ["ibm_brisbane", "ibm_kyiv", "ibm_sherbrooke", "ibm_torino", "ibm_fez", "ibm_marrakesh"]
 _STATES = [("Completed", 70), ("Failed", 8), ("Cancelled", 5), ("Queued", 10), ("Running", 7)]
@@ -24,6 +29,10 @@ _QASM = (
     'OPENQASM 3.0; include "stdgates.inc"; bit[{n}] c; rz(pi/2) $0; sx $0; cz $0, $1; {measures}'
 )
 _ALPHABET = string.ascii_lowercase + string.digits
+EXAMPLE_PAGE = (
+    Path(__file__).resolve().parents[1]
+    / "tests/data/recorded/list_jobs/spec-jobsResponseExample.json"
+)
 _START = datetime.datetime(2026, 1, 5, 8, 0, tzinfo=datetime.UTC)
 
 
@@ -100,3 +109,16 @@ def jobs_body(count: int, seed: int = 6) -> bytes:
         "offset": 0,
     }
     return json.dumps(page, separators=(",", ":")).encode()
+
+
+def example_jobs_body(count: int) -> bytes:
+    """A ``list_jobs`` body of ``count`` jobs copied from the spec's example page."""
+    page = json.loads(EXAMPLE_PAGE.read_bytes())
+    examples = page["jobs"]
+    jobs = [
+        {**examples[i % len(examples)], "id": f"{examples[i % len(examples)]['id'][:12]}{i:08d}"}
+        for i in range(count)
+    ]
+    return json.dumps(
+        {**page, "jobs": jobs, "count": count, "limit": 200}, separators=(",", ":")
+    ).encode()

@@ -1,6 +1,8 @@
 """Client parsing: a 5,000-job ``list_jobs`` body (2.9 MB) into typed objects.
 
-In this process, interleaved (median of 21): ``json.loads`` alone; our
+Two payloads: the varied jobs of ``bench/jobs.py`` (Sampler and Estimator
+``params``) and the spec's example page with its jobs repeated (small
+``params``, every optional member present). In this process, interleaved (median of 21): ``json.loads`` alone; our
 client's own path, ``_parsing.parse_response(jobs._LIST, response)``; the same
 models fed a dict (the round trip our path avoids); and a plain pydantic v2
 model of the same fields with ``model_validate_json``. In the peers' process:
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,7 +25,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import cli
-from .jobs import jobs_body
+from .jobs import example_jobs_body, jobs_body
 from .measure import run_measured
 from .ours import SEED, SEED_OVERLAYS, client_on_path
 from .peers import opc_command, opc_environment, opc_package, overlaid_spec, peer_python
@@ -43,11 +46,14 @@ __all__ = ["PlainJobs", "measure"]
 
 JOBS = 5000
 JSON_TARGET = 1.5
-PEER_TARGET = 3.0
 OURS = "qiskit_runtime_api (`parse_response`)"
 JSON = "json.loads alone"
 PLAIN = "plain pydantic v2 model (`model_validate_json`)"
 EXTRA = "the same plain model with `extra='allow'`, as ours"
+FROM_JSON = "pydantic-core `from_json` alone, collector paused"
+VALIDATE = "our models' `validate_python` of the parsed data, collector paused"
+EXAMPLE_JSON = "json.loads alone, the spec example's jobs"
+EXAMPLE_OURS = "qiskit_runtime_api (`parse_response`), the spec example's jobs"
 
 
 class PlainState(BaseModel):
@@ -106,7 +112,8 @@ class ExtraJobs(PlainJobs):
     jobs: list[ExtraJob] | None = None  # type: ignore[assignment]
 
 
-def _ours(body: bytes) -> dict[str, Any]:
+def _checked_response(body: bytes) -> httpx.Response:
+    """``body`` as a ``list_jobs`` answer, checked to validate in strict mode."""
     client_on_path()
     from qiskit_runtime_api import models
     from qiskit_runtime_api._parsing import parse_response
@@ -118,12 +125,38 @@ def _ours(body: bytes) -> dict[str, Any]:
         json.loads(body)["jobs"]
     ):
         raise RuntimeError(f"our client parsed the body into {type(parsed).__name__}")
+    return response
+
+
+def _ours(body: bytes, example: bytes) -> dict[str, Any]:
+    client_on_path()
+    from pydantic_core import from_json
+
+    from qiskit_runtime_api import models
+    from qiskit_runtime_api._parsing import collector_paused, parse_response
+    from qiskit_runtime_api.resources.jobs import _LIST
+
+    response = _checked_response(body)
+    example_response = _checked_response(example)
+    data = from_json(body)
+
+    def paused(work: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            with collector_paused(len(body)):
+                return work()
+
+        return run
+
     return {
         JSON: lambda: json.loads(body),
         OURS: lambda: parse_response(_LIST, response, strict=False),
+        EXAMPLE_JSON: lambda: json.loads(example),
+        EXAMPLE_OURS: lambda: parse_response(_LIST, example_response, strict=False),
         "qiskit_runtime_api models, dict round trip (`model_validate(json.loads)`)": lambda: (
             models.JobsResponse.model_validate(json.loads(body))
         ),
+        FROM_JSON: paused(lambda: from_json(body)),
+        VALIDATE: paused(lambda: models.JobsResponse.model_validate(data)),
         PLAIN: lambda: PlainJobs.model_validate_json(body),
         EXTRA: lambda: ExtraJobs.model_validate_json(body),
     }
@@ -172,8 +205,9 @@ def _row(
 def measure(quick: bool) -> Section:
     count, rounds = (50, 1) if quick else (JOBS, 21)
     body = jobs_body(count)
+    example = example_jobs_body(count)
     section = Section("parsing", f"Client parsing: a {count:,}-job `list_jobs` response")
-    samples = interleaved(_ours(body), rounds)
+    samples = interleaved(_ours(body, example), rounds)
     peer_data: dict[str, Any] | None = None
     if not quick and peer_python() is not None:
         with tempfile.TemporaryDirectory(prefix="bench-parsing-") as name:
@@ -184,7 +218,9 @@ def measure(quick: bool) -> Section:
     base = median(samples[JSON])
     ours = median(samples[OURS])
     table = section.table(
-        f"Body: {len(body) / 1e6:.2f} MB, {count:,} jobs; medians of {rounds} interleaved rounds:",
+        f"Bodies: {len(body) / 1e6:.2f} MB ({count:,} varied jobs) and {len(example) / 1e6:.2f} MB "
+        f"(the spec example's jobs); medians of {rounds} interleaved rounds; the example's rows "
+        "are ratios to its own `json.loads`:",
         "parser",
         "median",
         "min",
@@ -193,8 +229,8 @@ def measure(quick: bool) -> Section:
         "× ours",
     )
     for label, times in samples.items():
-        _row(table, label, times, samples[JSON], ours)
-    json_ratio, json_shown = ratio_shown(samples[OURS], samples[JSON])
+        example_row = label in (EXAMPLE_JSON, EXAMPLE_OURS)
+        _row(table, label, times, samples[EXAMPLE_JSON if example_row else JSON], ours)
     peer_ratio, peer_shown = float("nan"), "n/a"
     if peer_data is not None:
         peer_json, peer_times = peer_data["samples"]["json.loads"], peer_data["samples"]["peer"]
@@ -206,45 +242,40 @@ def measure(quick: bool) -> Section:
         reason = PEER_NOT_MEASURED if quick else "peer not installed (run `make bench`)"
         table.add("openapi-python-client", reason, "", "", "", "")
 
+    why = (
+        "the floor is pydantic-core itself: `from_json` alone takes "
+        f"{median(samples[FROM_JSON]) / base:.2f}× and the same models' `validate_python` of "
+        f"the parsed data {median(samples[VALIDATE]) / base:.2f}×, the collector paused in both; "
+        f"hand-written models take {median(samples[PLAIN]) / base:.2f}× (plain) and "
+        f"{median(samples[EXTRA]) / base:.2f}× (`extra='allow'`, as ours) (profile)"
+    )
+    ratio, shown = ratio_shown(samples[OURS], samples[JSON])
+    example_ratio, example_shown = ratio_shown(samples[EXAMPLE_OURS], samples[EXAMPLE_JSON])
     section.targets.append(
         judge(
-            "parse / json.loads",
-            json_ratio,
+            "parse a 5,000-job `list_jobs` answer / `json.loads`, both payloads",
+            max(ratio, example_ratio),
             "≤",
             JSON_TARGET,
-            json_shown,
-            f"{JSON_TARGET}×",
+            f"{shown} (varied jobs); {example_shown} (the spec example's jobs)",
+            f"{JSON_TARGET}× on both",
             quick=quick,
-            why=(
-                "the time is in pydantic-core's `validate_json` making a model instance per job "
-                "and per nested object (profile), the cycle collector paused meanwhile; hand-written "
-                f"models take {median(samples[PLAIN]) / base:.2f}× (plain) and "
-                f"{median(samples[EXTRA]) / base:.2f}× (`extra='allow'`, as ours)"
-            ),
+            why=why,
         )
     )
-    section.targets.append(
-        judge(
-            "openapi-python-client's parse time / ours",
-            peer_ratio,
-            "≥",
-            PEER_TARGET,
-            peer_shown,
-            f"{PEER_TARGET}×",
-            quick=quick,
-            why="peer not installed (run `make bench`)"
-            if peer_data is None
-            else f"openapi-python-client takes {peer_ratio:.2f}× our time",
+    if peer_data is not None:
+        section.notes.append(
+            f"openapi-python-client's parse takes {peer_ratio:.2f}× our time ({peer_shown})."
         )
-    )
     section.notes.append(
-        "Our path is the client's own: `parse_response` validates the response's bytes with a "
-        "cached `TypeAdapter(...).validate_json`, no dict in between, with Python's cycle "
-        "collector paused during it (a body of 64 KiB or more). The body validates "
+        "Our path is the client's own: `parse_response` parses the body with pydantic-core's "
+        "`from_json` and validates the data with a cached `TypeAdapter(...).validate_python`, "
+        "Python's cycle collector paused during both (a body of 64 KiB or more); the collection "
+        "the paused allocations leave due runs inside the timed call. Both bodies validate "
         "(checked with `strict=True` first); `limit` is 200, the spec's maximum."
     )
     if not quick and section.missed:
-        parse = _ours(body)[OURS]
+        parse = _ours(body, example)[OURS]
         section.profiles.append(
             (
                 "Profile of our parse, 10 times (pyinstrument)",

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import calls, cli, generation, imports, package, parsing, scale
+from . import calls, cli, generation, imports, package, parsing, scale, spec_diff
 from .ours import cold_format_cache
 from .report import ROOT, Section, Target, render_report
 
@@ -24,6 +24,7 @@ __all__ = ["SCRIPTS", "main"]
 SCRIPTS: dict[str, Callable[[bool], Section]] = {
     "generation": generation.measure,
     "scale": scale.measure,
+    "spec_diff": spec_diff.measure,
     "parsing": parsing.measure,
     "calls": calls.measure,
     "imports": imports.measure,

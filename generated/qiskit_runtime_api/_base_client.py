@@ -133,7 +133,16 @@ def _origin(url: httpx.URL) -> tuple[bytes, str, int | None]:
     return (url.raw_scheme, url.host, url.port)
 
 
+@functools.lru_cache(maxsize=64)
+def _base_origin(base_url: str) -> tuple[bytes, str, int | None]:
+    """``base_url``'s origin, parsed once per URL rather than once per call."""
+    return _origin(httpx.URL(base_url))
+
+
 def _refuse_line_breaks(headers: Mapping[str, str]) -> None:
+    joined = "".join(headers.values())  # one scan in the usual case: nothing to refuse
+    if not any(mark in joined for mark in _LINE_BREAKS):
+        return
     for name, value in headers.items():
         if any(mark in value for mark in _LINE_BREAKS):
             raise InvalidRequestError(
@@ -221,7 +230,7 @@ class _BaseClient:
             content=prepared.content,
             timeout=timeout,
         )
-        if _origin(request.url) != _origin(httpx.URL(self._settings.base_url)):
+        if _origin(request.url) != _base_origin(self._settings.base_url):
             raise InvalidRequestError(
                 f"{redact(str(request.url))} is outside {redact(self._settings.base_url)}; "
                 "nothing was sent"

@@ -1,6 +1,10 @@
 """Reading a successful response into the type the spec promises.
 
-JSON bodies are validated straight from bytes. A body that does not match
+JSON bodies are parsed once with pydantic-core's ``from_json`` and the data
+validated with ``validate_python``: pydantic's own JSON path
+(``validate_json``) builds every value twice, once in its parser and once as
+a Python object, and was the slower of the two in every interleaved run on a
+2.9 MB page of 5,000 jobs (``bench/parsing.py``; the figures are there). A body that does not match
 its schema still reaches the caller: the fields that validate are typed, the
 rest are kept as received, and a warning names the mismatched fields; with
 ``strict=True`` a ``ResponseValidationError`` carrying the raw body is raised
@@ -8,11 +12,11 @@ instead. Real servers drift from their specs. A body that is not JSON, or is
 nested deeper than ``MAX_JSON_DEPTH`` levels, is a ``ResponseValidationError``
 in both modes.
 
-A large body is validated with Python's cycle collector paused: validation
-makes tens of thousands of objects in one call, none of them in a reference
-cycle, and the collections those allocations trigger walk all of them again
-and again. For a 2.9 MB page of 5,000 jobs that doubles the time (4.1× a bare
-``json.loads`` with the collector running, 2.2× with it paused).
+A large body is parsed and validated with Python's cycle collector paused:
+that makes tens of thousands of objects in one call, none of them in a
+reference cycle, and the collections those allocations trigger walk all of
+them again and again (with the collector running the same page takes about
+4×).
 """
 
 from __future__ import annotations
@@ -79,11 +83,15 @@ def parse_response(
     if kind is ResponseKind.BYTES:
         return response.content
     content = response.content
-    try:
-        with collector_paused(len(content)):
-            return _adapter(target).validate_json(content)
-    except ValidationError as exc:
-        return _mismatch(endpoint, response, target, exc, strict)
+    with collector_paused(len(content)):
+        try:
+            data = load_json(content)
+        except ValueError as not_json:
+            raise _unreadable(endpoint, response, not_json) from not_json
+        try:
+            return _adapter(target).validate_python(data)
+        except ValidationError as exc:
+            return _mismatch(endpoint, response, target, data, exc, strict)
 
 
 def _kind_of(response: httpx.Response) -> ResponseKind:
@@ -111,7 +119,12 @@ def collector_paused(size: int) -> Iterator[None]:
 
 
 def _mismatch(
-    endpoint: Endpoint, response: httpx.Response, target: Any, exc: ValidationError, strict: bool
+    endpoint: Endpoint,
+    response: httpx.Response,
+    target: Any,
+    data: Any,
+    exc: ValidationError,
+    strict: bool,
 ) -> Any:
     fields = sorted({".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()})
     summary = ", ".join(fields[:10]) + (f" and {len(fields) - 10} more" if len(fields) > 10 else "")
@@ -120,13 +133,9 @@ def _mismatch(
         raise _unreadable(endpoint, response, exc) from exc
     if strict:
         raise ResponseValidationError(message, response, response.content) from exc
-    try:
-        data = load_json(response.content)
-    except ValueError as not_json:
-        raise _unreadable(endpoint, response, not_json) from exc
     logger.warning("%s; keeping the data as received there", message)
     try:
-        return lenient_validate(target, data)
+        return _lenient_mismatched(target, data)
     except RecursionError:  # deep data within MAX_JSON_DEPTH, in a deeply recursive model
         raise _unreadable(endpoint, response, ValueError("recursion limit exceeded")) from None
 
@@ -150,7 +159,11 @@ def lenient_validate(target: Any, data: Any) -> Any:
     try:
         return _adapter(target).validate_python(data)
     except ValidationError:
-        pass
+        return _lenient_mismatched(target, data)
+
+
+def _lenient_mismatched(target: Any, data: Any) -> Any:
+    """``lenient_validate`` of ``data`` that does not validate as ``target`` as a whole."""
     model = _model_in(target, data)
     if model is not None and isinstance(data, dict):
         return _lenient_model(model, data)

@@ -14,6 +14,7 @@ read (``_limits``).
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Mapping
@@ -59,9 +60,10 @@ class Settings:
         if self.deadline is not None and not self.deadline > 0:
             raise ValueError("deadline must be positive seconds, or None for no deadline")
 
-    @property
+    @functools.cached_property
     def secrets(self) -> tuple[str, ...]:
-        """Every credential this client holds, for ``_redact.redact``."""
+        """Every credential this client holds, for ``_redact.redact`` (worked out once:
+        the settings are frozen)."""
         urls = [self.base_url, str(getattr(self.exchange, "url", ""))]
         passwords = [urlsplit(url).password for url in urls]
         found = [v for values in self.credentials.values() for v in values] + passwords

@@ -79,6 +79,9 @@ class Deadline:
             return timeout
         if left <= 0:
             raise self.error("before the request was sent")
+        waits = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        if all(wait is not None and wait <= left for wait in waits):
+            return timeout  # nothing to cap: the usual case, far from the deadline
 
         def capped(value: float | None) -> float:
             return left if value is None else min(value, left)

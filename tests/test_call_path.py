@@ -1,0 +1,78 @@
+"""The per-call shortcuts of the sync and async call path keep the call's rules.
+
+Each call used to re-parse ``base_url`` for the origin check, re-derive the
+client's secrets, build a capped ``httpx.Timeout`` and scan every header
+value character class by class; these tests hold the shortcuts to the same
+answers in the cases where the long way matters.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from qiskit_runtime_api import Client, InvalidRequestError
+from qiskit_runtime_api._base_client import _refuse_line_breaks
+from qiskit_runtime_api._limits import Deadline
+from qiskit_runtime_api._settings import Settings
+
+from .fakes import FakeClock
+
+JOB = {
+    "id": "j1",
+    "state": {"status": "Queued"},
+    "status": "Queued",
+    "program": {"id": "sampler"},
+    "created": "2026-11-24T00:00:00Z",
+    "cost": 7,
+}
+
+
+def test_a_timeout_far_from_the_deadline_is_sent_as_it_is() -> None:
+    timeout = httpx.Timeout(60.0, connect=5.0)
+    assert Deadline(FakeClock(), 1800).cap(timeout) is timeout
+
+
+@pytest.mark.parametrize(
+    "timeout",
+    [httpx.Timeout(60.0, connect=5.0), httpx.Timeout(None), httpx.Timeout(5.0, read=None)],
+)
+def test_a_timeout_near_the_deadline_or_unbounded_is_capped_to_the_time_left(
+    timeout: httpx.Timeout,
+) -> None:
+    clock = FakeClock()
+    deadline = Deadline(clock, 1800)
+    clock.advance(1790)
+    capped = deadline.cap(timeout)
+    assert capped.read == pytest.approx(10.0) and capped.pool is not None
+    assert capped.connect is not None and capped.connect <= 10.0
+
+
+def test_a_line_break_in_any_header_value_is_named_even_after_clean_ones() -> None:
+    clean = {"Accept": "application/json", "X-One": "a"}
+    _refuse_line_breaks(clean)
+    for mark in ("\r", "\n", "\0"):
+        with pytest.raises(InvalidRequestError, match="'X-Two'"):
+            _refuse_line_breaks({**clean, "X-Two": f"b{mark}c"})
+
+
+def test_the_secrets_follow_the_settings_they_belong_to() -> None:
+    first = Settings(base_url="https://u:pw1@api.test", credentials={"k": ("s1",)})
+    second = first.with_changes(base_url="https://u:pw2@api.test")
+    assert set(first.secrets) == {"s1", "pw1"}
+    assert set(second.secrets) == {"s1", "pw2"}
+
+
+def test_the_origin_check_follows_a_changed_base_url() -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=JOB)
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    client = Client(token="t", service_crn="crn:x", base_url="https://one.test", http_client=http)
+    assert client.jobs.get("j1").id == "j1"
+    other = client.with_options(base_url="https://two.test")
+    assert other.jobs.get("j1").id == "j1"
+    assert [r.url.host for r in sent] == ["one.test", "two.test"]
