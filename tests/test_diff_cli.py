@@ -313,23 +313,17 @@ def test_a_git_ref_against_the_working_tree_file(
 def test_another_apis_diff_names_its_own_package_and_no_version_of_this_project(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
 ) -> None:
-    new = base()
-    param(new, "/items", "get", "limit")["required"] = True
-    old_file, new_file = (
-        write_spec(tmp_path / "a.json", base()),
-        write_spec(tmp_path / "b.json", new),
+    # A real history of another API (tests/data/diff-pairs: Twilio Lookups v2, Apache 2.0).
+    from .test_diff_real_pairs import spec_file
+
+    old, new = (
+        spec_file(f"specs/twilio-lookups-v2-od{v}.json", tmp_path) for v in ("1.3.0", "1.3.17")
     )
     status, out = _diff(
-        capsys,
-        str(old_file),
-        str(new_file),
-        "--overlays",
-        str(empty_overlays),
-        "--package-name",
-        "items_api",
+        capsys, str(old), str(new), "--overlays", str(empty_overlays), "--package-name", "lookups"
     )
     assert status == 0
     verdict = out.splitlines()[2]
-    assert verdict.startswith("**breaking**: `items-api` needs a major version (breaking).")
+    assert verdict.startswith("**breaking**: `lookups` needs a major version (breaking).")
     assert "qiskit" not in out
-    assert "→ **" not in verdict  # spec/release.json is this project's, not items-api's
+    assert "→ **" not in verdict  # spec/release.json is this project's, not the lookups client's
