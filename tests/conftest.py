@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -83,12 +84,19 @@ def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     started with --errors: that also fails responses whose spec examples break
     their own schema, and three of the seed's examples do.
     """
+    with running_prism(overlaid_spec, tmp_path_factory.mktemp("prism-log")) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def running_prism(spec: Path, log_folder: Path) -> Iterator[str]:
+    """``prism mock spec`` on 127.0.0.1 on a free port, stopped on exit; its URL."""
     if not PRISM.exists():
         pytest.fail("Prism is not installed: run `make test` (it runs `npm ci` in tests/prism)")
     port = free_port()
-    log = (tmp_path_factory.mktemp("prism-log") / "prism.log").open("w")
+    log = (log_folder / "prism.log").open("w")
     process = subprocess.Popen(
-        [str(PRISM), "mock", str(overlaid_spec), "-h", "127.0.0.1", "-p", str(port)],
+        [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -99,7 +107,7 @@ def prism_url(overlaid_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             if process.poll() is not None:
                 pytest.fail(f"Prism exited with {process.returncode}: see {log.name}")
             try:
-                httpx.get(url + "/v1/versions", timeout=1)
+                httpx.get(url + "/", timeout=1)  # any answer: it listens
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline:

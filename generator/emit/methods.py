@@ -66,6 +66,7 @@ class ParamPlan:
     python_name: code.Name
     wire_name: str  # the spec's: for comparisons only (``wire_literal`` in code)
     location: ParameterLocation
+    style: str  # the spec's (``form``, ``deepObject``, ...): ``style_literal`` in code
     explode: bool
     deprecated: bool
     argument: Argument  # limit: int | None = None
@@ -82,6 +83,10 @@ class ParamPlan:
     @property
     def location_literal(self) -> Code:
         return code.literal(self.location)
+
+    @property
+    def style_literal(self) -> Code:
+        return code.literal(self.style)
 
 
 @dataclass(frozen=True)
@@ -226,7 +231,14 @@ def _params(
             doc = "Deprecated. " + doc
         result.append(
             ParamPlan(
-                code.name(name), p.name, p.location, p.explode, p.deprecated, argument, folded(doc)
+                code.name(name),
+                p.name,
+                p.location,
+                p.style,
+                p.explode,
+                p.deprecated,
+                argument,
+                folded(doc),
             )
         )
     return tuple(result)

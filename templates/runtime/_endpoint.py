@@ -16,12 +16,13 @@ import datetime
 import enum
 import json
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from ._exceptions import InvalidRequestError
+from ._styles import delimited, path_text, query_pairs
+from ._styles import text as _text
 
 __all__ = [
     "Endpoint",
@@ -51,6 +52,9 @@ class Param:
     location: str  # path | query | header | cookie
     explode: bool = True
     deprecated: bool = False
+    style: str = (
+        "form"  # form | spaceDelimited | pipeDelimited | deepObject | simple | label | matrix
+    )
 
 
 @dataclass(frozen=True)
@@ -141,21 +145,23 @@ def prepare(
                 DeprecationWarning,
                 stacklevel=4,
             )
+        if not isinstance(value, _PRIMITIVES):
+            value = plain(value)  # a model or a list of them, as the fields that were set
         if param.location == "path":
             path = path.replace("{" + param.name + "}", _path_segment(endpoint, python_name, value))
         elif param.location == "query":
-            query.extend(_query_pairs(param, value))
+            query.extend(query_pairs(param.name, param.style, param.explode, value))
         elif param.location == "header":
-            headers[param.name] = _joined(value)
+            headers[param.name] = delimited(param.explode, value)
         elif param.location == "cookie":
-            cookies[param.name] = _joined(value)
+            cookies[param.name] = delimited(param.explode, value)
     for python_name, param in endpoint.params.items():
         if param.location == "path" and arguments.get(python_name) is None:
             raise _bad_path_value(endpoint, python_name, "None")
     for name, value in (extra_query or {}).items():
         query = [pair for pair in query if pair[0] != name]
         if value is not None:
-            query.extend(_query_pairs(Param(name, "query"), value))
+            query.extend(query_pairs(name, "form", True, plain(value)))
     if extra_body is not None:
         body = merged_body(endpoint, body, extra_body)
     content = None
@@ -165,13 +171,15 @@ def prepare(
 
 
 _DOT_SEGMENTS = frozenset({"", ".", ".."})
+_PRIMITIVES = (str, int, float, enum.Enum, datetime.date)
 
 
 def _path_segment(endpoint: Endpoint, python_name: str, value: Any) -> str:
-    text = _text(value)
-    if text in _DOT_SEGMENTS:
-        raise _bad_path_value(endpoint, python_name, repr(text))
-    return quote(text, safe="")
+    param = endpoint.params[python_name]
+    segment = path_text(param.name, param.style, param.explode, value)
+    if segment in _DOT_SEGMENTS:  # quote() leaves "." as it is
+        raise _bad_path_value(endpoint, python_name, repr(segment))
+    return segment
 
 
 def _bad_path_value(endpoint: Endpoint, python_name: str, shown: str) -> InvalidRequestError:
@@ -179,32 +187,6 @@ def _bad_path_value(endpoint: Endpoint, python_name: str, shown: str) -> Invalid
         f"{endpoint.operation_id}: path parameter {python_name!r} is {shown}, which would "
         f"change the URL of {endpoint.method} {endpoint.path}; pass the resource's id"
     )
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return _text(value.value)
-    if isinstance(value, datetime.datetime):
-        return _utc(value).isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _joined(value: Any) -> str:
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        return ",".join(_text(v) for v in value)
-    return _text(value)
-
-
-def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        if param.explode:
-            return [(param.name, _text(v)) for v in value]
-        return [(param.name, _joined(value))]
-    return [(param.name, _text(value))]
 
 
 def _encode_body(body: Any, media_type: str, headers: dict[str, str]) -> bytes:

@@ -32,9 +32,11 @@ _GET = Endpoint(
     path="/v1/accounts/{id}",
     accept="application/json",
     params={
-        "account_id": Param("id", "path", explode=False, deprecated=False),
-        "plan_id": Param("plan_id", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "account_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "plan_id": Param("plan_id", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetAccountResponse),

@@ -33,14 +33,20 @@ _GET_USAGE = Endpoint(
     path="/v1/analytics/usage",
     accept="application/json",
     params={
-        "instance": Param("instance", "query", explode=True, deprecated=False),
-        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
-        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
-        "backend": Param("backend", "query", explode=True, deprecated=False),
-        "user_id": Param("user_id", "query", explode=True, deprecated=False),
-        "simulators": Param("simulators", "query", explode=True, deprecated=False),
-        "plan": Param("plan", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "instance": Param("instance", "query", explode=True, deprecated=False, style="form"),
+        "interval_start": Param(
+            "interval_start", "query", explode=True, deprecated=False, style="form"
+        ),
+        "interval_end": Param(
+            "interval_end", "query", explode=True, deprecated=False, style="form"
+        ),
+        "backend": Param("backend", "query", explode=True, deprecated=False, style="form"),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False, style="form"),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False, style="form"),
+        "plan": Param("plan", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetAnalyticsUsageResponse),
@@ -56,15 +62,21 @@ _GET_USAGE_GROUPED = Endpoint(
     path="/v1/analytics/usage_grouped",
     accept="application/json",
     params={
-        "group_by": Param("group_by", "query", explode=True, deprecated=False),
-        "instance": Param("instance", "query", explode=True, deprecated=False),
-        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
-        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
-        "backend": Param("backend", "query", explode=True, deprecated=False),
-        "user_id": Param("user_id", "query", explode=True, deprecated=False),
-        "simulators": Param("simulators", "query", explode=True, deprecated=False),
-        "plan": Param("plan", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "group_by": Param("group_by", "query", explode=True, deprecated=False, style="form"),
+        "instance": Param("instance", "query", explode=True, deprecated=False, style="form"),
+        "interval_start": Param(
+            "interval_start", "query", explode=True, deprecated=False, style="form"
+        ),
+        "interval_end": Param(
+            "interval_end", "query", explode=True, deprecated=False, style="form"
+        ),
+        "backend": Param("backend", "query", explode=True, deprecated=False, style="form"),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False, style="form"),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False, style="form"),
+        "plan": Param("plan", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetAnalyticsUsageGroupedResponse),
@@ -80,15 +92,21 @@ _GET_USAGE_GROUPED_BY_DATE = Endpoint(
     path="/v1/analytics/usage_grouped_by_date",
     accept="application/json",
     params={
-        "group_by": Param("group_by", "query", explode=True, deprecated=False),
-        "instance": Param("instance", "query", explode=True, deprecated=False),
-        "interval_start": Param("interval_start", "query", explode=True, deprecated=False),
-        "interval_end": Param("interval_end", "query", explode=True, deprecated=False),
-        "backend": Param("backend", "query", explode=True, deprecated=False),
-        "user_id": Param("user_id", "query", explode=True, deprecated=False),
-        "simulators": Param("simulators", "query", explode=True, deprecated=False),
-        "plan": Param("plan", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "group_by": Param("group_by", "query", explode=True, deprecated=False, style="form"),
+        "instance": Param("instance", "query", explode=True, deprecated=False, style="form"),
+        "interval_start": Param(
+            "interval_start", "query", explode=True, deprecated=False, style="form"
+        ),
+        "interval_end": Param(
+            "interval_end", "query", explode=True, deprecated=False, style="form"
+        ),
+        "backend": Param("backend", "query", explode=True, deprecated=False, style="form"),
+        "user_id": Param("user_id", "query", explode=True, deprecated=False, style="form"),
+        "simulators": Param("simulators", "query", explode=True, deprecated=False, style="form"),
+        "plan": Param("plan", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetAnalyticsUsageGroupedByDateResponse),
@@ -104,8 +122,10 @@ _GET_FILTERS = Endpoint(
     path="/v1/analytics/filters",
     accept="application/json",
     params={
-        "instance": Param("instance", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "instance": Param("instance", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetAnalyticsFiltersResponse),

@@ -33,8 +33,10 @@ _LIST = Endpoint(
     path="/v1/backends",
     accept="application/json",
     params={
-        "fields": Param("fields", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "fields": Param("fields", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.BackendsResponseV2),
@@ -50,10 +52,16 @@ _GET_PROPERTIES = Endpoint(
     path="/v1/backends/{id}/properties",
     accept="application/json",
     params={
-        "backend_name": Param("id", "path", explode=False, deprecated=False),
-        "updated_before": Param("updated_before", "query", explode=True, deprecated=False),
-        "calibration_id": Param("calibration_id", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "backend_name": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "updated_before": Param(
+            "updated_before", "query", explode=True, deprecated=False, style="form"
+        ),
+        "calibration_id": Param(
+            "calibration_id", "query", explode=True, deprecated=False, style="form"
+        ),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.BackendProperties),
@@ -69,9 +77,13 @@ _GET_CONFIGURATION = Endpoint(
     path="/v1/backends/{id}/configuration",
     accept="application/json",
     params={
-        "backend_name": Param("id", "path", explode=False, deprecated=False),
-        "calibration_id": Param("calibration_id", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "backend_name": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "calibration_id": Param(
+            "calibration_id", "query", explode=True, deprecated=False, style="form"
+        ),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.BackendConfiguration),
@@ -87,8 +99,10 @@ _GET_STATUS = Endpoint(
     path="/v1/backends/{id}/status",
     accept="application/json",
     params={
-        "backend_name": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "backend_name": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.BackendStatus),
@@ -104,8 +118,10 @@ _GET_DEFAULTS = Endpoint(
     path="/v1/backends/{id}/defaults",
     accept="application/json",
     params={
-        "backend_name": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "backend_name": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, dict[str, Any]),

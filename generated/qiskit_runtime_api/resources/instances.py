@@ -32,7 +32,9 @@ _GET = Endpoint(
     path="/v1/instance",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetInstanceResponse),
@@ -48,7 +50,9 @@ _GET_CONFIGURATION = Endpoint(
     path="/v1/instances/configuration",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetInstanceConfigurationResponse),
@@ -64,7 +68,9 @@ _REPLACE_CONFIGURATION = Endpoint(
     path="/v1/instances/configuration",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),
@@ -80,7 +86,9 @@ _GET_USAGE = Endpoint(
     path="/v1/instances/usage",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.GetInstanceUsageResponse),

@@ -35,9 +35,13 @@ _GET = Endpoint(
     path="/v1/jobs/{id}",
     accept="application/json",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "exclude_params": Param("exclude_params", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "exclude_params": Param(
+            "exclude_params", "query", explode=True, deprecated=False, style="form"
+        ),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.JobResponse),
@@ -53,8 +57,10 @@ _DELETE = Endpoint(
     path="/v1/jobs/{id}",
     accept="application/json",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),
@@ -70,18 +76,26 @@ _LIST = Endpoint(
     path="/v1/jobs",
     accept="application/json",
     params={
-        "limit": Param("limit", "query", explode=True, deprecated=False),
-        "offset": Param("offset", "query", explode=True, deprecated=False),
-        "pending": Param("pending", "query", explode=True, deprecated=False),
-        "program": Param("program", "query", explode=True, deprecated=False),
-        "backend": Param("backend", "query", explode=True, deprecated=False),
-        "created_after": Param("created_after", "query", explode=True, deprecated=False),
-        "created_before": Param("created_before", "query", explode=True, deprecated=False),
-        "sort": Param("sort", "query", explode=True, deprecated=False),
-        "tags": Param("tags", "query", explode=True, deprecated=False),
-        "session_id": Param("session_id", "query", explode=True, deprecated=False),
-        "exclude_params": Param("exclude_params", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "limit": Param("limit", "query", explode=True, deprecated=False, style="form"),
+        "offset": Param("offset", "query", explode=True, deprecated=False, style="form"),
+        "pending": Param("pending", "query", explode=True, deprecated=False, style="form"),
+        "program": Param("program", "query", explode=True, deprecated=False, style="form"),
+        "backend": Param("backend", "query", explode=True, deprecated=False, style="form"),
+        "created_after": Param(
+            "created_after", "query", explode=True, deprecated=False, style="form"
+        ),
+        "created_before": Param(
+            "created_before", "query", explode=True, deprecated=False, style="form"
+        ),
+        "sort": Param("sort", "query", explode=True, deprecated=False, style="form"),
+        "tags": Param("tags", "query", explode=True, deprecated=False, style="form"),
+        "session_id": Param("session_id", "query", explode=True, deprecated=False, style="form"),
+        "exclude_params": Param(
+            "exclude_params", "query", explode=True, deprecated=False, style="form"
+        ),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.JobsResponse),
@@ -97,8 +111,12 @@ _CREATE = Endpoint(
     path="/v1/jobs",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
-        "parent_job_id": Param("Parent-Job-Id", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
+        "parent_job_id": Param(
+            "Parent-Job-Id", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.CreateJobResponse),
@@ -114,8 +132,10 @@ _GET_RESULTS = Endpoint(
     path="/v1/jobs/{id}/results",
     accept="text/plain",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.TEXT, str),
@@ -132,8 +152,10 @@ _GET_LOGS = Endpoint(
     path="/v1/jobs/{id}/logs",
     accept="text/plain",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.TEXT, str),
@@ -149,9 +171,13 @@ _CANCEL = Endpoint(
     path="/v1/jobs/{id}/cancel",
     accept="application/json",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "parent_job_id": Param("Parent-Job-Id", "header", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "parent_job_id": Param(
+            "Parent-Job-Id", "header", explode=False, deprecated=False, style="simple"
+        ),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),
@@ -167,8 +193,10 @@ _GET_METRICS = Endpoint(
     path="/v1/jobs/{id}/metrics",
     accept="application/json",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.JobMetrics),
@@ -184,8 +212,10 @@ _REPLACE_TAGS = Endpoint(
     path="/v1/jobs/{id}/tags",
     accept="application/json",
     params={
-        "job_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "job_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),

@@ -32,7 +32,9 @@ _CREATE = Endpoint(
     path="/v1/sessions",
     accept="application/json",
     params={
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.Session),
@@ -48,8 +50,10 @@ _GET = Endpoint(
     path="/v1/sessions/{id}",
     accept="application/json",
     params={
-        "session_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "session_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.Session),
@@ -65,8 +69,10 @@ _UPDATE = Endpoint(
     path="/v1/sessions/{id}",
     accept="application/json",
     params={
-        "session_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "session_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),
@@ -82,8 +88,10 @@ _CANCEL = Endpoint(
     path="/v1/sessions/{id}/close",
     accept="application/json",
     params={
-        "session_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "session_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),
@@ -99,8 +107,10 @@ _CLOSE = Endpoint(
     path="/v1/sessions/{id}",
     accept="application/json",
     params={
-        "session_id": Param("id", "path", explode=False, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "session_id": Param("id", "path", explode=False, deprecated=False, style="simple"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "204": (ResponseKind.EMPTY, None),

@@ -32,9 +32,11 @@ _LIST = Endpoint(
     path="/v1/tags",
     accept="application/json",
     params={
-        "type": Param("type", "query", explode=True, deprecated=False),
-        "search": Param("search", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "type": Param("type", "query", explode=True, deprecated=False, style="form"),
+        "search": Param("search", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.ListTagsResponse),

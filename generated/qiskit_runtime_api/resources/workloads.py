@@ -34,19 +34,25 @@ _LIST = Endpoint(
     path="/v1/workloads",
     accept="application/json",
     params={
-        "user": Param("user", "query", explode=True, deprecated=False),
-        "sort": Param("sort", "query", explode=True, deprecated=False),
-        "limit": Param("limit", "query", explode=True, deprecated=False),
-        "previous": Param("previous", "query", explode=True, deprecated=False),
-        "next": Param("next", "query", explode=True, deprecated=False),
-        "backend": Param("backend", "query", explode=True, deprecated=False),
-        "search": Param("search", "query", explode=True, deprecated=False),
-        "status": Param("status", "query", explode=True, deprecated=False),
-        "mode": Param("mode", "query", explode=True, deprecated=False),
-        "created_after": Param("created_after", "query", explode=True, deprecated=False),
-        "created_before": Param("created_before", "query", explode=True, deprecated=False),
-        "tags": Param("tags", "query", explode=True, deprecated=False),
-        "api_version": Param("IBM-API-Version", "header", explode=False, deprecated=False),
+        "user": Param("user", "query", explode=True, deprecated=False, style="form"),
+        "sort": Param("sort", "query", explode=True, deprecated=False, style="form"),
+        "limit": Param("limit", "query", explode=True, deprecated=False, style="form"),
+        "previous": Param("previous", "query", explode=True, deprecated=False, style="form"),
+        "next": Param("next", "query", explode=True, deprecated=False, style="form"),
+        "backend": Param("backend", "query", explode=True, deprecated=False, style="form"),
+        "search": Param("search", "query", explode=True, deprecated=False, style="form"),
+        "status": Param("status", "query", explode=True, deprecated=False, style="form"),
+        "mode": Param("mode", "query", explode=True, deprecated=False, style="form"),
+        "created_after": Param(
+            "created_after", "query", explode=True, deprecated=False, style="form"
+        ),
+        "created_before": Param(
+            "created_before", "query", explode=True, deprecated=False, style="form"
+        ),
+        "tags": Param("tags", "query", explode=True, deprecated=False, style="form"),
+        "api_version": Param(
+            "IBM-API-Version", "header", explode=False, deprecated=False, style="simple"
+        ),
     },
     responses={
         "200": (ResponseKind.JSON, models.ListWorkloadsResponse),
