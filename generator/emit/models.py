@@ -103,21 +103,30 @@ def render_models(api: Api) -> str:
     return _with_aliases_for_collapsed(source, api)
 
 
-def _refuse_renamed(tree: ast.Module, defined: set[str], api: Api) -> None:
-    """A model datamodel-code-generator wrote under another name is refused: the client
-    names it, and the alias written for it would stand for another type, or shadow an
-    import (``Annotated`` written as ``AnnotatedModel``, ``Annotated`` left a dict)."""
+def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
+    """The models datamodel-code-generator wrote under another name: name -> class.
+
+    It gives a component the suffix ``Model`` when the name is taken in the module,
+    by an import or by an inline model it names after a property (``Contact``'s
+    ``PhoneNumber`` property, an ``allOf`` of a string, takes the name before the
+    ``PhoneNumber`` schema, written ``PhoneNumberModel``). Each such model gets an
+    alias to its class, so ``models.PhoneNumber`` is the class; one whose name
+    models.py imports is refused: the alias would shadow the import
+    (``Annotated`` written as ``AnnotatedModel``).
+    """
     imported = {
         alias.asname or alias.name
         for node in tree.body
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    clashes = [
-        m
+    names = {m.name for m in api.models}
+    renamed = {
+        m.name: f"{m.name}Model"
         for m in api.models
-        if m.name not in defined and (m.name in imported or f"{m.name}Model" in defined)
-    ]
+        if m.name not in defined and f"{m.name}Model" in defined - names
+    }
+    clashes = [m for m in api.models if m.name not in defined and m.name in imported]
     if clashes:
         raise GeneratorError(
             [
@@ -131,6 +140,7 @@ def _refuse_renamed(tree: ast.Module, defined: set[str], api: Api) -> None:
                 for m in clashes
             ]
         )
+    return renamed
 
 
 def _with_aliases_for_collapsed(source: str, api: Api) -> str:
@@ -144,9 +154,9 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     """
     tree = ast.parse(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    _refuse_renamed(tree, defined, api)
-    missing = {m.name: m.schema for m in api.models if m.name not in defined}
-    if not missing:
+    renamed = _renamed(tree, defined, api)
+    missing = {m.name: m.schema for m in api.models if m.name not in defined | set(renamed)}
+    if not missing and not renamed:
         return source
     # In the models module: models by their own names, and the module ``datetime``
     # under another name, as datamodel-code-generator binds ``datetime`` the class.
@@ -154,7 +164,8 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
     lines = [
         "",
         "",
-        "# Models that are not classes (unions, arrays, scalars), as type aliases.",
+        "# Models written under another name, and models that are not classes (unions,",
+        "# arrays, scalars), as type aliases.",
         "",
     ]
     used: list[Expr] = [_TYPE_ALIAS]
@@ -176,6 +187,8 @@ def _with_aliases_for_collapsed(source: str, api: Api) -> str:
         alias = f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.expression(hint.render())}"
         lines.append(alias)
 
+    for name, written in sorted(renamed.items()):  # first: the other aliases may use them
+        lines.append(f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.name(written)}")
     for name in sorted(missing):
         emit(name, ())
     aliases = "\n".join(lines)
