@@ -2,7 +2,9 @@
 
 Import-light on purpose (standard library only): ``generate`` and ``check``
 consult it first, and when the recorded inputs hash and every recorded file
-hash still match, they answer without loading the pipeline at all.
+hash still match, they answer without loading the pipeline at all. The file
+digests come from :class:`generator.digests.Digests`, which reads only the
+files whose ``stat`` changed since an earlier run.
 """
 
 from __future__ import annotations
@@ -10,20 +12,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from generator.digests import Digests
 
 __all__ = [
     "GENERATOR",
     "MANIFEST",
     "TEMPLATES",
+    "already_generated",
     "files_under",
     "ignored",
     "inputs_hash",
     "library_version",
     "overlay_files",
+    "recorded_files",
     "up_to_date",
 ]
 
@@ -52,39 +57,67 @@ def inputs_hash(
     package: str,
     release: Path | None = None,
     changelog: Path | None = None,
+    digests: Digests | None = None,
 ) -> str:
     """A hash of spec, overlays, release record, changelog, templates, generator code
-    and output-shaping library versions."""
+    and output-shaping library versions: of each file's name and sha256 (from
+    ``digests`` when given, else read)."""
+    if digests is None:
+        digests = Digests(None, "")
     digest = hashlib.sha256()
-    sources = [spec, *overlay_files(overlays)]
-    sources += [path for path in (release, changelog) if path]
-    sources += sorted(
-        p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-    )
-    sources += sorted(p for p in GENERATOR.rglob("*.py") if "__pycache__" not in p.parts)
+    templates, generator = str(TEMPLATES), str(GENERATOR)
+    sources = [str(spec), *map(str, overlay_files(overlays))]
+    sources += [str(path) for path in (release, changelog) if path]
+    sources += [os.path.join(templates, name) for name in _walk(templates, _no_pycache)]
+    sources += [
+        os.path.join(generator, name)
+        for name in _walk(generator, _no_pycache)
+        if name.endswith(".py")
+    ]
     for path in sources:
-        if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero never ends, a FIFO blocks
-            raise OSError(f"{path} is not a regular file")
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(f"{os.path.basename(path)}\0{digests.digest(path)}\0".encode())
+    versions = _versions(_OUTPUT_LIBRARIES, digests)
     for library in _OUTPUT_LIBRARIES:
-        digest.update(f"{library}=={_version(library)}".encode())
+        digest.update(f"{library}=={versions[library]}".encode())
     digest.update(package.encode())
     return digest.hexdigest()
 
 
-def _version(library: str) -> str:
-    """The installed version, read from the ``*.dist-info`` folder name (no metadata parsing)."""
-    prefix = library.replace("-", "_").lower() + "-"
+def _versions(libraries: tuple[str, ...], digests: Digests | None = None) -> dict[str, str]:
+    """Each installed version, read from the ``*.dist-info`` folder name (no metadata
+    parsing); the first ``sys.path`` entry that has one wins, ``absent`` if none.
+    ``digests`` remembers each folder's ``*.dist-info`` names while it is unchanged."""
+    found: dict[str, str] = {}
     for entry in sys.path:
         try:
-            names = os.listdir(entry or ".")
+            if digests is None:
+                names = _dist_infos(entry or ".")
+            else:
+                names = digests.derived(entry or ".", "dist-info", _dist_infos)
         except OSError:
             continue
-        for name in names:
-            if name.lower().startswith(prefix) and name.endswith(".dist-info"):
-                return name[len(prefix) : -len(".dist-info")]
-    return "absent"
+        for name in names.split("/"):
+            lowered = name.lower()
+            for library in libraries:
+                prefix = library.replace("-", "_").lower() + "-"
+                if library not in found and lowered.startswith(prefix):
+                    found[library] = name[len(prefix) : -len(".dist-info")]
+        if len(found) == len(libraries):
+            break
+    return {library: found.get(library, "absent") for library in libraries}
+
+
+def _dist_infos(folder: str) -> str:
+    """The ``*.dist-info`` names in ``folder``, joined by ``/`` (no name holds one)."""
+    try:
+        names = os.listdir(folder)
+    except NotADirectoryError:
+        return ""  # a zip file on sys.path: nothing installed in it
+    return "/".join(sorted(name for name in names if name.endswith(".dist-info")))
+
+
+def _version(library: str) -> str:
+    return _versions((library,))[library]
 
 
 def library_version(library: str) -> str:
@@ -93,33 +126,98 @@ def library_version(library: str) -> str:
 
 
 def ignored(relative: Path) -> bool:
-    return any(part in _IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
+    return any(_ignored_part(part) for part in relative.parts)
+
+
+def _ignored_part(name: str) -> bool:
+    return name in _IGNORED_PARTS or name.endswith(".egg-info")
+
+
+def _no_pycache(name: str) -> bool:
+    return name == "__pycache__"
+
+
+def _walk(root: str, skip: Callable[[str], bool]) -> list[str]:
+    """The files below ``root`` (symbolic links to files too; no folder reached through
+    one) whose path has no part ``skip`` names, relative, sorted part by part."""
+    found: list[list[str]] = []
+    _visit(root, [], skip, found)
+    return [os.path.join(*parts) for parts in sorted(found)]
+
+
+def _visit(
+    folder: str, parts: list[str], skip: Callable[[str], bool], found: list[list[str]]
+) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed holds nothing
+    for entry in entries:
+        if skip(entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _visit(entry.path, [*parts, entry.name], skip, found)
+        elif entry.is_file():
+            found.append([*parts, entry.name])
 
 
 def files_under(root: Path) -> Iterator[Path]:
     """Every file below ``root`` but build outputs and caches, relative and sorted."""
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if path.is_file() and not ignored(relative):
-            yield relative
+    for name in _walk(str(root), _ignored_part):
+        yield Path(name)
 
 
-def up_to_date(out: Path, wanted_inputs: str) -> bool:
-    """``out`` holds exactly what these inputs generate, as its manifest records it."""
+def recorded_files(out: Path, wanted_inputs: str, digests: Digests) -> dict[str, str] | None:
+    """The files ``out`` holds, each with its sha256, when they are exactly what these
+    inputs generate as its manifest records it (else ``None``)."""
     try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        with open(os.path.join(out, MANIFEST), encoding="utf-8") as handle:
+            manifest = json.load(handle)
     except (OSError, ValueError):
-        return False
+        return None
     if not isinstance(manifest, dict) or manifest.get("inputs") != wanted_inputs:
-        return False
+        return None
     files = manifest.get("files")
     if not isinstance(files, dict) or not files:
-        return False
+        return None
     for relative, digest in files.items():
         try:
-            data = (out / relative).read_bytes()
-        except OSError:
-            return False
-        if hashlib.sha256(data).hexdigest() != digest:
-            return False
-    return {str(p) for p in files_under(out)} == set(files) | {MANIFEST}
+            if digests.digest(os.path.join(out, relative)) != digest:
+                return None
+        except (OSError, TypeError):
+            return None
+    if set(_walk(str(out), _ignored_part)) != set(files) | {MANIFEST}:
+        return None
+    return files
+
+
+def already_generated(
+    out: Path,
+    spec: Path,
+    overlays: Path | None,
+    package: str,
+    release: Path | None,
+    changelog: Path | None,
+    digests: Digests,
+) -> str:
+    """The inputs hash when ``out`` holds exactly what these inputs generate and its code
+    is the code the release record's version was issued for, else ``""`` (an input that
+    cannot be read too: the full run says which and why)."""
+    from generator.release.issued import issued
+
+    try:
+        wanted = inputs_hash(spec, overlays, package, release, changelog, digests)
+    except OSError:
+        return ""
+    files = recorded_files(out, wanted, digests)
+    if files is None or not issued(out, release, package, files, digests):
+        return ""
+    return wanted
+
+
+def up_to_date(out: Path, wanted_inputs: str, digests: Digests | None = None) -> bool:
+    """``out`` holds exactly what these inputs generate, as its manifest records it."""
+    if digests is None:
+        digests = Digests(None, "")
+    return recorded_files(out, wanted_inputs, digests) is not None

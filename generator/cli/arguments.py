@@ -1,13 +1,25 @@
-"""Argument parsing: the commands, their options and the project's defaults."""
+"""Argument parsing: the commands, their options and the project's defaults.
+
+``quick_arguments`` parses the plain ``generate``/``check`` command lines
+without argparse, whose import and subparser cost the no-op path most of its
+time; anything else (help, an error, an abbreviation) goes to ``parser()``.
+"""
 
 from __future__ import annotations
 
-import argparse
 import keyword
 from pathlib import Path
+from types import SimpleNamespace
 
 from generator.inputs import GENERATOR
 
+TYPE_CHECKING = False  # typing costs the no-op path milliseconds
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+_DESCRIPTION = "Argument parsing: the commands, their options and the project's defaults."
+"""What ``--help`` says above the commands."""
 MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.spec.load refuses larger specs)
 
 ROOT = GENERATOR.parent
@@ -24,7 +36,16 @@ SPEC = ROOT / "spec" / "qiskit-runtime-api.json"
 PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
 
 
-__all__ = ["PYPI_UPLOAD_URL", "ROOT", "SPEC", "package_name", "parser", "project_records"]
+__all__ = [
+    "COMMANDS",
+    "PYPI_UPLOAD_URL",
+    "ROOT",
+    "SPEC",
+    "package_name",
+    "parser",
+    "project_records",
+    "quick_arguments",
+]
 
 
 def package_name(value: str) -> str:
@@ -33,7 +54,9 @@ def package_name(value: str) -> str:
     The name becomes a folder under ``--out`` and the name of ``import``: ``../x``
     would write outside ``--out``, ``import`` or ``a-b`` give a package nobody can import.
     """
-    if not value.isidentifier() or keyword.iskeyword(value):
+    if not _importable(value):
+        import argparse
+
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a Python identifier that can be imported "
             "(use letters, digits and underscores, not starting with a digit, not a keyword)"
@@ -41,62 +64,120 @@ def package_name(value: str) -> str:
     return value
 
 
-def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+_PIPELINE_COMMANDS = (
+    ("validate", "validate the spec (with overlays applied)"),
+    ("ir", "print the intermediate representation as JSON"),
+    ("generate", "regenerate the client package into --out"),
+    ("check", "fail (exit 1) when --out differs from what the spec generates"),
+    ("bump", "issue the next post-release for changed generated code, then generate"),
+    ("build", "check, then build and verify the wheel and sdist into --out/dist"),
+    ("publish", "build, refuse a version the index has, upload with twine"),
+)
+COMMANDS = (
+    *(name for name, _ in _PIPELINE_COMMANDS),
+    "diff",
+    "repair",
+    "update-spec",
+    "check-responses",
+)
+"""Every command, in the order ``--help`` lists them."""
+
+
+def _importable(value: str) -> bool:
+    return value.isidentifier() and not keyword.iskeyword(value)
+
+
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, the other commands have no options (each
+    subparser costs milliseconds, and a run parses with one), but the same names and
+    help, so that every usage line, help text and error message is the full parser's."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m generator", description=_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, text in (
-        ("validate", "validate the spec (with overlays applied)"),
-        ("ir", "print the intermediate representation as JSON"),
-        ("generate", "regenerate the client package into --out"),
-        ("check", "fail (exit 1) when --out differs from what the spec generates"),
-        ("bump", "issue the next post-release for changed generated code, then generate"),
-        ("build", "check, then build and verify the wheel and sdist into --out/dist"),
-        ("publish", "build, refuse a version the index has, upload with twine"),
-    ):
-        command = commands.add_parser(name, help=text)
-        command.add_argument("--spec", type=Path, default=SPEC)
-        command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
-        command.add_argument("--out", type=Path, default=ROOT / "generated")
-        command.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
-        command.add_argument("--allow-remote-refs", action="store_true")
-        command.add_argument("--release", type=Path, help=_RELEASE_HELP)
-        command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
-        command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
-        command.add_argument(
-            "--ref-root",
-            type=Path,
-            help="the folder $ref may read files under (default: the spec's folder)",
-        )
-        command.add_argument(
-            "--worker-seconds",
-            type=float,
-            help="how long validation may take before the run stops (default 120)",
-        )
-        command.add_argument(
-            "--worker-mb",
-            type=int,
-            help="the memory the validation worker may map, in MB (default 4096)",
-        )
-        if name in ("generate", "check"):
-            command.add_argument(
-                "--force",
-                action="store_true",
-                help="run every stage even when generated/ records these very inputs",
-            )
-        if name == "publish":
-            command.add_argument("--repository-url", default=PYPI_UPLOAD_URL)
-            command.add_argument(
-                "--index-url", help="the simple index to look for the version in (default: derived)"
-            )
-            command.add_argument("--dry-run", action="store_true", help="everything but the upload")
-    _add_spec_commands(commands)
+    for name, text in _PIPELINE_COMMANDS:
+        command_parser = commands.add_parser(name, help=text)
+        if command in (None, name):
+            _add_pipeline_options(command_parser, name)
+    _add_spec_commands(commands, command)
     return parser
 
 
-def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_pipeline_options(command: argparse.ArgumentParser, name: str) -> None:
+    command.add_argument("--spec", type=Path, default=SPEC)
+    command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+    command.add_argument("--out", type=Path, default=ROOT / "generated")
+    command.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
+    command.add_argument("--allow-remote-refs", action="store_true")
+    command.add_argument("--release", type=Path, help=_RELEASE_HELP)
+    command.add_argument("--changelog", type=Path, help=_CHANGELOG_HELP)
+    command.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
+    command.add_argument(
+        "--ref-root",
+        type=Path,
+        help="the folder $ref may read files under (default: the spec's folder)",
+    )
+    command.add_argument(
+        "--worker-seconds",
+        type=float,
+        help="how long validation may take before the run stops (default 120)",
+    )
+    command.add_argument(
+        "--worker-mb",
+        type=int,
+        help="the memory the validation worker may map, in MB (default 4096)",
+    )
+    if name in ("generate", "check"):
+        command.add_argument(
+            "--force",
+            action="store_true",
+            help="run every stage even when generated/ records these very inputs",
+        )
+    if name == "publish":
+        command.add_argument("--repository-url", default=PYPI_UPLOAD_URL)
+        command.add_argument(
+            "--index-url", help="the simple index to look for the version in (default: derived)"
+        )
+        command.add_argument("--dry-run", action="store_true", help="everything but the upload")
+
+
+def _add_spec_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None
+) -> None:
     diff = commands.add_parser(
         "diff", help="compare two specs: wire contract, Python API, generated code"
     )
+    if command in (None, "diff"):
+        _add_diff_options(diff)
+    repair = commands.add_parser(
+        "repair",
+        help="write OVERLAYS/00-repairs.yaml: an overlay mending what the validator rejects, "
+        "where the fix is mechanical; exit 1 when errors are left",
+    )
+    if command in (None, "repair"):
+        repair.add_argument("--spec", default=SPEC, help="the spec: a file path or an http(s) URL")
+        repair.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+        repair.add_argument("--allow-remote-refs", action="store_true")
+        repair.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
+    update = commands.add_parser(
+        "update-spec",
+        help="take a new upstream spec: copy it to spec/, write the changelog, bump the "
+        "version, regenerate",
+    )
+    if command in (None, "update-spec"):
+        update.add_argument("source", help="the new spec: a file path or an http(s) URL")
+        update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+        update.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
+    check = commands.add_parser(
+        "check-responses",
+        help="parse every recorded answer with the generated models (strict) and check it "
+        "against the spec's JSON Schema; exit 1 when one does not fit",
+    )
+    if command in (None, "check-responses"):
+        _add_check_responses(check)
+
+
+def _add_diff_options(diff: argparse.ArgumentParser) -> None:
     for side in ("old", "new"):
         diff.add_argument(
             side, help="a spec file, or git:<ref> for the spec and overlays committed at <ref>"
@@ -130,32 +211,9 @@ def _add_spec_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="also write the whole report, nothing summarised, to DIR/api-diff.md and "
         "DIR/api-diff.json (the workflow's artifact)",
     )
-    repair = commands.add_parser(
-        "repair",
-        help="write OVERLAYS/00-repairs.yaml: an overlay mending what the validator rejects, "
-        "where the fix is mechanical; exit 1 when errors are left",
-    )
-    repair.add_argument("--spec", default=SPEC, help="the spec: a file path or an http(s) URL")
-    repair.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
-    repair.add_argument("--allow-remote-refs", action="store_true")
-    repair.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
-    update = commands.add_parser(
-        "update-spec",
-        help="take a new upstream spec: copy it to spec/, write the changelog, bump the "
-        "version, regenerate",
-    )
-    update.add_argument("source", help="the new spec: a file path or an http(s) URL")
-    update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
-    update.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
-    _add_check_responses(commands)
 
 
-def _add_check_responses(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    check = commands.add_parser(
-        "check-responses",
-        help="parse every recorded answer with the generated models (strict) and check it "
-        "against the spec's JSON Schema; exit 1 when one does not fit",
-    )
+def _add_check_responses(check: argparse.ArgumentParser) -> None:
     check.add_argument("--spec", type=Path, default=SPEC)
     check.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
     check.add_argument(
@@ -175,7 +233,69 @@ def _add_check_responses(commands: argparse._SubParsersAction[argparse.ArgumentP
     check.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
 
 
-def project_records(args: argparse.Namespace) -> None:
+_QUICK_OPTIONS: dict[str, Callable[[str], object]] = {
+    "--spec": Path,
+    "--overlays": Path,
+    "--out": Path,
+    "--package-name": str,
+    "--release": Path,
+    "--changelog": Path,
+    "--max-spec-mb": int,
+    "--ref-root": Path,
+    "--worker-seconds": float,
+    "--worker-mb": int,
+}
+_QUICK_FLAGS = ("--allow-remote-refs", "--force")
+
+
+def quick_arguments(argv: list[str]) -> SimpleNamespace | None:
+    """``parser().parse_args(argv)`` for ``generate`` and ``check`` with options given by
+    their full names and plain values, else ``None`` (then argparse parses: help,
+    abbreviations, a value starting with ``-``, a repeated option, every error)."""
+    if not argv or argv[0] not in ("generate", "check"):
+        return None
+    values: dict[str, object] = {
+        "command": argv[0],
+        "spec": SPEC,
+        "overlays": ROOT / "spec" / "overlays",
+        "out": ROOT / "generated",
+        "package_name": "qiskit_runtime_api",
+        "allow_remote_refs": False,
+        "release": None,
+        "changelog": None,
+        "max_spec_mb": MAX_SPEC_MB,
+        "ref_root": None,
+        "worker_seconds": None,
+        "worker_mb": None,
+        "force": False,
+    }
+    seen: set[str] = set()
+    rest = iter(argv[1:])
+    for given in rest:
+        name, equals, value = given.partition("=")
+        if name in seen:
+            return None
+        seen.add(name)
+        dest = name[2:].replace("-", "_")
+        if name in _QUICK_FLAGS and not equals:
+            values[dest] = True
+            continue
+        if name not in _QUICK_OPTIONS:
+            return None
+        if not equals:
+            value = next(rest, "")
+        if not value or value.startswith("-"):
+            return None
+        if name == "--package-name" and not _importable(value):
+            return None
+        try:
+            values[dest] = _QUICK_OPTIONS[name](value)
+        except ValueError:
+            return None
+    return SimpleNamespace(**values)
+
+
+def project_records(args: argparse.Namespace | SimpleNamespace) -> None:
     """The project's release record and changelog belong to the project's spec only."""
     if args.spec.resolve() != SPEC:
         return
