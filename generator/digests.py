@@ -19,7 +19,8 @@ Where: ``$QISKIT_RUNTIME_API_GENERATOR_CACHE/digests`` if that is set (``off``
 turns remembering off: every file is read), else
 ``$XDG_CACHE_HOME/qiskit-runtime-api-generator/digests``, else
 ``~/.cache/qiskit-runtime-api-generator/digests``: never in the committed
-output. One file per output folder, first line the digest of its body, so a
+output. One file per output folder: a first line with the digest of its body (``marshal``
+of the entries: no ``json``, whose ``re`` costs the no-op path milliseconds), so a
 damaged file is ignored (a fresh clone, or a lost cache, only means hashing
 everything once). A cache that cannot be read or written is passed over.
 
@@ -28,20 +29,21 @@ Standard library only: the no-op path imports this module.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
 import stat
 import time
+from importlib import import_module
 
 TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from hashlib import _Hash
 
-__all__ = ["ENVIRONMENT", "Digests", "NotRegularFile", "digests_folder"]
+__all__ = ["ENVIRONMENT", "Digests", "NotRegularFile", "digests_folder", "sha256"]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
-_FORMAT = 1
+_FORMAT = "digests 1"
 _STALE_SECONDS = 30 * 24 * 3600
 """A cache file not written for this long belongs to an output folder gone or unused."""
 _FINE_MARGIN_NS = 100_000_000
@@ -50,6 +52,22 @@ which stamps files, lags the real time by up to one tick (10 ms at the lowest HZ
 _COARSE_MARGIN_NS = 3_000_000_000
 """The same for a timestamp that is a multiple of 10 ms: a filesystem that keeps
 seconds (ext4 with small inodes, HFS+), two seconds (FAT) or 10 ms (exFAT)."""
+
+
+def _builtin_sha256() -> Callable[..., _Hash]:
+    """CPython's own SHA-256 (``_sha2`` from 3.12, ``_sha256`` before): ``hashlib``
+    loads OpenSSL, which costs the no-op path milliseconds; the digests are the same."""
+    for name in ("_sha2", "_sha256"):
+        try:
+            return import_module(name).sha256  # type: ignore[no-any-return]
+        except (ImportError, AttributeError):
+            continue
+    from hashlib import sha256
+
+    return sha256
+
+
+sha256 = _builtin_sha256()
 
 
 def digests_folder() -> str | None:
@@ -81,7 +99,7 @@ class Digests:
 
     def __init__(self, folder: str | None, name: str) -> None:
         self.started_ns = time.time_ns()
-        self._path = os.path.join(folder, name + ".json") if folder else None
+        self._path = os.path.join(folder, name) if folder else None
         self._known: dict[str, object] = {}
         self._verdicts: set[str] = set()
         self._load()
@@ -94,7 +112,7 @@ class Digests:
     @classmethod
     def for_output(cls, out: str, generator: str) -> Digests:
         """The cache of the runs on the output folder ``out`` made by the code in ``generator``."""
-        key = hashlib.sha256(f"{os.path.abspath(out)}\0{generator}".encode()).hexdigest()
+        key = sha256(f"{os.path.abspath(out)}\0{generator}".encode()).hexdigest()
         return cls(digests_folder(), key[:32])
 
     def _load(self) -> None:
@@ -103,15 +121,16 @@ class Digests:
         try:
             with open(self._path, "rb") as handle:
                 head, _, body = handle.read().partition(b"\n")
-            if hashlib.sha256(body).hexdigest().encode() != head:
+            if sha256(body).hexdigest().encode() != head:
                 return  # damaged, or written by something else: start afresh
-            data = json.loads(body)
-            files, verdicts = data["files"], data["verdicts"]
-            if data["format"] != _FORMAT or not isinstance(files, dict):
+            data = marshal.loads(body)
+            if type(data) is not tuple or len(data) != 3 or data[0] != _FORMAT:
                 return
-            self._verdicts = {v for v in verdicts if isinstance(v, str)}
-            self._known = files  # each entry is checked where it is used
-        except (OSError, ValueError, KeyError, TypeError):
+            _, files, verdicts = data
+            if type(files) is dict and type(verdicts) is frozenset:
+                self._known = files  # each entry is checked where it is used
+                self._verdicts = {v for v in verdicts if type(v) is str}
+        except (OSError, ValueError, EOFError, TypeError):
             return
 
     def digest(self, path: str) -> str:
@@ -122,7 +141,7 @@ class Digests:
             raise NotRegularFile(f"{path} is not a regular file")
         key = path if os.path.isabs(path) else os.path.abspath(path)
         remembered = self._remembered(key, found)
-        if remembered is not None:
+        if type(remembered) is str:
             return remembered
         with open(path, "rb") as handle:
             opened = os.fstat(handle.fileno())
@@ -130,37 +149,33 @@ class Digests:
                 raise NotRegularFile(f"{path} is not a regular file")
             data = handle.read()
         self.hashed += 1
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256(data).hexdigest()
         self._read[path] = data
         self._keep(key, opened, digest)
         return digest
 
-    def derived(self, path: str, kind: str, compute: Callable[[str], str]) -> str:
-        """``compute(path)``, remembered under the ``stat`` of ``path`` like a digest: for
-        what is known of a folder from its names alone (a folder's mtime and ctime move
-        whenever an entry is added, removed or renamed)."""
+    def derived(self, path: str, kind: str, compute: Callable[[str], object]) -> object:
+        """``compute(path)``, remembered under the ``stat`` of ``path`` like a digest: what
+        a file's bytes give (a manifest's content), or a folder's names (its mtime and
+        ctime move whenever an entry is added, removed or renamed). The value holds
+        only what ``marshal`` stores: ``None``, numbers, strings, lists, dicts."""
         found = os.stat(path)
         key = f"{kind}:{os.path.abspath(path)}"
         remembered = self._remembered(key, found)
-        if remembered is not None:
+        if remembered is not _MISSING:
             return remembered
         value = compute(path)
         self._keep(key, found, value)
         return value
 
-    def _remembered(self, key: str, found: os.stat_result) -> str | None:
+    def _remembered(self, key: str, found: os.stat_result) -> object:
         entry = self._known.get(key)
-        if (
-            type(entry) is list
-            and len(entry) == 6
-            and entry[:5] == _identity(found)
-            and type(entry[5]) is str
-        ):
+        if type(entry) is list and len(entry) == 6 and entry[:5] == _identity(found):
             self._used[key] = entry
             return entry[5]
-        return None
+        return _MISSING
 
-    def _keep(self, key: str, found: os.stat_result, value: str) -> None:
+    def _keep(self, key: str, found: os.stat_result, value: object) -> None:
         if _settled(found.st_mtime_ns, self.started_ns) and _settled(
             found.st_ctime_ns, self.started_ns
         ):
@@ -191,23 +206,23 @@ class Digests:
             self._used == self._known and self._used_verdicts == self._verdicts
         ):
             return
-        body = json.dumps(
-            {"format": _FORMAT, "files": self._used, "verdicts": sorted(self._used_verdicts)},
-            separators=(",", ":"),
-        ).encode()
+        body = marshal.dumps((_FORMAT, self._used, frozenset(self._used_verdicts)))
         folder = os.path.dirname(self._path)
         temporary = f"{self._path}.{os.getpid()}.tmp"
         try:
             os.makedirs(folder, exist_ok=True)
             with open(temporary, "wb") as file:
-                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+                file.write(sha256(body).hexdigest().encode() + b"\n" + body)
             os.replace(temporary, self._path)
             _prune(folder, time.time() - _STALE_SECONDS)
         except OSError:
             _remove(temporary)
 
 
-def _identity(found: os.stat_result) -> list[int | str]:
+_MISSING = object()
+
+
+def _identity(found: os.stat_result) -> list[int]:
     return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
 
 

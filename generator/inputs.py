@@ -9,19 +9,22 @@ files whose ``stat`` changed since an earlier run.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
-from generator.digests import Digests
+from generator.digests import Digests, sha256
+
+TYPE_CHECKING = False  # typing costs the no-op path milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 __all__ = [
     "GENERATOR",
+    "GENERATOR_FOLDER",
     "MANIFEST",
     "TEMPLATES",
+    "TEMPLATES_FOLDER",
     "already_generated",
     "files_under",
     "ignored",
@@ -32,8 +35,13 @@ __all__ = [
     "up_to_date",
 ]
 
-GENERATOR = Path(__file__).resolve().parent
-TEMPLATES = GENERATOR.parent / "templates"
+GENERATOR_FOLDER = os.path.dirname(os.path.realpath(__file__))
+TEMPLATES_FOLDER = os.path.join(os.path.dirname(GENERATOR_FOLDER), "templates")
+GENERATOR: Path
+"""``GENERATOR_FOLDER`` as a ``Path``, made on first use: ``pathlib`` (and the ``re``
+it imports) costs the no-op path milliseconds, so nothing on it imports them."""
+TEMPLATES: Path
+"""``TEMPLATES_FOLDER`` as a ``Path``, made on first use."""
 MANIFEST = ".manifest.json"
 # Build outputs and caches that may live in the output folder without being output.
 _IGNORED_PARTS = frozenset(
@@ -41,22 +49,46 @@ _IGNORED_PARTS = frozenset(
 )
 # Libraries whose version can change the output for the same inputs.
 _OUTPUT_LIBRARIES = ("datamodel-code-generator", "black", "isort", "jinja2")
+_OVERLAY_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def __getattr__(name: str) -> object:
+    if name in ("GENERATOR", "TEMPLATES"):
+        from pathlib import Path
+
+        value = Path(GENERATOR_FOLDER if name == "GENERATOR" else TEMPLATES_FOLDER)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def overlay_files(directory: Path | None) -> list[Path]:
-    if directory is None or not directory.is_dir():
+    """The overlay documents in ``directory`` (none if it is no folder), by name."""
+    from pathlib import Path
+
+    return [Path(path) for path in _overlay_paths(directory)]
+
+
+def _overlay_paths(directory: str | os.PathLike[str] | None) -> list[str]:
+    if directory is None or not os.path.isdir(directory):
         return []
-    return sorted(
-        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
-    )
+    folder = os.fspath(directory)
+    found = []
+    for name in os.listdir(folder):
+        dot = name.rfind(".")  # Path.suffix: a name's last dot, not its first character
+        suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+        path = os.path.join(folder, name)
+        if suffix in _OVERLAY_SUFFIXES and os.path.isfile(path):
+            found.append(path)
+    return sorted(found)
 
 
 def inputs_hash(
-    spec: Path,
-    overlays: Path | None,
+    spec: str | os.PathLike[str],
+    overlays: str | os.PathLike[str] | None,
     package: str,
-    release: Path | None = None,
-    changelog: Path | None = None,
+    release: str | os.PathLike[str] | None = None,
+    changelog: str | os.PathLike[str] | None = None,
     digests: Digests | None = None,
 ) -> str:
     """A hash of spec, overlays, release record, changelog, templates, generator code
@@ -64,10 +96,10 @@ def inputs_hash(
     ``digests`` when given, else read)."""
     if digests is None:
         digests = Digests(None, "")
-    digest = hashlib.sha256()
-    templates, generator = str(TEMPLATES), str(GENERATOR)
-    sources = [str(spec), *map(str, overlay_files(overlays))]
-    sources += [str(path) for path in (release, changelog) if path]
+    digest = sha256()
+    templates, generator = TEMPLATES_FOLDER, GENERATOR_FOLDER
+    sources = [os.fspath(spec), *_overlay_paths(overlays)]
+    sources += [os.fspath(path) for path in (release, changelog) if path]
     sources += [os.path.join(templates, name) for name in _walk(templates, _no_pycache)]
     sources += [
         os.path.join(generator, name)
@@ -93,7 +125,7 @@ def _versions(libraries: tuple[str, ...], digests: Digests | None = None) -> dic
             if digests is None:
                 names = _dist_infos(entry or ".")
             else:
-                names = digests.derived(entry or ".", "dist-info", _dist_infos)
+                names = str(digests.derived(entry or ".", "dist-info", _dist_infos))
         except OSError:
             continue
         for name in names.split("/"):
@@ -164,41 +196,61 @@ def _visit(
 
 def files_under(root: Path) -> Iterator[Path]:
     """Every file below ``root`` but build outputs and caches, relative and sorted."""
+    from pathlib import Path
+
     for name in _walk(str(root), _ignored_part):
         yield Path(name)
 
 
-def recorded_files(out: Path, wanted_inputs: str, digests: Digests) -> dict[str, str] | None:
+def recorded_files(
+    out: str | os.PathLike[str], wanted_inputs: str, digests: Digests
+) -> dict[str, str] | None:
     """The files ``out`` holds, each with its sha256, when they are exactly what these
     inputs generate as its manifest records it (else ``None``)."""
     try:
-        with open(os.path.join(out, MANIFEST), encoding="utf-8") as handle:
-            manifest = json.load(handle)
-    except (OSError, ValueError):
+        manifest = digests.derived(os.path.join(out, MANIFEST), "manifest", _read_manifest)
+    except OSError:
         return None
-    if not isinstance(manifest, dict) or manifest.get("inputs") != wanted_inputs:
+    if type(manifest) is not list or manifest[0] != wanted_inputs:
         return None
-    files = manifest.get("files")
-    if not isinstance(files, dict) or not files:
-        return None
+    files: dict[str, str] = manifest[1]
     for relative, digest in files.items():
         try:
             if digests.digest(os.path.join(out, relative)) != digest:
                 return None
-        except (OSError, TypeError):
+        except OSError:
             return None
-    if set(_walk(str(out), _ignored_part)) != set(files) | {MANIFEST}:
+    if set(_walk(os.fspath(out), _ignored_part)) != set(files) | {MANIFEST}:
         return None
     return files
 
 
+def _read_manifest(path: str) -> list[object] | None:
+    """``[inputs hash, {file: sha256}]`` of the manifest ``path``, ``None`` if it is not one."""
+    import json  # only when the manifest changed: json imports re
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    inputs, files = manifest.get("inputs"), manifest.get("files")
+    if not isinstance(files, dict) or not files:
+        return None
+    if not all(isinstance(key, str) and isinstance(value, str) for key, value in files.items()):
+        return None
+    return [inputs, files]
+
+
 def already_generated(
-    out: Path,
-    spec: Path,
-    overlays: Path | None,
+    out: str | os.PathLike[str],
+    spec: str | os.PathLike[str],
+    overlays: str | os.PathLike[str] | None,
     package: str,
-    release: Path | None,
-    changelog: Path | None,
+    release: str | os.PathLike[str] | None,
+    changelog: str | os.PathLike[str] | None,
     digests: Digests,
 ) -> str:
     """The inputs hash when ``out`` holds exactly what these inputs generate and its code

@@ -8,21 +8,27 @@ time; anything else (help, an error, an abbreviation) goes to ``parser()``.
 from __future__ import annotations
 
 import keyword
-from pathlib import Path
+import os
 from types import SimpleNamespace
 
-from generator.inputs import GENERATOR
+from generator.inputs import GENERATOR_FOLDER
 
 TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
+    from pathlib import Path
 
 _DESCRIPTION = "Argument parsing: the commands, their options and the project's defaults."
 """What ``--help`` says above the commands."""
 MAX_SPEC_MB = 32  # the default of --max-spec-mb (generator.spec.load refuses larger specs)
 
-ROOT = GENERATOR.parent
+ROOT_FOLDER = os.path.dirname(GENERATOR_FOLDER)
+SPEC_FILE = os.path.join(ROOT_FOLDER, "spec", "qiskit-runtime-api.json")
+ROOT: Path
+"""``ROOT_FOLDER`` as a ``Path``, made on first use (``generator.inputs.GENERATOR``)."""
+SPEC: Path
+"""``SPEC_FILE`` as a ``Path``, made on first use."""
 _RELEASE_HELP = (
     "the release record: package version and the code hash it was issued for "
     "(default: spec/release.json for the project's spec; none for another spec, "
@@ -32,7 +38,6 @@ _CHANGELOG_HELP = (
     "the package's changelog, newest first, copied into the package "
     "(default: spec/CHANGELOG.md for the project's spec; none for another spec)"
 )
-SPEC = ROOT / "spec" / "qiskit-runtime-api.json"
 PYPI_UPLOAD_URL = "https://upload.pypi.org/legacy/"
 
 
@@ -40,12 +45,24 @@ __all__ = [
     "COMMANDS",
     "PYPI_UPLOAD_URL",
     "ROOT",
+    "ROOT_FOLDER",
     "SPEC",
+    "SPEC_FILE",
     "package_name",
     "parser",
     "project_records",
     "quick_arguments",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in ("ROOT", "SPEC"):
+        from pathlib import Path
+
+        value = Path(ROOT_FOLDER if name == "ROOT" else SPEC_FILE)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def package_name(value: str) -> str:
@@ -104,9 +121,11 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _add_pipeline_options(command: argparse.ArgumentParser, name: str) -> None:
-    command.add_argument("--spec", type=Path, default=SPEC)
-    command.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
-    command.add_argument("--out", type=Path, default=ROOT / "generated")
+    from pathlib import Path
+
+    command.add_argument("--spec", type=Path, default=Path(SPEC_FILE))
+    command.add_argument("--overlays", type=Path, default=Path(ROOT_FOLDER) / "spec" / "overlays")
+    command.add_argument("--out", type=Path, default=Path(ROOT_FOLDER) / "generated")
     command.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
     command.add_argument("--allow-remote-refs", action="store_true")
     command.add_argument("--release", type=Path, help=_RELEASE_HELP)
@@ -144,6 +163,8 @@ def _add_pipeline_options(command: argparse.ArgumentParser, name: str) -> None:
 def _add_spec_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None
 ) -> None:
+    from pathlib import Path
+
     diff = commands.add_parser(
         "diff", help="compare two specs: wire contract, Python API, generated code"
     )
@@ -155,8 +176,12 @@ def _add_spec_commands(
         "where the fix is mechanical; exit 1 when errors are left",
     )
     if command in (None, "repair"):
-        repair.add_argument("--spec", default=SPEC, help="the spec: a file path or an http(s) URL")
-        repair.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+        repair.add_argument(
+            "--spec", default=Path(SPEC_FILE), help="the spec: a file path or an http(s) URL"
+        )
+        repair.add_argument(
+            "--overlays", type=Path, default=Path(ROOT_FOLDER) / "spec" / "overlays"
+        )
         repair.add_argument("--allow-remote-refs", action="store_true")
         repair.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
     update = commands.add_parser(
@@ -166,7 +191,9 @@ def _add_spec_commands(
     )
     if command in (None, "update-spec"):
         update.add_argument("source", help="the new spec: a file path or an http(s) URL")
-        update.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+        update.add_argument(
+            "--root", type=Path, default=Path(ROOT_FOLDER), help="the project folder"
+        )
         update.add_argument("--package-name", type=package_name, default="qiskit_runtime_api")
     check = commands.add_parser(
         "check-responses",
@@ -178,6 +205,8 @@ def _add_spec_commands(
 
 
 def _add_diff_options(diff: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     for side in ("old", "new"):
         diff.add_argument(
             side, help="a spec file, or git:<ref> for the spec and overlays committed at <ref>"
@@ -197,7 +226,7 @@ def _add_diff_options(diff: argparse.ArgumentParser) -> None:
     diff.add_argument(
         "--overlays",
         type=Path,
-        default=ROOT / "spec" / "overlays",
+        default=Path(ROOT_FOLDER) / "spec" / "overlays",
         help="the overlays applied to a spec file (a git:<ref> side uses its own)",
     )
     diff.add_argument(
@@ -214,12 +243,14 @@ def _add_diff_options(diff: argparse.ArgumentParser) -> None:
 
 
 def _add_check_responses(check: argparse.ArgumentParser) -> None:
-    check.add_argument("--spec", type=Path, default=SPEC)
-    check.add_argument("--overlays", type=Path, default=ROOT / "spec" / "overlays")
+    from pathlib import Path
+
+    check.add_argument("--spec", type=Path, default=Path(SPEC_FILE))
+    check.add_argument("--overlays", type=Path, default=Path(ROOT_FOLDER) / "spec" / "overlays")
     check.add_argument(
         "--recordings",
         type=Path,
-        default=ROOT / "tests" / "data" / "recorded",
+        default=Path(ROOT_FOLDER) / "tests" / "data" / "recorded",
         help="a folder of <operationId>/<name>.json answer bodies (default: tests/data/recorded)",
     )
     check.add_argument(
@@ -233,15 +264,9 @@ def _add_check_responses(check: argparse.ArgumentParser) -> None:
     check.add_argument("--max-spec-mb", type=int, default=MAX_SPEC_MB)
 
 
-_QUICK_OPTIONS: dict[str, Callable[[str], object]] = {
-    "--spec": Path,
-    "--overlays": Path,
-    "--out": Path,
-    "--package-name": str,
-    "--release": Path,
-    "--changelog": Path,
+_QUICK_PATHS = ("--spec", "--overlays", "--out", "--release", "--changelog", "--ref-root")
+_QUICK_NUMBERS: dict[str, Callable[[str], object]] = {
     "--max-spec-mb": int,
-    "--ref-root": Path,
     "--worker-seconds": float,
     "--worker-mb": int,
 }
@@ -249,16 +274,18 @@ _QUICK_FLAGS = ("--allow-remote-refs", "--force")
 
 
 def quick_arguments(argv: list[str]) -> SimpleNamespace | None:
-    """``parser().parse_args(argv)`` for ``generate`` and ``check`` with options given by
-    their full names and plain values, else ``None`` (then argparse parses: help,
-    abbreviations, a value starting with ``-``, a repeated option, every error)."""
+    """What ``parser().parse_args(argv)`` and ``project_records`` make of a ``generate``
+    or ``check`` command line with options given by their full names and plain values,
+    without argparse and pathlib (paths are the strings ``str(Path(value))`` gives);
+    else ``None``, and argparse parses: help, abbreviations, a repeated option, a
+    value starting with ``-`` or a path ``Path`` would spell otherwise, every error."""
     if not argv or argv[0] not in ("generate", "check"):
         return None
     values: dict[str, object] = {
         "command": argv[0],
-        "spec": SPEC,
-        "overlays": ROOT / "spec" / "overlays",
-        "out": ROOT / "generated",
+        "spec": SPEC_FILE,
+        "overlays": os.path.join(ROOT_FOLDER, "spec", "overlays"),
+        "out": os.path.join(ROOT_FOLDER, "generated"),
         "package_name": "qiskit_runtime_api",
         "allow_remote_refs": False,
         "release": None,
@@ -280,26 +307,44 @@ def quick_arguments(argv: list[str]) -> SimpleNamespace | None:
         if name in _QUICK_FLAGS and not equals:
             values[dest] = True
             continue
-        if name not in _QUICK_OPTIONS:
-            return None
         if not equals:
             value = next(rest, "")
         if not value or value.startswith("-"):
             return None
-        if name == "--package-name" and not _importable(value):
+        plain_path = name in _QUICK_PATHS and _plain_path(value)
+        if plain_path or (name == "--package-name" and _importable(value)):
+            values[dest] = value
+        elif name in _QUICK_NUMBERS:
+            try:
+                values[dest] = _QUICK_NUMBERS[name](value)
+            except ValueError:
+                return None
+        else:
             return None
-        try:
-            values[dest] = _QUICK_OPTIONS[name](value)
-        except ValueError:
-            return None
-    return SimpleNamespace(**values)
+    arguments = SimpleNamespace(**values)
+    if os.path.realpath(arguments.spec) == SPEC_FILE:  # project_records, on strings
+        if arguments.release is None:
+            arguments.release = os.path.join(ROOT_FOLDER, "spec", "release.json")
+        if arguments.changelog is None:
+            arguments.changelog = os.path.join(ROOT_FOLDER, "spec", "CHANGELOG.md")
+    return arguments
 
 
-def project_records(args: argparse.Namespace | SimpleNamespace) -> None:
+def _plain_path(value: str) -> bool:
+    """Whether ``str(Path(value)) == value``: no empty or ``.`` part, no final ``/``."""
+    parts = value.split("/")
+    if value.startswith("/"):
+        parts = parts[1:]
+    return all(part not in ("", ".") for part in parts)
+
+
+def project_records(args: argparse.Namespace) -> None:
     """The project's release record and changelog belong to the project's spec only."""
-    if args.spec.resolve() != SPEC:
+    from pathlib import Path
+
+    if args.spec.resolve() != Path(SPEC_FILE):
         return
     if args.release is None:
-        args.release = ROOT / "spec" / "release.json"
+        args.release = Path(ROOT_FOLDER) / "spec" / "release.json"
     if args.changelog is None:
-        args.changelog = ROOT / "spec" / "CHANGELOG.md"
+        args.changelog = Path(ROOT_FOLDER) / "spec" / "CHANGELOG.md"

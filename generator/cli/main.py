@@ -32,7 +32,6 @@ def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     quick = quick_arguments(given)  # a plain generate or check: no argparse yet
     if quick is not None and not quick.force:
-        project_records(quick)
         started = time.perf_counter()
         wanted = _already_generated(quick)
         if wanted:

@@ -13,13 +13,13 @@ are byte for byte those of an earlier yes, and only else reads the record
 
 from __future__ import annotations
 
-import hashlib
 import os
+
+from generator.digests import sha256
 
 TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
 
     from generator.digests import Digests
 
@@ -41,7 +41,7 @@ def code_hash(files: Mapping[str, str], package: str) -> str:
 def code_hash_of_bytes(files: Mapping[str, bytes], package: str) -> str:
     """:func:`code_hash` of the files' UTF-8 bytes."""
     carriers = version_carriers(package)
-    digest = hashlib.sha256()
+    digest = sha256()
     for path in sorted(files):
         if path in carriers:
             continue
@@ -52,7 +52,11 @@ def code_hash_of_bytes(files: Mapping[str, bytes], package: str) -> str:
 
 
 def issued(
-    out: Path, release: Path | None, package: str, files: Mapping[str, str], digests: Digests
+    out: str | os.PathLike[str],
+    release: str | os.PathLike[str] | None,
+    package: str,
+    files: Mapping[str, str],
+    digests: Digests,
 ) -> bool:
     """Whether the code in ``out`` is the code the release record's version was issued for
     (else the full ``check`` says so). ``files`` are the generated files (not the
@@ -60,9 +64,9 @@ def issued(
     if release is None:
         return True
     carriers = version_carriers(package)
-    question = hashlib.sha256(b"issued\0" + package.encode())
+    question = sha256(b"issued\0" + package.encode())
     try:
-        question.update(digests.digest(str(release)).encode())
+        question.update(digests.digest(os.fspath(release)).encode())
     except OSError:
         return False  # the full run says what is wrong
     for path in sorted(files):
@@ -71,6 +75,8 @@ def issued(
     verdict = question.hexdigest()
     if digests.verdict(verdict):
         return True
+    from pathlib import Path
+
     from generator.diagnostics import GeneratorError
     from generator.release.version import read_release  # packaging: only on a first run
 
@@ -80,7 +86,8 @@ def issued(
         }
         for content in contents.values():
             content.decode()  # what the generator wrote is UTF-8, what it hashed too
-        if code_hash_of_bytes(contents, package) != read_release(release).code_hash:
+        recorded = read_release(Path(release)).code_hash
+        if code_hash_of_bytes(contents, package) != recorded:
             return False
     except (OSError, UnicodeDecodeError, GeneratorError):
         return False
