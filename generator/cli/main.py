@@ -68,9 +68,9 @@ def _already_generated(args: argparse.Namespace | SimpleNamespace) -> str:
     """The inputs hash if ``--out`` holds what these inputs generate and its code is the
     code its version was issued for, else ``""`` (``generator.inputs``)."""
     from generator.digests import Digests
-    from generator.inputs import GENERATOR, already_generated
+    from generator.inputs import GENERATOR_FOLDER, already_generated
 
-    digests = Digests.for_output(str(args.out), str(GENERATOR))
+    digests = Digests.for_output(str(args.out), GENERATOR_FOLDER)
     wanted = already_generated(
         args.out,
         args.spec,
