@@ -30,6 +30,7 @@ __all__ = [
     "ignored",
     "inputs_hash",
     "library_version",
+    "manifest_json",
     "overlay_files",
     "recorded_files",
     "up_to_date",
@@ -225,13 +226,22 @@ def recorded_files(
     return files
 
 
+def manifest_json(inputs_hash: str, files: dict[str, str]) -> str:
+    """The manifest's text: the inputs hash and each generated file's sha256."""
+    import json
+
+    return json.dumps({"inputs": inputs_hash, "files": files}, indent=1, sort_keys=True) + "\n"
+
+
 def _read_manifest(path: str) -> list[object] | None:
-    """``[inputs hash, {file: sha256}]`` of the manifest ``path``, ``None`` if it is not one."""
+    """``[inputs hash, {file: sha256}]`` of the manifest ``path``; ``None`` if it is not
+    one, or not byte for byte the one the generator writes (``manifest_json``)."""
     import json  # only when the manifest changed: json imports re
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            manifest = json.load(handle)
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8")
+        manifest = json.loads(text)
     except (OSError, ValueError):
         return None
     if not isinstance(manifest, dict):
@@ -240,6 +250,8 @@ def _read_manifest(path: str) -> list[object] | None:
     if not isinstance(files, dict) or not files:
         return None
     if not all(isinstance(key, str) and isinstance(value, str) for key, value in files.items()):
+        return None
+    if not isinstance(inputs, str) or manifest_json(inputs, files) != text:
         return None
     return [inputs, files]
 
