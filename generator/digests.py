@@ -106,6 +106,7 @@ class Digests:
         self._used: dict[str, object] = {}
         self._used_verdicts: set[str] = set()
         self._read: dict[str, bytes] = {}
+        self._hashed: dict[str, tuple[list[int], str]] = {}
         self.hashed = 0
         """How many files this object read and hashed (the others came from the cache)."""
 
@@ -143,6 +144,9 @@ class Digests:
         remembered = self._remembered(key, found)
         if type(remembered) is str:
             return remembered
+        earlier = self._hashed.get(key)
+        if earlier is not None and earlier[0] == _identity(found):
+            return earlier[1]  # read once in this run already
         with open(path, "rb") as handle:
             opened = os.fstat(handle.fileno())
             if not stat.S_ISREG(opened.st_mode):
@@ -151,6 +155,7 @@ class Digests:
         self.hashed += 1
         digest = sha256(data).hexdigest()
         self._read[path] = data
+        self._hashed[key] = (_identity(opened), digest)
         self._keep(key, opened, digest)
         return digest
 
