@@ -303,7 +303,7 @@ def test_the_command_line_says_up_to_date_on_a_fresh_copy_and_regenerates_after_
     append(project / "templates" / "package" / "_client.py.j2", "{# a comment #}\n")
     checked = run(project, "check")
     assert checked.returncode == 1 and "is up to date" not in checked.stdout
-    assert '-  "inputs": "' in checked.stdout and "1 files differ" in checked.stderr
+    assert '- "inputs": "' in checked.stdout and "1 files differ" in checked.stderr
     generated = run(project, "generate")
     assert generated.returncode == 0, generated.stderr
     assert f"wrote 41 files to {out}" in generated.stdout
