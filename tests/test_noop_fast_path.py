@@ -12,6 +12,7 @@ with every entry of a warm cache on hand. The command-line tests run
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -25,7 +26,9 @@ import pytest
 from generator import digests as digests_module
 from generator import inputs
 from generator.digests import Digests
+from generator.emit.write import manifest_text
 from generator.inputs import already_generated
+from generator.release.issued import code_hash
 
 from .conftest import ROOT
 
@@ -35,11 +38,33 @@ _CACHES = ("__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist",
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs and of its committed output."""
+    """A copy of the project's inputs and of its committed output, whose manifest and
+    release record name the copy's own inputs and code (so that these tests judge the
+    no-op path alone, whatever the state of the committed records)."""
     copy = tmp_path / "project"
     ignore = shutil.ignore_patterns(*_CACHES)
     for folder in ("generator", "templates", "spec", "generated"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=ignore)
+    out, spec = copy / "generated", copy / "spec"
+    files = {
+        str(path): (out / path).read_text(encoding="utf-8")
+        for path in inputs.files_under(out)
+        if str(path) != inputs.MANIFEST
+    }
+    release = json.loads((spec / "release.json").read_text(encoding="utf-8"))
+    release["code_hash"] = code_hash(files, PACKAGE)
+    (spec / "release.json").write_text(json.dumps(release, indent=1) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(inputs, "GENERATOR_FOLDER", str(copy / "generator"))
+        patch.setattr(inputs, "TEMPLATES_FOLDER", str(copy / "templates"))
+        wanted = inputs.inputs_hash(
+            spec / "qiskit-runtime-api.json",
+            spec / "overlays",
+            PACKAGE,
+            spec / "release.json",
+            spec / "CHANGELOG.md",
+        )
+    (out / inputs.MANIFEST).write_text(manifest_text(files, wanted), encoding="utf-8")
     settle(copy)
     return copy
 
@@ -247,10 +272,7 @@ def test_the_verdict_on_the_code_version_follows_the_release_record(
 ) -> None:
     """The generated code stays the same while the release record names other code: not
     up to date (the full ``check`` then asks for ``make bump``), cache or no cache."""
-    import json
-
     from generator.digests import sha256
-    from generator.emit.write import manifest_text
 
     cache = tmp_path / "digests"
     warm(copied_code, cache)
