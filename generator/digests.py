@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from hashlib import _Hash
 
-__all__ = ["ENVIRONMENT", "Digests", "NotRegularFile", "digests_folder", "sha256"]
+__all__ = ["ENVIRONMENT", "Digests", "NotRegularFile", "bulk_sha256", "digests_folder", "sha256"]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
 _FORMAT = "digests 1"
@@ -68,6 +68,15 @@ def _builtin_sha256() -> Callable[..., _Hash]:
 
 
 sha256 = _builtin_sha256()
+"""SHA-256 for the little the no-op path hashes when no file changed."""
+
+
+def bulk_sha256(data: bytes = b"") -> _Hash:
+    """SHA-256 for files and code: OpenSSL's (``hashlib``, imported on first use), about
+    twice as fast as the built-in on megabytes."""
+    from hashlib import sha256 as openssl_sha256
+
+    return openssl_sha256(data)
 
 
 def digests_folder() -> str | None:
@@ -153,7 +162,7 @@ class Digests:
                 raise NotRegularFile(f"{path} is not a regular file")
             data = handle.read()
         self.hashed += 1
-        digest = sha256(data).hexdigest()
+        digest = bulk_sha256(data).hexdigest()
         self._read[path] = data
         self._hashed[key] = (_identity(opened), digest)
         self._keep(key, opened, digest)

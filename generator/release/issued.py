@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from generator.digests import sha256
+from generator.digests import bulk_sha256, sha256
 
 TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def code_hash(files: Mapping[str, str], package: str) -> str:
 def code_hash_of_bytes(files: Mapping[str, bytes], package: str) -> str:
     """:func:`code_hash` of the files' UTF-8 bytes."""
     carriers = version_carriers(package)
-    digest = sha256()
+    digest = bulk_sha256()
     for path in sorted(files):
         if path in carriers:
             continue
