@@ -1,31 +1,48 @@
 """``main``: parse, answer "up to date" without loading the pipeline when it can,
-dispatch, and turn diagnostics into exit statuses."""
+dispatch, and turn diagnostics into exit statuses.
+
+The no-op path (``generate``/``check`` on an up-to-date ``generated/``) is a
+whole process of a few tens of milliseconds: it imports the standard library
+and ``generator.cli.arguments``, ``generator.inputs``, ``generator.digests``
+and ``generator.release.issued`` only, builds the options of its one command,
+and reads no file whose ``stat`` is unchanged since an earlier run. Everything
+else is imported where it is used.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from generator.cli.arguments import parser, project_records
-from generator.cli.output import print_diagnostics
-from generator.cli.stages import run_check, run_generate, run_ir, run_validate
-from generator.diagnostics import GeneratorError
-from generator.inputs import MANIFEST, files_under, inputs_hash, up_to_date
+from generator.cli.arguments import COMMANDS, parser, project_records, quick_arguments
 
+TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from pathlib import Path
+    from types import SimpleNamespace
+
     from generator.pipeline import Options, Run
 
 __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    quick = quick_arguments(given)  # a plain generate or check: no argparse yet
+    if quick is not None and not quick.force:
+        started = time.perf_counter()
+        wanted = _already_generated(quick)
+        if wanted:
+            _say_up_to_date(quick.out, wanted, started)
+            return 0
+    args = parser(given[0] if given and given[0] in COMMANDS else None).parse_args(given)
     if "release" in vars(args):
         project_records(args)
     if args.command in _SPEC_COMMANDS:
+        from generator.diagnostics import GeneratorError
+
         try:
             return _SPEC_COMMANDS[args.command](args)
         except GeneratorError as exc:
@@ -33,26 +50,51 @@ def main(argv: list[str] | None = None) -> int:
                 print(diagnostic.format(), file=sys.stderr)
             return 2
     recorded = False  # generated/ records these inputs and its code has its version
-    if args.command in ("generate", "check", "build", "publish") and not vars(args).get("force"):
+    if (
+        quick is None  # else it was asked above, and the answer was no
+        and args.command in ("generate", "check", "build", "publish")
+        and not vars(args).get("force")
+    ):
         started = time.perf_counter()
-        try:
-            wanted = inputs_hash(
-                args.spec, args.overlays, args.package_name, args.release, args.changelog
-            )
-        except OSError:
-            wanted = ""  # an unreadable input: the load stage says which and why
-        recorded = bool(
-            wanted
-            and up_to_date(args.out, wanted)
-            and _issued(args.out, args.release, args.package_name)
-        )
+        wanted = _already_generated(args)
+        recorded = bool(wanted)
         if recorded and args.command in ("generate", "check"):
-            print(
-                f"{args.out} is up to date: it records these inputs (hash {wanted[:12]}) "
-                f"and no file changed since ({time.perf_counter() - started:.2f} s; "
-                "--force runs every stage)"
-            )
+            _say_up_to_date(args.out, wanted, started)
             return 0
+    return _run(args, recorded)
+
+
+def _already_generated(args: argparse.Namespace | SimpleNamespace) -> str:
+    """The inputs hash if ``--out`` holds what these inputs generate and its code is the
+    code its version was issued for, else ``""`` (``generator.inputs``)."""
+    from generator.digests import Digests
+    from generator.inputs import GENERATOR_FOLDER, already_generated
+
+    digests = Digests.for_output(str(args.out), GENERATOR_FOLDER)
+    wanted = already_generated(
+        args.out,
+        args.spec,
+        args.overlays,
+        args.package_name,
+        args.release,
+        args.changelog,
+        digests,
+    )
+    digests.save()
+    return wanted
+
+
+def _say_up_to_date(out: Path, wanted: str, started: float) -> None:
+    print(
+        f"{out} is up to date: it records these inputs (hash {wanted[:12]}) "
+        f"and no file changed since ({time.perf_counter() - started:.2f} s; "
+        "--force runs every stage)"
+    )
+
+
+def _run(args: argparse.Namespace, recorded: bool) -> int:
+    from generator.cli.output import print_diagnostics
+    from generator.diagnostics import GeneratorError
     from generator.pipeline import (  # the stages load their libraries only when they run
         Options,
         Run,
@@ -79,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             from generator.cli.release import run_release  # packaging, build: only here
 
             return run_release(args, options, run, recorded)
-        return _COMMANDS[args.command](options, run)
+        return _stage(args.command)(options, run)
     except GeneratorError as exc:
         print_diagnostics(run)
         for diagnostic in exc.diagnostics:
@@ -93,24 +135,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-
-
-def _issued(out: Path, release: Path | None, package: str) -> bool:
-    """Whether the code in ``out`` is the code the release record's version was issued for
-    (else the full ``check`` says so)."""
-    if release is None:
-        return True
-    from generator.release.version import code_hash, read_release
-
-    try:
-        files = {
-            str(path): (out / path).read_bytes().decode()
-            for path in files_under(out)
-            if str(path) != MANIFEST
-        }
-        return code_hash(files, package) == read_release(release).code_hash
-    except (OSError, UnicodeDecodeError, GeneratorError):
-        return False  # the full run says what is wrong
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -150,10 +174,15 @@ _SPEC_COMMANDS = {
     "repair": _repair,
 }
 
-_COMMANDS = {
-    "validate": run_validate,
-    "ir": run_ir,
-    "generate": run_generate,
-    "check": run_check,
-    "bump": _bump,
-}
+
+def _stage(name: str) -> Callable[[Options, Run], int]:
+    if name == "bump":
+        return _bump
+    from generator.cli import stages
+
+    return {
+        "validate": stages.run_validate,
+        "ir": stages.run_ir,
+        "generate": stages.run_generate,
+        "check": stages.run_check,
+    }[name]

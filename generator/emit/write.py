@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.diagnostics import GeneratorError, error
-from generator.inputs import MANIFEST, files_under, ignored
+from generator.inputs import MANIFEST, files_under, ignored, manifest_json
 
 __all__ = ["MANIFEST", "PAUSE_VARIABLE", "compare_tree", "read_manifest", "write_tree"]
 
@@ -49,7 +49,7 @@ def manifest_text(files: dict[str, str], inputs_hash: str) -> str:
     entries = {
         path: hashlib.sha256(text.encode()).hexdigest() for path, text in sorted(files.items())
     }
-    return json.dumps({"inputs": inputs_hash, "files": entries}, indent=1, sort_keys=True) + "\n"
+    return manifest_json(inputs_hash, entries)
 
 
 def read_manifest(out: Path) -> dict[str, object]:

@@ -20,11 +20,9 @@ under any version, and ``bump`` gives it the next post-release.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -32,6 +30,7 @@ from typing import Literal
 from packaging.version import InvalidVersion, Version
 
 from generator.diagnostics import GeneratorError, error
+from generator.release.issued import VERSION_CARRIERS, code_hash, version_carriers
 
 __all__ = [
     "RELEASE_FILE",
@@ -49,8 +48,6 @@ __all__ = [
 ]
 
 RELEASE_FILE = Path("spec") / "release.json"
-VERSION_CARRIERS = ("{package}/_version.py", "CHANGELOG.md", ".manifest.json")
-"""Generated files left out of the code hash: they change with every version."""
 
 _HASH = re.compile(r"sha256:[0-9a-f]{64}")
 Semver = Literal["major", "minor", "patch"]
@@ -100,23 +97,6 @@ def bump_for_spec_update(current: str, new_spec_version: str, semver: Semver) ->
     candidate = Version(".".join(str(part) for part in bumped))
     spec_version = _parse_version(new_spec_version)
     return str(max(spec_version, candidate))
-
-
-def version_carriers(package: str) -> frozenset[str]:
-    return frozenset(name.format(package=package) for name in VERSION_CARRIERS)
-
-
-def code_hash(files: Mapping[str, str], package: str) -> str:
-    """``sha256:<hex>`` of the generated files that do not carry the version."""
-    carriers = version_carriers(package)
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        if path in carriers:
-            continue
-        content = files[path].encode()
-        digest.update(f"{path}\0{len(content)}\0".encode())
-        digest.update(content)
-    return f"sha256:{digest.hexdigest()}"
 
 
 def read_release(path: Path) -> Release:
