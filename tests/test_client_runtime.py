@@ -282,17 +282,17 @@ def test_a_large_body_is_validated_with_the_collector_paused_then_resumed(
     from qiskit_runtime_api import _parsing
 
     seen: list[tuple[int, bool]] = []
-    adapter = _parsing._adapter
+    validator = _parsing._validator
 
     class Spy:
         def __init__(self, target: object) -> None:
-            self.inner = adapter(target)
+            self.inner = validator(target)
 
-        def validate_python(self, data: object) -> object:
-            seen.append((len(json.dumps(data)), gc.isenabled()))
-            return self.inner.validate_python(data)
+        def validate_json(self, data: bytes) -> object:
+            seen.append((len(data), gc.isenabled()))
+            return self.inner.validate_json(data)
 
-    monkeypatch.setattr(_parsing, "_adapter", Spy)
+    monkeypatch.setattr(_parsing, "_validator", Spy)
     many = [
         {**JOB, "id": f"j{n}", "created": "2026-11-24T00:00:00Z", "cost": 7} for n in range(2000)
     ]
