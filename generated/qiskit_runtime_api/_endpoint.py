@@ -171,6 +171,8 @@ def _path_segment(endpoint: Endpoint, python_name: str, value: Any) -> str:
     text = _text(value)
     if text in _DOT_SEGMENTS:
         raise _bad_path_value(endpoint, python_name, repr(text))
+    if text.isascii() and text.isalnum():  # nothing ``quote`` would change (ids, names)
+        return text
     return quote(text, safe="")
 
 
@@ -182,6 +184,8 @@ def _bad_path_value(endpoint: Endpoint, python_name: str, shown: str) -> Invalid
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # the usual case, before the checks a str never passes
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
@@ -194,12 +198,16 @@ def _text(value: Any) -> str:
 
 
 def _joined(value: Any) -> str:
+    if type(value) is str:  # not a Sequence to join: spares the ABC check
+        return value
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
         return ",".join(_text(v) for v in value)
     return _text(value)
 
 
 def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
+    if type(value) is str:
+        return [(param.name, value)]
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
         if param.explode:
             return [(param.name, _text(v)) for v in value]
