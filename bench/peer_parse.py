@@ -4,7 +4,9 @@
 
 Prints JSON: seconds per round for ``json.loads`` alone and for the peer's own
 ``list_jobs._parse_response`` (``ListJobs...Response.from_dict(response.json())``),
-interleaved in this process.
+interleaved in this process; or ``{"unparsed": why}`` when the peer's client does
+not read the body into a model (it leaves out a response it could not generate,
+and its ``_parse_response`` then returns None).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ def main(argv: list[str]) -> int:
     body = body_file.read_bytes()
     response = httpx.Response(200, content=body, headers={"content-type": "application/json"})
     parsed = list_jobs._parse_response(client=client, response=response)
+    if parsed is None or not isinstance(getattr(parsed, "jobs", None), list):
+        why = f"its list_jobs client reads a 200 answer as {type(parsed).__name__}, not a page"
+        json.dump({"unparsed": why}, sys.stdout)
+        return 0
     jobs = len(parsed.jobs)
     samples = interleaved(
         {

@@ -80,9 +80,13 @@ def opc_package(out: Path) -> Path:
     return packages[0]
 
 
-def overlaid_spec(spec: Path, overlays: Path | None, destination: Path) -> Path:
-    """``spec`` with ``overlays`` applied, written as JSON to ``destination``."""
+def overlaid_spec(
+    spec: Path, overlays: Path | None, destination: Path, *, leave_out: str | None = None
+) -> Path:
+    """``spec`` with ``overlays`` applied, written as JSON to ``destination``; without
+    the overlay files whose name contains ``leave_out``, when given."""
     document = load_document(spec)
-    data, _ = apply_overlays(document.data, overlay_files(overlays))
+    files = [f for f in overlay_files(overlays) if leave_out is None or leave_out not in f.name]
+    data, _ = apply_overlays(document.data, files)
     destination.write_text(json.dumps(data), encoding="utf-8")
     return destination

@@ -282,17 +282,17 @@ def test_a_large_body_is_validated_with_the_collector_paused_then_resumed(
     from qiskit_runtime_api import _parsing
 
     seen: list[tuple[int, bool]] = []
-    adapter = _parsing._adapter
+    validator = _parsing._validator
 
     class Spy:
         def __init__(self, target: object) -> None:
-            self.inner = adapter(target)
+            self.inner = validator(target)
 
-        def validate_python(self, data: object) -> object:
-            seen.append((len(json.dumps(data)), gc.isenabled()))
-            return self.inner.validate_python(data)
+        def validate_json(self, data: bytes) -> object:
+            seen.append((len(data), gc.isenabled()))
+            return self.inner.validate_json(data)
 
-    monkeypatch.setattr(_parsing, "_adapter", Spy)
+    monkeypatch.setattr(_parsing, "_validator", Spy)
     many = [
         {**JOB, "id": f"j{n}", "created": "2026-11-24T00:00:00Z", "cost": 7} for n in range(2000)
     ]
@@ -319,3 +319,35 @@ def test_a_large_body_is_validated_with_the_collector_paused_then_resumed(
         assert not gc.isenabled(), "a collector turned off elsewhere stays off"
     finally:
         gc.enable()
+
+
+def test_an_authenticator_that_makes_its_headers_is_asked_on_every_attempt() -> None:
+    """The sync path takes fixed credentials (a key, a bearer token) without asking the
+    authenticator; one that overrides ``headers_sync`` (an exchange) is still asked."""
+    from qiskit_runtime_api._clock import Clock
+    from qiskit_runtime_api._credentials import AuthCall, Authenticator
+
+    asked: list[str | None] = []
+
+    class Rotating(Authenticator):
+        def headers_sync(
+            self, http: httpx.Client, clock: Clock, stale: str | None, call: AuthCall
+        ) -> dict[str, str]:
+            asked.append(stale)
+            return {"Authorization": f"Bearer t{len(asked)}"}
+
+    answers = iter(
+        [httpx.Response(503, headers={"Retry-After": "0"}), httpx.Response(200, json=JOB)]
+    )
+    client, seen = client_with(lambda request: next(answers), max_retries=1)
+    client._auth = Rotating({})
+    assert client._auth.fixed_headers() is None
+    client.jobs.get("j1")
+    assert asked == [None, None]
+    assert [r.headers["Authorization"] for r in seen] == ["Bearer t1", "Bearer t2"]
+
+    fixed, _ = client_with(json_response(JOB))
+    headers = fixed._auth.fixed_headers()
+    assert headers == {"Authorization": "apikey secret-key", "Service-CRN": CRN}
+    headers["Authorization"] = "changed"  # a copy: the next call sends the key again
+    assert fixed._auth.fixed_headers() == {"Authorization": "apikey secret-key", "Service-CRN": CRN}

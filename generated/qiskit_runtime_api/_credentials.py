@@ -108,6 +108,15 @@ class Authenticator:
         kept = [(k, "<redacted>" if k in secret else v) for k, v in url.params.multi_items()]
         return url.copy_with(params=kept)
 
+    def fixed_headers(self) -> dict[str, str] | None:
+        """The headers of every attempt, when no exchange makes them (``headers_sync`` and
+        ``headers_async`` not overridden): what both would return, without asking the
+        client to carry out an exchange; None for an authenticator that exchanges."""
+        kind = type(self)
+        if kind.headers_sync is _BASE_SYNC and kind.headers_async is _BASE_ASYNC:
+            return dict(self._extra)
+        return None
+
     def headers_sync(
         self, http: httpx.Client, clock: Clock, stale: str | None, call: AuthCall
     ) -> dict[str, str]:
@@ -117,6 +126,10 @@ class Authenticator:
         self, http: httpx.AsyncClient, clock: Clock, stale: str | None, call: AuthCall
     ) -> dict[str, str]:
         return dict(self._extra)
+
+
+_BASE_SYNC = Authenticator.headers_sync
+_BASE_ASYNC = Authenticator.headers_async
 
 
 class StaticAuthenticator(Authenticator):

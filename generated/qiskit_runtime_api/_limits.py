@@ -79,8 +79,14 @@ class Deadline:
             return timeout
         if left <= 0:
             raise self.error("before the request was sent")
-        waits = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-        if all(wait is not None and wait <= left for wait in waits):
+        connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+        if (
+            connect is not None
+            and read is not None
+            and write is not None
+            and pool is not None
+            and max(connect, read, write, pool) <= left
+        ):
             return timeout  # nothing to cap: the usual case, far from the deadline
 
         def capped(value: float | None) -> float:
@@ -105,10 +111,11 @@ def send_sync(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
     response = http.send(request, stream=True, follow_redirects=False)
     try:
         _check_declared_size(response, limits)
-        body = bytearray()
+        chunks: list[bytes] = []
+        size = 0
         for chunk in response.iter_bytes():
-            _take(body, chunk, response, limits)
-        response._content = bytes(body)  # what ``Response.read()`` sets
+            size = _take(chunks, size, chunk, response, limits)
+        response._content = b"".join(chunks)  # what ``Response.read()`` sets; one chunk: no copy
     finally:
         response.close()
     return response
@@ -121,28 +128,42 @@ async def send_async(
     response = await http.send(request, stream=True, follow_redirects=False)
     try:
         _check_declared_size(response, limits)
-        body = bytearray()
+        chunks: list[bytes] = []
+        size = 0
         async for chunk in response.aiter_bytes():
-            _take(body, chunk, response, limits)
-        response._content = bytes(body)
+            size = _take(chunks, size, chunk, response, limits)
+        response._content = b"".join(chunks)
     finally:
         await response.aclose()
     return response
 
 
 def _check_declared_size(response: httpx.Response, limits: Limits) -> None:
-    if response.headers.get("Content-Encoding", "identity").lower() != "identity":
+    encodings: list[bytes] = []
+    lengths: list[bytes] = []
+    for name, value in response.headers.raw:  # one pass, not a lookup per header
+        lowered = name.lower()
+        if lowered == b"content-encoding":
+            encodings.append(value)
+        elif lowered == b"content-length":
+            lengths.append(value)
+    if encodings and b", ".join(encodings).strip().lower() != b"identity":
         return  # the limit is on the decoded size, known only while reading
-    declared = response.headers.get("Content-Length", "")
+    declared = b", ".join(lengths).strip()
     if declared.isdigit() and int(declared) > limits.max_response_bytes:
         raise _too_large(response, limits, f"declares {int(declared)} bytes")
 
 
-def _take(body: bytearray, chunk: bytes, response: httpx.Response, limits: Limits) -> None:
-    body += chunk
-    if len(body) > limits.max_response_bytes:
+def _take(
+    chunks: list[bytes], size: int, chunk: bytes, response: httpx.Response, limits: Limits
+) -> int:
+    """``chunk`` added to the body read so far (``size`` bytes): the new size."""
+    size += len(chunk)
+    if size > limits.max_response_bytes:
         raise _too_large(response, limits, f"passed {limits.max_response_bytes} bytes")
+    chunks.append(chunk)
     limits.deadline.check("while the response was read", response.request)
+    return size
 
 
 def _too_large(response: httpx.Response, limits: Limits, what: str) -> ResponseTooLargeError:

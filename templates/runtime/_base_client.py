@@ -20,7 +20,7 @@ import functools
 import logging
 import math
 import platform
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -139,9 +139,18 @@ def _base_origin(base_url: str) -> tuple[bytes, str, int | None]:
     return _origin(httpx.URL(base_url))
 
 
+@functools.cache
+def _parser() -> Callable[[Endpoint, httpx.Response, bool, Sequence[str]], Any]:
+    """``_parsing.parse_response``, imported on the first call (it loads pydantic), not by
+    ``import``, nor again on every call."""
+    from ._parsing import parse_response
+
+    return parse_response
+
+
 def _refuse_line_breaks(headers: Mapping[str, str]) -> None:
     joined = "".join(headers.values())  # one scan in the usual case: nothing to refuse
-    if not any(mark in joined for mark in _LINE_BREAKS):
+    if "\r" not in joined and "\n" not in joined and "\0" not in joined:  # _LINE_BREAKS
         return
     for name, value in headers.items():
         if any(mark in value for mark in _LINE_BREAKS):
@@ -259,13 +268,16 @@ class _BaseClient:
         prepared = self._prepare(endpoint, arguments, body, options)
         timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
         method = prepared.method
-        what = f"{method} {endpoint.path}"
+        # Credentials no exchange makes (a bearer token) need no round trip through _run.
+        fixed = self._auth.fixed_headers() if endpoint.security else None
         retries = 0
         stale: str | None = None
         renewed = False
         while True:
             auth: dict[str, str] = {}
-            if endpoint.security:  # the exchange retries inside, within this call's bounds
+            if fixed is not None:
+                auth = fixed
+            elif endpoint.security:  # the exchange retries inside, within this call's bounds
                 asked = options.timeout if options.timeout is not None else settings.timeout
                 call = AuthCall(
                     limits, budget - retries, None if asked is None else as_timeout(asked)
@@ -284,6 +296,7 @@ class _BaseClient:
                     or not retry_transport_error(method, exc)
                 ):
                     raise error from exc
+                what = f"{method} {endpoint.path}"
                 yield _Sleep(retry_wait(deadline, what, retries, None, error, request))
                 retries += 1
                 continue
@@ -298,14 +311,12 @@ class _BaseClient:
                     response.headers.get("Retry-After"), self._clock.time()
                 )
                 if retry_status(method, status, retry_after):
-                    why = f"{status} {response.reason_phrase}"
+                    what, why = f"{method} {endpoint.path}", f"{status} {response.reason_phrase}"
                     yield _Sleep(retry_wait(deadline, what, retries, retry_after, why, request))
                     retries += 1
                     continue
             record_response(response, retries)
-            from ._parsing import parse_response
-
-            return parse_response(endpoint, response, settings.strict, settings.secrets)
+            return _parser()(endpoint, response, settings.strict, settings.secrets)
 
     def _request_flow(
         self,
