@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 import re
 import time
-import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -280,35 +279,17 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
 
 
 def _models(api: Api, run: Run) -> tuple[str, list[str]]:
-    """datamodel-code-generator's module and warnings, from the stage cache when
-    it has been given this very models document before."""
-    from generator.emit.models import models_document
+    """datamodel-code-generator's module and warnings; each group of schemas that
+    refer only to one another comes from the stage cache when it has been given
+    that very group before (see ``generator.emit.model_groups``)."""
+    from generator.emit.model_groups import cached_models
+    from generator.emit.models import models_document, with_aliases
     from generator.emit.stage_cache import stage_cache
 
-    cache = stage_cache("models")
-    given = None
-    if cache.enabled:
-        with suppress(TypeError, ValueError):  # a value JSON can't spell: not cached
-            given = json.dumps(models_document(api), ensure_ascii=False, allow_nan=False)
-    entry = cache.get(given) if given is not None else None
-    if (
-        isinstance(entry, dict)
-        and isinstance(entry.get("source"), str)
-        and isinstance(entry.get("warnings"), list)
-        and all(isinstance(t, str) for t in entry["warnings"])
-    ):
-        run.notes["models"] = "from the stage cache"
-        return entry["source"], entry["warnings"]
-    from generator.emit.models import render_models  # loads datamodel-code-generator
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        source = render_models(api)
-    texts = [str(item.message) for item in caught]
-    if given is not None:
-        cache.put(given, {"source": source, "warnings": texts})
-        cache.prune()
-    return source, texts
+    source, texts, note = cached_models(models_document(api), api.title, stage_cache("models"))
+    if note:
+        run.notes["models"] = note
+    return with_aliases(source, api), texts
 
 
 def _model_pointer(api: Api, message: str) -> str:

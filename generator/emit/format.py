@@ -37,6 +37,8 @@ __all__ = [
     "format_pieces",
     "format_python",
     "format_tree",
+    "formatters",
+    "python_pieces",
     "split_module",
 ]
 
@@ -119,6 +121,25 @@ def format_files(
     return format_tree(files, verbatim, piece_size).files
 
 
+def python_pieces(
+    files: dict[str, str], verbatim: Iterable[str] = (), piece_size: int = _PIECE_SIZE
+) -> list[Job]:
+    """What the format stage formats: (path, piece number, text) of each piece of
+    every Python file not in ``verbatim``."""
+    skip = set(verbatim)
+    return [
+        (path, number, piece)
+        for path, text in files.items()
+        if path.endswith(".py") and path not in skip
+        for number, piece in enumerate(split_module(text, piece_size))
+    ]
+
+
+def formatters() -> tuple[black.Mode, Any]:
+    """Black's mode and isort's configuration, as the format stage uses them."""
+    return _formatters()
+
+
 def format_tree(
     files: dict[str, str],
     verbatim: Iterable[str] = (),
@@ -127,20 +148,16 @@ def format_tree(
 ) -> Formatted:
     """``files`` with every Python file not in ``verbatim`` formatted, pieces the
     ``cache`` knows taken from it and the others stored in it."""
-    skip = set(verbatim)
     pieces: dict[str, dict[int, str]] = {}
     jobs: list[Job] = []
     count = 0
-    for path, text in files.items():
-        if not path.endswith(".py") or path in skip:
-            continue
-        for number, piece in enumerate(split_module(text, piece_size)):
-            count += 1
-            known = cache.get(piece) if cache else None
-            if known is None:
-                jobs.append((path, number, piece))
-            else:
-                pieces.setdefault(path, {})[number] = known
+    for path, number, piece in python_pieces(files, verbatim, piece_size):
+        count += 1
+        known = cache.get(piece) if cache else None
+        if known is None:
+            jobs.append((path, number, piece))
+        else:
+            pieces.setdefault(path, {})[number] = known
     sources = {(path, number): text for path, number, text in jobs}
     if jobs:
         _formatters()  # loaded before the workers fork, which then share it

@@ -51,7 +51,14 @@ MODELS_LIBRARIES = ("datamodel-code-generator", "pydantic", "pydantic-core")
 
 # The generator code each stage's answer depends on, relative to generator/.
 _VALIDATOR_CODE = ("spec", "diagnostics.py")
-_MODELS_CODE = ("emit/models.py", "emit/types.py", "ir", "text.py", "diagnostics.py")
+_MODELS_CODE = (
+    "emit/models.py",
+    "emit/model_groups.py",
+    "emit/types.py",
+    "ir",
+    "text.py",
+    "diagnostics.py",
+)
 
 
 def _code_digest(parts: Iterable[str]) -> str:
@@ -98,10 +105,12 @@ class StageCache:
 
 
 def stage_cache(stage: str, options: str = "") -> StageCache:
-    """The cache of ``stage`` (``validate`` or ``models``), off when the format cache is."""
+    """The cache of ``stage`` (``validate``, ``models``, or ``formats``: the library's
+    list of formats, which depends on its version alone), off when the format cache is."""
     libraries, code = {
         "validate": (VALIDATOR_LIBRARIES, _VALIDATOR_CODE),
         "models": (MODELS_LIBRARIES, _MODELS_CODE),
+        "formats": (("datamodel-code-generator",), ()),
     }[stage]
     formats = cache_folder()
     folder = None if formats is None else formats.parent / stage
@@ -132,8 +141,9 @@ def diagnostics_from_json(data: Any) -> list[Diagnostic] | None:
 
 def datamodel_formats() -> dict[str, list[str]]:
     """The ``format`` values datamodel-code-generator knows, by JSON type (its
-    ``json_schema_data_formats``), kept in the models stage's cache."""
-    cache = stage_cache("models")
+    ``json_schema_data_formats``), kept by the library's version alone: a change of the
+    generator's code does not make the next run import the library for it."""
+    cache = stage_cache("formats")
     given = "json_schema_data_formats"
     entry = cache.get(given)
     if isinstance(entry, dict) and all(
