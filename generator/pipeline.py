@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
 from generator.spec.overlays import apply_overlays
-from generator.spec.worker import Validation, WorkerLimits
+from generator.spec.worker import Validation, Validator, WorkerLimits
 from generator.text import package_version
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
@@ -76,16 +77,28 @@ class Run:
 
 
 def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
-    document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
-    name = document.name
-    files = overlay_files(options.overlays)
-    spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+    # The validator's worker starts first, to load its libraries beside load and overlays.
+    validator = Validator(options.worker) if sys.platform == "linux" else None
+    try:
+        document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
+        name = document.name
+        files = overlay_files(options.overlays)
+        spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+    except BaseException:
+        if validator is not None:
+            validator.cancel()
+        raise
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
     root = options.ref_root.resolve() if options.ref_root else None
     # The validation runs beside the stages below; its verdict is read at the end.
-    validation = _validation(spec, name, uri, base, options, run)
+    try:
+        validation = _validation(spec, name, uri, base, options, run, validator)
+    except BaseException:
+        if validator is not None:
+            validator.cancel()
+        raise
     with _validation_first(validation):
         resolved = run.timed(
             "dereference",
@@ -104,7 +117,15 @@ class _Verdict(Protocol):
 _LOCAL_ONLY = re.compile(r'"\$ref": *"(?!#)')
 
 
-def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, run: Run) -> _Verdict:
+def _validation(
+    spec: Any,
+    name: str,
+    uri: str,
+    base: Path,
+    options: Options,
+    run: Run,
+    validator: Validator | None = None,
+) -> _Verdict:
     """The validator's verdict: from the stage cache when it has seen this very
     document (a document with a ``$ref`` to another file is always validated),
     else a ``Validation`` whose clean verdict is stored for the next run."""
@@ -124,6 +145,8 @@ def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, ru
             given = json.dumps(settings) + "\n" + text
     known = _known_verdict(cache.get(given)) if given is not None else None
     if known is not None:
+        if validator is not None:
+            validator.cancel()
         run.notes["validate"] = "from the stage cache"
         return _Known(known, time.perf_counter() - started)
     validation = Validation(
@@ -135,6 +158,7 @@ def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, ru
         root,
         options.max_spec_mb,
         options.worker,
+        validator,
     )
     return _Storing(validation, cache, given)
 
@@ -229,9 +253,12 @@ def resolve_and_generate(
     stage: the same code (black changes no syntax tree) for a caller that reads it
     with ``ast`` and formats only what it shows (``diff``: see ``generator.diff.diffstat``).
     """
-    resolved, api, validation = _build(options, run)
-    with _validation_first(validation):
-        files = _files(api, options, run, format_code=formatted)
+    from generator.emit.models_worker import models_worker
+
+    with models_worker():  # loads datamodel-code-generator beside the stages before models
+        resolved, api, validation = _build(options, run)
+        with _validation_first(validation):
+            files = _files(api, options, run, format_code=formatted)
     _verdict(validation, run)
     return resolved, api, files
 

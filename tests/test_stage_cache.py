@@ -78,7 +78,9 @@ def test_a_changed_schema_makes_datamodel_code_generator_run_again(tmp_path: Pat
     schema["description"] = "A description no run has seen."
     spec.write_text(json.dumps(document), encoding="utf-8")
     updated = _generate(spec, tmp_path / "warm", cache)
-    note = re.search(r"\((\d+) of (\d+) schema groups from the stage cache\)", _line(updated, "models"))
+    note = re.search(
+        r"\((\d+) of (\d+) schema groups from the stage cache\)", _line(updated, "models")
+    )
     assert note is not None, _line(updated, "models")
     assert int(note[1]) == int(note[2]) - 1  # only the changed schema's group ran again
     _generate(spec, tmp_path / "cold", "off")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import warnings as warnings_module
 from dataclasses import dataclass
 from typing import Any
 
@@ -280,12 +279,12 @@ def _warnings(pieces: list[Piece]) -> list[str]:
 
 
 def _run(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
-    from generator.emit.models import datamodel_module  # loads datamodel-code-generator
+    """The library's module for ``document`` and its warnings: from the run's worker,
+    which has loaded the library already, or made here."""
+    from generator.emit import models_worker
 
-    with warnings_module.catch_warnings(record=True) as caught:
-        warnings_module.simplefilter("always")
-        source = datamodel_module(document, title)
-    return source, [str(item.message) for item in caught]
+    worker = models_worker.current()
+    return worker.module(document, title) if worker else models_worker.in_place(document, title)
 
 
 def _split_run(

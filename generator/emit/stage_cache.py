@@ -150,10 +150,9 @@ def datamodel_formats() -> dict[str, list[str]]:
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in entry.values()
     ):
         return entry
-    from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
+    from generator.emit import models_worker
 
-    found = {
-        str(kind): sorted(map(str, formats)) for kind, formats in json_schema_data_formats.items()
-    }
+    worker = models_worker.current()  # which has loaded the library already
+    found = worker.formats() if worker else models_worker.formats()
     cache.put(given, found)
     return found
