@@ -7,8 +7,10 @@ schemas a spec update leaves to it, and longer than the IR that the models
 wait for. So ``generate`` starts this worker before the spec is even read
 (on Linux, where ``fork`` is cheap): it loads the library and warms it up on
 a one-schema document while the main process works, then answers: the
-library's formats (``formats``, which the IR asks for) and the module of a
-models document (``module``). The main process never loads the library.
+library's formats (``formats``, which the IR asks for), the module of a
+models document (``module``), and the few pieces of code a spec update leaves
+to black (``format``: it loads black and isort after its warm-up). The main
+process never loads the library, nor black on such a run.
 
 Its answers are the library's own (a warm-up does not change what a later
 ``generate`` writes: tests generate many documents in one process and compare
@@ -80,6 +82,10 @@ def _serve(connection: Connection, parents: Connection) -> None:
     die_with_parent()
     with suppress(Exception):  # the real request reports what is wrong
         in_place(_WARM_UP, "warm-up")
+    if not connection.poll(0):  # nothing asked yet: load black and isort too
+        from generator.emit.format import format_python
+
+        format_python("x = ( 1 )\n")
     while True:
         try:
             request = connection.recv()
@@ -89,7 +95,7 @@ def _serve(connection: Connection, parents: Connection) -> None:
             return
         answer: tuple[str, Any]
         try:
-            answer = ("returned", formats() if request[0] == "formats" else in_place(*request[1:]))
+            answer = ("returned", _answer(request))
         except GeneratorError as exc:  # its diagnostics pickle; the exception does not
             answer = ("failed", exc.diagnostics)
         except BaseException as exc:  # the parent raises it
@@ -100,6 +106,16 @@ def _serve(connection: Connection, parents: Connection) -> None:
             connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
         except OSError:
             return
+
+
+def _answer(request: tuple[Any, ...]) -> Any:
+    if request[0] == "formats":
+        return formats()
+    if request[0] == "format":
+        from generator.emit.format import format_batch
+
+        return format_batch(request[1])
+    return in_place(*request[1:])
 
 
 class _Gone(Exception):
@@ -144,6 +160,16 @@ class ModelsWorker:
         except _Gone:
             return in_place(document, title)
         return source, warnings
+
+    def format(self, jobs: list[tuple[str, int, str]]) -> list[tuple[str, int, str]] | str:
+        """``format_batch`` of the format stage, done here."""
+        from generator.emit.format import format_batch
+
+        try:
+            done: list[tuple[str, int, str]] | str = self._ask("format", jobs)
+        except _Gone:
+            return format_batch(jobs)
+        return done
 
     def stop(self) -> None:
         if self._alive:

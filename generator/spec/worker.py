@@ -21,11 +21,13 @@ naming the option that raises it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -151,13 +153,21 @@ def _answer_when_given(
     for end in parents:  # the parent's ends: a closed one must read as the end here
         end.close()
     _bound_this_process(limits)
+    given: list[Any] = []
+
+    def read() -> None:
+        with contextlib.suppress(EOFError, OSError):  # no validation needed, or no parent
+            given.append(receiver.recv())
+
+    # Read while the libraries load: the parent's send of a large document would
+    # otherwise wait for the pipe to drain, the main process stopped meanwhile.
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     import generator.spec.validate  # noqa: F401 - what the wait is for
 
-    try:
-        args = receiver.recv()
-    except (EOFError, OSError):
-        return  # the parent needed no validation (its verdict was known) or is gone
-    _answer(sender, _timed_validation, args)
+    reader.join()
+    if given:
+        _answer(sender, _timed_validation, given[0])
 
 
 class Validator:
