@@ -1,5 +1,6 @@
 """Content-addressed answers of the slow stages besides black: the validator's
-verdict on a document and datamodel-code-generator's module for a models input.
+verdict on a document and datamodel-code-generator's piece of the models module
+for each group of schemas (``generator.emit.model_groups``).
 
 After a change that leaves the overlaid document as it was (a template, the
 generator itself, ``--force``) the validator's answer is the one it gave
@@ -54,6 +55,7 @@ _VALIDATOR_CODE = ("spec", "diagnostics.py")
 _MODELS_CODE = (
     "emit/models.py",
     "emit/model_groups.py",
+    "emit/models_worker.py",
     "emit/types.py",
     "ir",
     "text.py",
