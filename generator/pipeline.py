@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import time
-import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -24,7 +24,7 @@ from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
 from generator.spec.overlays import apply_overlays
-from generator.spec.worker import Validation, WorkerLimits
+from generator.spec.worker import Validation, Validator, WorkerLimits
 from generator.text import package_version
 
 __all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
@@ -77,16 +77,28 @@ class Run:
 
 
 def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
-    document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
-    name = document.name
-    files = overlay_files(options.overlays)
-    spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+    # The validator's worker starts first, to load its libraries beside load and overlays.
+    validator = Validator(options.worker) if sys.platform == "linux" else None
+    try:
+        document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
+        name = document.name
+        files = overlay_files(options.overlays)
+        spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+    except BaseException:
+        if validator is not None:
+            validator.cancel()
+        raise
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
     root = options.ref_root.resolve() if options.ref_root else None
     # The validation runs beside the stages below; its verdict is read at the end.
-    validation = _validation(spec, name, uri, base, options, run)
+    try:
+        validation = _validation(spec, name, uri, base, options, run, validator)
+    except BaseException:
+        if validator is not None:
+            validator.cancel()
+        raise
     with _validation_first(validation):
         resolved = run.timed(
             "dereference",
@@ -105,7 +117,15 @@ class _Verdict(Protocol):
 _LOCAL_ONLY = re.compile(r'"\$ref": *"(?!#)')
 
 
-def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, run: Run) -> _Verdict:
+def _validation(
+    spec: Any,
+    name: str,
+    uri: str,
+    base: Path,
+    options: Options,
+    run: Run,
+    validator: Validator | None = None,
+) -> _Verdict:
     """The validator's verdict: from the stage cache when it has seen this very
     document (a document with a ``$ref`` to another file is always validated),
     else a ``Validation`` whose clean verdict is stored for the next run."""
@@ -125,6 +145,8 @@ def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, ru
             given = json.dumps(settings) + "\n" + text
     known = _known_verdict(cache.get(given)) if given is not None else None
     if known is not None:
+        if validator is not None:
+            validator.cancel()
         run.notes["validate"] = "from the stage cache"
         return _Known(known, time.perf_counter() - started)
     validation = Validation(
@@ -136,6 +158,7 @@ def _validation(spec: Any, name: str, uri: str, base: Path, options: Options, ru
         root,
         options.max_spec_mb,
         options.worker,
+        validator,
     )
     return _Storing(validation, cache, given)
 
@@ -230,9 +253,12 @@ def resolve_and_generate(
     stage: the same code (black changes no syntax tree) for a caller that reads it
     with ``ast`` and formats only what it shows (``diff``: see ``generator.diff.diffstat``).
     """
-    resolved, api, validation = _build(options, run)
-    with _validation_first(validation):
-        files = _files(api, options, run, format_code=formatted)
+    from generator.emit.models_worker import models_worker
+
+    with models_worker():  # loads datamodel-code-generator beside the stages before models
+        resolved, api, validation = _build(options, run)
+        with _validation_first(validation):
+            files = _files(api, options, run, format_code=formatted)
     _verdict(validation, run)
     return resolved, api, files
 
@@ -280,35 +306,17 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
 
 
 def _models(api: Api, run: Run) -> tuple[str, list[str]]:
-    """datamodel-code-generator's module and warnings, from the stage cache when
-    it has been given this very models document before."""
-    from generator.emit.models import models_document
+    """datamodel-code-generator's module and warnings; each group of schemas that
+    refer only to one another comes from the stage cache when it has been given
+    that very group before (see ``generator.emit.model_groups``)."""
+    from generator.emit.model_groups import cached_models
+    from generator.emit.models import models_document, with_aliases
     from generator.emit.stage_cache import stage_cache
 
-    cache = stage_cache("models")
-    given = None
-    if cache.enabled:
-        with suppress(TypeError, ValueError):  # a value JSON can't spell: not cached
-            given = json.dumps(models_document(api), ensure_ascii=False, allow_nan=False)
-    entry = cache.get(given) if given is not None else None
-    if (
-        isinstance(entry, dict)
-        and isinstance(entry.get("source"), str)
-        and isinstance(entry.get("warnings"), list)
-        and all(isinstance(t, str) for t in entry["warnings"])
-    ):
-        run.notes["models"] = "from the stage cache"
-        return entry["source"], entry["warnings"]
-    from generator.emit.models import render_models  # loads datamodel-code-generator
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        source = render_models(api)
-    texts = [str(item.message) for item in caught]
-    if given is not None:
-        cache.put(given, {"source": source, "warnings": texts})
-        cache.prune()
-    return source, texts
+    source, texts, note = cached_models(models_document(api), api.title, stage_cache("models"))
+    if note:
+        run.notes["models"] = note
+    return with_aliases(source, api), texts
 
 
 def _model_pointer(api: Api, message: str) -> str:

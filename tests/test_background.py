@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import GeneratorError
-from generator.spec.worker import Validation, WorkerLimits, _Forked
+from generator.emit import models_worker as models_worker_module
+from generator.emit.models_worker import models_worker
+from generator.spec.worker import Validation, Validator, WorkerLimits, _Forked
 from tests.conftest import ROOT
 from tests.tiny_spec import base as tiny_spec
 from tests.tiny_spec import schema
@@ -144,3 +146,47 @@ def _alive(pid: int) -> bool:
             return handle.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_validator_started_before_the_document_gives_the_same_verdict() -> None:
+    """``Validator``: forked first, given the document later (the pipeline's order)."""
+    spec = tiny_spec()
+    schema(spec, "Item")["properties"]["size"]["example"] = "large"
+    args = ("tiny.json", "file:///tiny.json", Path("/"), False)
+    early = Validation(spec, *args, validator=Validator(WorkerLimits())).finish()
+    late = Validation(spec, *args).finish()
+    assert early[0] == late[0] and [p.level.name for p in early[0]] == ["WARNING"]
+    with pytest.raises(GeneratorError) as raised:
+        Validation(_invalid(), *args, validator=Validator(WorkerLimits())).finish()
+    assert any("info" in d.format() for d in raised.value.diagnostics)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_validator_never_given_a_document_is_stopped_by_cancel() -> None:
+    validator = Validator(WorkerLimits())
+    assert validator._process.is_alive()
+    validator.cancel()
+    assert not validator._process.is_alive()
+    assert multiprocessing.active_children() == []
+
+
+def test_the_models_worker_answers_as_the_library_does_here_and_stops_with_the_run() -> None:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Worker", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Item": {"type": "object", "properties": {"n": {}}}}},
+    }
+    with models_worker():
+        worker = models_worker_module.current()
+        assert worker is not None
+        assert worker.module(document, "Worker") == models_worker_module.in_place(
+            document, "Worker"
+        )
+        assert worker.formats() == models_worker_module.formats()
+        broken = {**document, "components": {"schemas": {"Item": {"type": 5}}}}
+        with pytest.raises(GeneratorError) as raised:
+            worker.module(broken, "Worker")
+        assert "datamodel-code-generator failed" in raised.value.diagnostics[0].message
+    assert models_worker_module.current() is None
+    assert multiprocessing.active_children() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,9 +78,35 @@ def test_a_changed_schema_makes_datamodel_code_generator_run_again(tmp_path: Pat
     schema["description"] = "A description no run has seen."
     spec.write_text(json.dumps(document), encoding="utf-8")
     updated = _generate(spec, tmp_path / "warm", cache)
-    assert "from the stage cache" not in _line(updated, "models")
+    note = re.search(
+        r"\((\d+) of (\d+) schema groups from the stage cache\)", _line(updated, "models")
+    )
+    assert note is not None, _line(updated, "models")
+    assert int(note[1]) == int(note[2]) - 1  # only the changed schema's group ran again
     _generate(spec, tmp_path / "cold", "off")
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    assert any(b"A description no run has seen." in t for t in _tree(tmp_path / "cold").values())
+
+
+def test_a_spec_update_regenerates_one_group_and_writes_what_a_cold_run_writes(
+    tmp_path: Path,
+) -> None:
+    """The benchmark's update: one schema's description and a new property."""
+    document = json.loads(SEED.read_text(encoding="utf-8"))
+    spec = tmp_path / SEED.name
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    _generate(spec, tmp_path / "first", cache)
+    schemas = document["components"]["schemas"]
+    version = schemas["VersionResponse"]
+    version["description"] = "Updated in the new release."
+    version.setdefault("properties", {})["bench_added_member"] = {"type": "string"}
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    updated = _generate(spec, tmp_path / "warm", cache)
+    assert "schema groups from the stage cache" in _line(updated, "models")
+    _generate(spec, tmp_path / "cold", "off")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    assert any(b"bench_added_member" in t for t in _tree(tmp_path / "cold").values())
 
 
 def test_diagnostics_survive_the_round_trip_through_an_entry() -> None:

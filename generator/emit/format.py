@@ -33,10 +33,13 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATTERS",
     "Formatted",
+    "format_batch",
     "format_files",
     "format_pieces",
     "format_python",
     "format_tree",
+    "formatters",
+    "python_pieces",
     "split_module",
 ]
 
@@ -57,7 +60,8 @@ FORMATTERS = (
 )
 """The formatters and their settings: what a format cache entry is valid for."""
 _MAX_WORKERS = 4
-_PIECE_SIZE = 20_000  # characters; smaller modules are formatted whole
+_PIECE_SIZE = 6_000  # characters; smaller modules are formatted whole
+_FEW = 40_000  # characters: what one warm process formats sooner than a fresh pool
 _TOP_LEVEL_CLASS = re.compile(r"^class \w", re.MULTILINE)
 
 Job = tuple[str, int, str]  # path, piece number, text
@@ -119,6 +123,25 @@ def format_files(
     return format_tree(files, verbatim, piece_size).files
 
 
+def python_pieces(
+    files: dict[str, str], verbatim: Iterable[str] = (), piece_size: int = _PIECE_SIZE
+) -> list[Job]:
+    """What the format stage formats: (path, piece number, text) of each piece of
+    every Python file not in ``verbatim``."""
+    skip = set(verbatim)
+    return [
+        (path, number, piece)
+        for path, text in files.items()
+        if path.endswith(".py") and path not in skip
+        for number, piece in enumerate(split_module(text, piece_size))
+    ]
+
+
+def formatters() -> tuple[black.Mode, Any]:
+    """Black's mode and isort's configuration, as the format stage uses them."""
+    return _formatters()
+
+
 def format_tree(
     files: dict[str, str],
     verbatim: Iterable[str] = (),
@@ -127,24 +150,18 @@ def format_tree(
 ) -> Formatted:
     """``files`` with every Python file not in ``verbatim`` formatted, pieces the
     ``cache`` knows taken from it and the others stored in it."""
-    skip = set(verbatim)
     pieces: dict[str, dict[int, str]] = {}
     jobs: list[Job] = []
     count = 0
-    for path, text in files.items():
-        if not path.endswith(".py") or path in skip:
-            continue
-        for number, piece in enumerate(split_module(text, piece_size)):
-            count += 1
-            known = cache.get(piece) if cache else None
-            if known is None:
-                jobs.append((path, number, piece))
-            else:
-                pieces.setdefault(path, {})[number] = known
+    for path, number, piece in python_pieces(files, verbatim, piece_size):
+        count += 1
+        known = cache.get(piece) if cache else None
+        if known is None:
+            jobs.append((path, number, piece))
+        else:
+            pieces.setdefault(path, {})[number] = known
     sources = {(path, number): text for path, number, text in jobs}
-    if jobs:
-        _formatters()  # loaded before the workers fork, which then share it
-    for outcome in _run(_batches(jobs)):
+    for outcome in _outcomes(jobs):
         if isinstance(outcome, str):
             raise GeneratorError(
                 [error("generated code", "", outcome, "report this generator bug")]
@@ -178,15 +195,29 @@ def _batches(jobs: list[Job]) -> list[list[Job]]:
     return [b for b in bins if b]
 
 
+def _outcomes(jobs: list[Job]) -> list[list[Job] | str]:
+    """The jobs done: by the run's models worker when they are few (it has black
+    loaded already: a spec update's few changed pieces), else on all cores."""
+    if not jobs:
+        return []
+    from generator.emit import models_worker
+
+    worker = models_worker.current()
+    if worker is not None and sum(len(text) for _, _, text in jobs) <= _FEW:
+        return [worker.format(jobs)]
+    _formatters()  # loaded before the workers fork, which then share it
+    return _run(_batches(jobs))
+
+
 def _run(batches: list[list[Job]]) -> list[list[Job] | str]:
     if len(batches) <= 1 or sys.platform != "linux":
-        return [_format_batch(b) for b in batches]
+        return [format_batch(b) for b in batches]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(batches), mp_context=context) as pool:
-        return list(pool.map(_format_batch, batches))
+        return list(pool.map(format_batch, batches))
 
 
-def _format_batch(batch: list[Job]) -> list[Job] | str:
+def format_batch(batch: list[Job]) -> list[Job] | str:
     """Formatted pieces, or the message saying which file does not parse."""
     from black.parsing import InvalidInput
 

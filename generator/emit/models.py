@@ -19,7 +19,7 @@ from generator.emit.expressions import ANY, Expr, from_import, import_lines, imp
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
 
-__all__ = ["models_document", "render_models"]
+__all__ = ["datamodel_module", "models_document", "render_models", "with_aliases"]
 
 _TYPE_ALIAS = from_import("typing", "TypeAlias")
 _HEADER = '"""Request and response models of the {title} (generated: do not edit)."""'
@@ -63,8 +63,14 @@ def _decoded(schema: Any) -> Any:
 
 
 def render_models(api: Api) -> str:
-    if not api.models:
-        return _HEADER.format(title=code.one_line(api.title)) + "\n"
+    return with_aliases(datamodel_module(models_document(api), api.title), api)
+
+
+def datamodel_module(document: dict[str, Any], title: str) -> str:
+    """datamodel-code-generator's module for a models ``document`` (of ``models_document``
+    or a part of one), before ``with_aliases``."""
+    if not document["components"]["schemas"]:
+        return _HEADER.format(title=code.one_line(title)) + "\n"
     # Loaded here: a run whose models come from the stage cache never needs it.
     from datamodel_code_generator import GenerateConfig, InputFileType, LiteralType, generate
     from datamodel_code_generator.enums import DataModelType
@@ -90,17 +96,17 @@ def render_models(api: Api) -> str:
         collapse_root_models=True,
         output_datetime_class=DatetimeClassType.Datetime,
         formatters=[],
-        custom_file_header=_HEADER.format(title=code.one_line(api.title)),
+        custom_file_header=_HEADER.format(title=code.one_line(title)),
     )
     try:
-        source = generate(models_document(api), config=config)
+        source = generate(document, config=config)
     except Exception as exc:
         raise GeneratorError(
             [error("models", "/components/schemas", f"datamodel-code-generator failed: {exc}")]
         ) from exc
     if not isinstance(source, str):
         raise GeneratorError([error("models", "", "datamodel-code-generator returned no module")])
-    return _with_aliases_for_collapsed(source, api)
+    return source
 
 
 def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
@@ -143,7 +149,7 @@ def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
     return renamed
 
 
-def _with_aliases_for_collapsed(source: str, api: Api) -> str:
+def with_aliases(source: str, api: Api) -> str:
     """Type aliases for the models datamodel-code-generator folded into their users.
 
     A named schema that is not an object (a union, an array, a constrained

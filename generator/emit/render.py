@@ -37,9 +37,31 @@ __all__ = ["EXCHANGE_MODULES", "TEMPLATES", "render_files", "runtime_paths"]
 EXCHANGE_MODULES = frozenset({"_auth.py", "_ibm_cloud.py"})
 
 
+class _ParsedOnce(jinja2.FileSystemLoader):
+    """A loader that compiles a template from the syntax tree ``_constants`` parsed
+    already, instead of parsing its source a second time."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.parsed: dict[str, tuple[jinja2.nodes.Template, str | None, Any]] = {}
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: Any = None,
+    ) -> jinja2.Template:
+        if name not in self.parsed:
+            return super().load(environment, name, globals)
+        tree, filename, uptodate = self.parsed.pop(name)
+        compiled = environment.compile(tree, name, filename)
+        given = {} if globals is None else globals
+        return environment.template_class.from_code(environment, compiled, given, uptodate)
+
+
 def _base(templates: Path) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=_ParsedOnce(str(templates)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -50,14 +72,17 @@ def _base(templates: Path) -> jinja2.Environment:
 
 def _constants(env: jinja2.Environment, prefix: str) -> frozenset[str]:
     """Every string constant the templates whose names start with ``prefix`` spell out."""
-    assert env.loader is not None
+    loader = env.loader
+    assert isinstance(loader, _ParsedOnce)
     found: set[str] = {""}
-    for name in env.loader.list_templates():
+    for name in loader.list_templates():
         if name.startswith(prefix):
-            source, _, _ = env.loader.get_source(env, name)
-            for node in env.parse(source).find_all(jinja2.nodes.Const):
+            source, filename, uptodate = loader.get_source(env, name)
+            tree = env.parse(source, name, filename)
+            for node in tree.find_all(jinja2.nodes.Const):
                 if isinstance(node.value, str):
                     found.add(node.value)
+            loader.parsed[name] = (tree, filename, uptodate)
     return frozenset(found)
 
 

@@ -1,5 +1,6 @@
 """Content-addressed answers of the slow stages besides black: the validator's
-verdict on a document and datamodel-code-generator's module for a models input.
+verdict on a document and datamodel-code-generator's piece of the models module
+for each group of schemas (``generator.emit.model_groups``).
 
 After a change that leaves the overlaid document as it was (a template, the
 generator itself, ``--force``) the validator's answer is the one it gave
@@ -51,7 +52,15 @@ MODELS_LIBRARIES = ("datamodel-code-generator", "pydantic", "pydantic-core")
 
 # The generator code each stage's answer depends on, relative to generator/.
 _VALIDATOR_CODE = ("spec", "diagnostics.py")
-_MODELS_CODE = ("emit/models.py", "emit/types.py", "ir", "text.py", "diagnostics.py")
+_MODELS_CODE = (
+    "emit/models.py",
+    "emit/model_groups.py",
+    "emit/models_worker.py",
+    "emit/types.py",
+    "ir",
+    "text.py",
+    "diagnostics.py",
+)
 
 
 def _code_digest(parts: Iterable[str]) -> str:
@@ -98,10 +107,12 @@ class StageCache:
 
 
 def stage_cache(stage: str, options: str = "") -> StageCache:
-    """The cache of ``stage`` (``validate`` or ``models``), off when the format cache is."""
+    """The cache of ``stage`` (``validate``, ``models``, or ``formats``: the library's
+    list of formats, which depends on its version alone), off when the format cache is."""
     libraries, code = {
         "validate": (VALIDATOR_LIBRARIES, _VALIDATOR_CODE),
         "models": (MODELS_LIBRARIES, _MODELS_CODE),
+        "formats": (("datamodel-code-generator",), ()),
     }[stage]
     formats = cache_folder()
     folder = None if formats is None else formats.parent / stage
@@ -132,18 +143,18 @@ def diagnostics_from_json(data: Any) -> list[Diagnostic] | None:
 
 def datamodel_formats() -> dict[str, list[str]]:
     """The ``format`` values datamodel-code-generator knows, by JSON type (its
-    ``json_schema_data_formats``), kept in the models stage's cache."""
-    cache = stage_cache("models")
+    ``json_schema_data_formats``), kept by the library's version alone: a change of the
+    generator's code does not make the next run import the library for it."""
+    cache = stage_cache("formats")
     given = "json_schema_data_formats"
     entry = cache.get(given)
     if isinstance(entry, dict) and all(
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in entry.values()
     ):
         return entry
-    from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
+    from generator.emit import models_worker
 
-    found = {
-        str(kind): sorted(map(str, formats)) for kind, formats in json_schema_data_formats.items()
-    }
+    worker = models_worker.current()  # which has loaded the library already
+    found = worker.formats() if worker else models_worker.formats()
     cache.put(given, found)
     return found

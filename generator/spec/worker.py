@@ -21,11 +21,13 @@ naming the option that raises it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +38,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, GeneratorError, Level, error
 from generator.spec.references import RefPolicy
 
-__all__ = ["Validation", "WorkerLimits"]
+__all__ = ["Validation", "Validator", "WorkerLimits", "die_with_parent"]
 
 Outcome = tuple[list[Diagnostic], float]
 
@@ -95,8 +97,8 @@ def _timed_validation(
     return problems, time.perf_counter() - started
 
 
-def _bound_this_process(limits: WorkerLimits) -> None:
-    """In the child: die with the parent; cap memory and CPU time."""
+def die_with_parent() -> None:
+    """In a forked child (Linux): be killed when the parent dies."""
     if sys.platform == "linux":
         try:
             libc = ctypes.CDLL(None, use_errno=True)
@@ -105,6 +107,11 @@ def _bound_this_process(limits: WorkerLimits) -> None:
             pass
         if os.getppid() == 1:  # the parent died before the call: nobody waits for us
             os._exit(1)
+
+
+def _bound_this_process(limits: WorkerLimits) -> None:
+    """In the child: die with the parent; cap memory and CPU time."""
+    die_with_parent()
     import resource
 
     memory = limits.megabytes * 1024 * 1024
@@ -138,6 +145,73 @@ def _answer(
         pass  # the parent is gone or no longer listening: nobody needs the answer
 
 
+def _answer_when_given(
+    receiver: Connection, sender: Connection, limits: WorkerLimits, parents: list[Connection]
+) -> None:
+    """In a child forked before the document is known: load the validator, then
+    validate the document the parent sends (``Validator.start``)."""
+    for end in parents:  # the parent's ends: a closed one must read as the end here
+        end.close()
+    _bound_this_process(limits)
+    given: list[Any] = []
+
+    def read() -> None:
+        with contextlib.suppress(EOFError, OSError):  # no validation needed, or no parent
+            given.append(receiver.recv())
+
+    # Read while the libraries load: the parent's send of a large document would
+    # otherwise wait for the pipe to drain, the main process stopped meanwhile.
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    import generator.spec.validate  # noqa: F401 - what the wait is for
+
+    reader.join()
+    if given:
+        _answer(sender, _timed_validation, given[0])
+
+
+class Validator:
+    """A validation worker started before the document is read, so that the
+    validator's libraries load while the main process loads the spec and
+    applies the overlays; ``Validation`` gives it the document."""
+
+    def __init__(self, limits: WorkerLimits) -> None:
+        self.limits = limits
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        theirs, self._sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_answer_when_given,
+            args=(theirs, sender, limits, [self._receiver, self._sender]),
+            daemon=True,
+        )
+        self._process.start()
+        sender.close()
+        theirs.close()
+        self._given = False
+
+    def start(self, args: tuple[Any, ...]) -> _Forked:
+        """The worker, given its document: its answer is read as a ``_Forked``'s."""
+        self._given = True
+        try:
+            self._sender.send(args)
+        except OSError:
+            pass  # it died: ``result`` reports it
+        finally:
+            self._sender.close()
+        return _Forked.adopt(self._process, self._receiver, self.limits)
+
+    def cancel(self) -> None:
+        """Stop a worker that was never given a document."""
+        if not self._given:
+            self._given = True
+            self._sender.close()
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._receiver.close()
+
+
 class _Forked:
     """One piece of work run in a forked child, which inherits its arguments.
 
@@ -158,6 +232,13 @@ class _Forked:
         )
         self._process.start()
         sender.close()
+
+    @classmethod
+    def adopt(cls, process: Any, receiver: Connection, limits: WorkerLimits | None) -> _Forked:
+        """The running ``process`` that will answer on ``receiver``."""
+        forked = cls.__new__(cls)
+        forked._process, forked._receiver, forked._limits = process, receiver, limits
+        return forked
 
     def result(self) -> Outcome:
         """The work's answer; ``TimeoutError`` when it takes longer than its limit."""
@@ -200,15 +281,19 @@ class Validation:
         ref_root: Path | None = None,
         max_mb: int = 32,
         limits: WorkerLimits | None = None,
+        validator: Validator | None = None,
     ) -> None:
+        """``validator``: a worker started earlier (with the same limits) to use."""
         arguments = (spec, name, uri, base, allow_remote, ref_root, max_mb)
         self._name = name
         self._limits = limits = limits or WorkerLimits()
-        self._task: _Forked | Outcome = (
-            _Forked(_timed_validation, *arguments, limits=limits)
-            if sys.platform == "linux"
-            else _timed_validation(*arguments)
-        )
+        self._task: _Forked | Outcome
+        if validator is not None:
+            self._task = validator.start(arguments)
+        elif sys.platform == "linux":
+            self._task = _Forked(_timed_validation, *arguments, limits=limits)
+        else:
+            self._task = _timed_validation(*arguments)
         self._outcome: Outcome | None = None
 
     def finish(self) -> Outcome:

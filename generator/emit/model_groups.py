@@ -1,0 +1,302 @@
+"""The models module in independent pieces, so a spec update reruns
+datamodel-code-generator only on the schemas its change touches.
+
+Schemas that never refer to one another (the connected components of the
+``$ref`` graph, a *group*) come out of datamodel-code-generator as the same
+class texts whether it is given them alone or with every other schema. What
+the whole module adds is only the order of the classes and one import block.
+The order is the library's own sort (``sort_data_models``): passes over the
+models in document order, each placing the models whose references the
+earlier placements (of this pass too) already hold. ``assemble`` runs that
+sort again on the references each class's text names, and writes one import
+block (every import statement the pieces hold, merged by module and sorted;
+the format stage's isort gives the same lines for any order of them).
+
+Every module cut into pieces is checked first: ``split`` gives ``None`` for
+one that has anything but imports and classes at its top level, a class it
+can't place in the document (a name no schema has), a warning that names no
+schema, or classes whose order the sort does not reproduce (a reference
+cycle, which the library breaks by other rules). Then the caller takes the
+whole module as it is, uncut.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Piece", "assemble", "cached_models", "schema_groups", "split", "subset"]
+
+_SCHEMA_REF = "#/components/schemas/"
+_FUTURE = "from __future__ import annotations"
+_NAME = re.compile(r"\b[A-Z]\w*\b")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One group's part of the module: its import statements, its classes
+    (name and text, in the library's order) and the warnings about them."""
+
+    imports: tuple[str, ...]
+    classes: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "imports": list(self.imports),
+            "classes": [list(item) for item in self.classes],
+            "warnings": list(self.warnings),
+        }
+
+    @staticmethod
+    def from_json(data: Any) -> Piece | None:
+        """The piece an entry holds, or ``None`` when it is not one."""
+        if not isinstance(data, dict):
+            return None
+        imports: Any = data.get("imports")
+        classes: Any = data.get("classes")
+        warnings: Any = data.get("warnings")
+        if not (_strings(imports) and _strings(warnings) and isinstance(classes, list)):
+            return None
+        if not all(isinstance(c, list) and len(c) == 2 and _strings(c) for c in classes):
+            return None
+        return Piece(tuple(imports), tuple((c[0], c[1]) for c in classes), tuple(warnings))
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _refs(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_SCHEMA_REF):
+            found.add(ref[len(_SCHEMA_REF) :])
+        for value in node.values():
+            _refs(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, found)
+    return found
+
+
+def schema_groups(document: dict[str, Any]) -> list[list[str]]:
+    """The schemas of a models document in groups that refer only to one another,
+    each in document order, the groups by their first schema's place."""
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    parent = {name: name for name in schemas}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for name, schema in schemas.items():
+        for target in _refs(schema, set()):
+            if target in parent:
+                parent[root(name)] = root(target)
+    groups: dict[str, list[str]] = {}
+    for name in schemas:
+        groups.setdefault(root(name), []).append(name)
+    return list(groups.values())
+
+
+def subset(document: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """``document`` with only the schemas ``names``."""
+    schemas = document["components"]["schemas"]
+    return {**document, "components": {"schemas": {name: schemas[name] for name in names}}}
+
+
+def split(
+    source: str, warnings: list[str], groups: list[list[str]], document: dict[str, Any]
+) -> tuple[str, dict[int, Piece]] | None:
+    """The module's header and each group's piece (by the group's index in
+    ``groups``), or ``None`` when the module can't be cut (see the module's doc)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    lines = source.splitlines(keepends=True)
+    group_of = {name: index for index, names in enumerate(groups) for name in names}
+    header_end = None
+    imports: list[tuple[str, str]] = []
+    classes: list[tuple[str, str]] = []
+    body = tree.body
+    for number, node in enumerate(body):
+        start = node.lineno - 1
+        end = body[number + 1].lineno - 1 if number + 1 < len(body) else len(lines)
+        text = "".join(lines[start:end])
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            header_end = end
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            imports.extend(_import_lines(node))
+        elif isinstance(node, ast.ClassDef) and node.name in group_of and not node.decorator_list:
+            classes.append((node.name, text.rstrip("\n")))
+        elif not (number == 0 and isinstance(node, ast.Expr)):  # the module's docstring
+            return None
+    if header_end is None:
+        return None
+    names = [name for name, _ in classes]
+    if library_order(document, set(names)) != names:
+        return None
+    by_group: dict[int, list[tuple[str, str]]] = {}
+    for name, text in classes:
+        by_group.setdefault(group_of[name], []).append((name, text))
+    said: dict[int, list[str]] = {}
+    for text in warnings:
+        named = [group_of[n] for n in _NAME.findall(text) if n in group_of]
+        if not named:
+            return None
+        said.setdefault(named[0], []).append(text)
+    header = "".join(lines[:header_end])
+    pieces = {}
+    for index in range(len(groups)):
+        held = by_group.get(index, [])
+        used = set().union(*(_names_in(text) for _, text in held)) if held else set()
+        wanted = tuple(sorted({line for line, bound in imports if bound in used}))
+        pieces[index] = Piece(wanted, tuple(held), tuple(said.get(index, ())))
+    return header, pieces
+
+
+def _import_lines(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
+    """One import statement per name ``node`` binds, with that name."""
+    found = []
+    for alias in node.names:
+        spelt = f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+        bound = (alias.asname or alias.name).split(".")[0]
+        if isinstance(node, ast.ImportFrom):
+            found.append((f"from {'.' * node.level}{node.module or ''} import {spelt}", bound))
+        else:
+            found.append((f"import {spelt}", bound))
+    return found
+
+
+def _names_in(text: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(text)) if isinstance(node, ast.Name)}
+
+
+def library_order(document: dict[str, Any], classes: set[str]) -> list[str] | None:
+    """The ``classes`` in datamodel-code-generator's order (its ``sort_data_models``
+    on the document's schemas and their ``$ref``s, before it folds the root models
+    that are not classes into their users), or ``None`` for a reference cycle."""
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    uses = {
+        name: _refs(schema, set()) & schemas.keys() - {name} for name, schema in schemas.items()
+    }
+    waiting = list(schemas)
+    done: list[str] = []
+    placed: set[str] = set()
+    while waiting:
+        left = []
+        for name in waiting:
+            if uses[name] - placed:
+                left.append(name)
+            else:
+                placed.add(name)
+                done.append(name)
+        if len(left) == len(waiting):
+            return None
+        waiting = left
+    return [name for name in done if name in classes]
+
+
+def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
+    """The module the pieces of ``document``'s groups make: ``header``, one import
+    block, the classes in the library's order."""
+    classes = {name: text for piece in pieces for name, text in piece.classes}
+    ordered = library_order(document, set(classes))
+    if ordered is None:
+        raise ValueError("the pieces' classes refer to one another in a cycle")
+    merged: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for piece in pieces:
+        for line in piece.imports:
+            node = ast.parse(line).body[0]
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                merged.setdefault(node.module, set()).update(
+                    f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names
+                )
+            else:
+                plain.add(line)
+    block = sorted(plain) + [
+        f"from {module} import {', '.join(sorted(merged[module]))}" for module in sorted(merged)
+    ]
+    head = header.rstrip("\n") + "\n\n" + "\n".join(block) + "\n" if block else header
+    return head + "".join(f"\n\n{classes[name]}\n" for name in ordered)
+
+
+def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str, list[str], str]:
+    """datamodel-code-generator's module for ``document`` (before ``with_aliases``), its
+    warnings, and a note on what the stage ``cache`` gave: each group's piece is taken
+    from it when it holds one for that very group, the others made in one run."""
+    groups = schema_groups(document)
+    keys: list[str] | None = None
+    if cache.enabled:
+        try:
+            keys = [
+                json.dumps(subset(document, g), ensure_ascii=False, allow_nan=False) for g in groups
+            ]
+        except (TypeError, ValueError):  # a value JSON can't spell: not cached
+            keys = None
+    header, known = None, {}
+    for index, key in enumerate(keys or ()):
+        entry = cache.get(key)
+        piece = Piece.from_json(entry)
+        if piece is not None and isinstance(entry.get("header"), str):
+            header, known[index] = entry["header"], piece
+    missing = [index for index in range(len(groups)) if index not in known]
+    if not missing and header is not None:
+        pieces = [known[index] for index in range(len(groups))]
+        return assemble(header, pieces, document), _warnings(pieces), "from the stage cache"
+    if known:
+        part = subset(document, [name for index in missing for name in groups[index]])
+        made = _split_run(part, title, [groups[index] for index in missing])
+        if made is not None:
+            header, fresh = made
+            known.update({missing[number]: piece for number, piece in fresh.items()})
+            _store(cache, keys, header, {index: known[index] for index in missing})
+            pieces = [known[index] for index in range(len(groups))]
+            note = (
+                f"{len(groups) - len(missing)} of {len(groups)} schema groups from the stage cache"
+            )
+            return assemble(header, pieces, document), _warnings(pieces), note
+    source, warnings = _run(document, title)
+    cut = split(source, warnings, groups, document)
+    if cut is None:
+        return source, warnings, ""
+    header, fresh = cut
+    _store(cache, keys, header, fresh)
+    pieces = [fresh[index] for index in range(len(groups))]
+    return assemble(header, pieces, document), _warnings(pieces), ""
+
+
+def _warnings(pieces: list[Piece]) -> list[str]:
+    return [text for piece in pieces for text in piece.warnings]
+
+
+def _run(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
+    """The library's module for ``document`` and its warnings: from the run's worker,
+    which has loaded the library already, or made here."""
+    from generator.emit import models_worker
+
+    worker = models_worker.current()
+    return worker.module(document, title) if worker else models_worker.in_place(document, title)
+
+
+def _split_run(
+    document: dict[str, Any], title: str, groups: list[list[str]]
+) -> tuple[str, dict[int, Piece]] | None:
+    source, warnings = _run(document, title)
+    return split(source, warnings, groups, document)
+
+
+def _store(cache: Any, keys: list[str] | None, header: str, pieces: dict[int, Piece]) -> None:
+    if keys is None:
+        return
+    for index, piece in pieces.items():
+        cache.put(keys[index], {"header": header, **piece.to_json()})
+    cache.prune()

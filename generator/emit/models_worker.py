@@ -1,0 +1,202 @@
+"""datamodel-code-generator in a forked worker, loaded while the main process
+is still loading the spec and building the IR.
+
+Importing the library and its first ``generate`` (which loads its templates
+and the parser modules it imports lazily) take longer than the few groups of
+schemas a spec update leaves to it, and longer than the IR that the models
+wait for. So ``generate`` starts this worker before the spec is even read
+(on Linux, where ``fork`` is cheap): it loads the library and warms it up on
+a one-schema document while the main process works, then answers: the
+library's formats (``formats``, which the IR asks for), the module of a
+models document (``module``), and the few pieces of code a spec update leaves
+to black (``format``: it loads black and isort after its warm-up). The main
+process never loads the library, nor black on such a run.
+
+Its answers are the library's own (a warm-up does not change what a later
+``generate`` writes: tests generate many documents in one process and compare
+them with fresh runs). A worker that dies or can't be started is passed over:
+the work is done in place instead, as it is elsewhere than on Linux. The
+worker dies with its parent (``PR_SET_PDEATHSIG``) and is stopped when the
+run ends.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection
+from typing import Any
+
+from generator.diagnostics import GeneratorError
+
+__all__ = ["ModelsWorker", "current", "formats", "in_place", "models_worker"]
+
+_WARM_UP: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "warm-up", "version": "0"},
+    "paths": {},
+    "components": {
+        "schemas": {
+            "WarmUp": {
+                "type": "object",
+                "properties": {"at": {"type": "string", "format": "date-time"}},
+            }
+        }
+    },
+}
+
+_current: ModelsWorker | None = None
+
+
+def current() -> ModelsWorker | None:
+    """The worker of the run in progress, if it has one."""
+    return _current
+
+
+def formats() -> dict[str, list[str]]:
+    from datamodel_code_generator.parser.jsonschema import json_schema_data_formats
+
+    return {
+        str(kind): sorted(map(str, formats)) for kind, formats in json_schema_data_formats.items()
+    }
+
+
+def in_place(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
+    import warnings
+
+    from generator.emit.models import datamodel_module
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        source = datamodel_module(document, title)
+    return source, [str(item.message) for item in caught]
+
+
+def _serve(connection: Connection, parents: Connection) -> None:
+    """In the child: load and warm up the library, then answer until told to stop."""
+    from generator.spec.worker import die_with_parent
+
+    parents.close()  # the parent's end: once it closes it, ``recv`` here ends
+    die_with_parent()
+    with suppress(Exception):  # the real request reports what is wrong
+        in_place(_WARM_UP, "warm-up")
+    if not connection.poll(0):  # nothing asked yet: load black and isort too
+        from generator.emit.format import format_python
+
+        format_python("x = ( 1 )\n")
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if request[0] == "stop":
+            return
+        answer: tuple[str, Any]
+        try:
+            answer = ("returned", _answer(request))
+        except GeneratorError as exc:  # its diagnostics pickle; the exception does not
+            answer = ("failed", exc.diagnostics)
+        except BaseException as exc:  # the parent raises it
+            answer = ("raised", exc)
+        try:
+            connection.send(answer)
+        except (TypeError, AttributeError, ValueError) as exc:  # would not pickle
+            connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        except OSError:
+            return
+
+
+def _answer(request: tuple[Any, ...]) -> Any:
+    if request[0] == "formats":
+        return formats()
+    if request[0] == "format":
+        from generator.emit.format import format_batch
+
+        return format_batch(request[1])
+    return in_place(*request[1:])
+
+
+class _Gone(Exception):
+    """The worker no longer answers: the caller does the work itself."""
+
+
+class ModelsWorker:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe(duplex=True)
+        self._process = context.Process(target=_serve, args=(theirs, self._connection), daemon=True)
+        self._process.start()
+        theirs.close()
+        self._alive = True
+
+    def _ask(self, *request: Any) -> Any:
+        if not self._alive:
+            raise _Gone
+        try:
+            self._connection.send(request)
+            kind, value = self._connection.recv()
+        except (EOFError, OSError):
+            self.stop()
+            raise _Gone from None
+        if kind == "failed":
+            raise GeneratorError(value)
+        if kind == "raised":
+            raise value
+        return value
+
+    def formats(self) -> dict[str, list[str]]:
+        try:
+            found: dict[str, list[str]] = self._ask("formats")
+        except _Gone:
+            return formats()
+        return found
+
+    def module(self, document: dict[str, Any], title: str) -> tuple[str, list[str]]:
+        """The library's module for ``document`` and the warnings it gave."""
+        try:
+            source, warnings = self._ask("module", document, title)
+        except _Gone:
+            return in_place(document, title)
+        return source, warnings
+
+    def format(self, jobs: list[tuple[str, int, str]]) -> list[tuple[str, int, str]] | str:
+        """``format_batch`` of the format stage, done here."""
+        from generator.emit.format import format_batch
+
+        try:
+            done: list[tuple[str, int, str]] | str = self._ask("format", jobs)
+        except _Gone:
+            return format_batch(jobs)
+        return done
+
+    def stop(self) -> None:
+        if self._alive:
+            self._alive = False
+            with suppress(OSError):
+                self._connection.send(("stop",))
+            self._connection.close()
+            self._process.join(timeout=1)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+
+
+@contextmanager
+def models_worker() -> Iterator[None]:
+    """A worker for the run inside the block (on Linux), stopped when it ends."""
+    global _current
+    if sys.platform != "linux" or _current is not None:
+        yield
+        return
+    try:
+        _current = ModelsWorker()
+    except OSError:
+        _current = None
+    try:
+        yield
+    finally:
+        worker, _current = _current, None
+        if worker is not None:
+            worker.stop()

@@ -1,0 +1,162 @@
+"""The models module in groups of schemas (``generator.emit.model_groups``): put together
+from pieces, it is datamodel-code-generator's whole module; each group's piece is the
+same made alone as made with every other schema; and a run that takes most pieces
+from the stage cache writes what a run without any cache writes."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.emit.format import format_python
+from generator.emit.model_groups import (
+    Piece,
+    _run,
+    assemble,
+    cached_models,
+    library_order,
+    schema_groups,
+    split,
+    subset,
+)
+from generator.emit.models import models_document, with_aliases
+from generator.emit.stage_cache import StageCache
+from generator.ir.model import Api
+from generator.pipeline import Options, Run, build_ir
+
+from .conftest import ROOT
+
+BLOCKFROST = ROOT / "tests" / "data" / "corpus" / "blockfrost"
+
+
+def _not_imports(source: str) -> list[str]:
+    return [line for line in source.splitlines() if not line.startswith(("from ", "import "))]
+
+
+def _check_pieces_are_the_whole_module(api: Api) -> int:
+    """Asserts what the module's doc promises for ``api``'s models; how many groups."""
+    document = models_document(api)
+    groups = schema_groups(document)
+    source, warnings = _run(document, api.title)
+    cut = split(source, warnings, groups, document)
+    assert cut is not None, "the module could not be cut into its groups"
+    header, pieces = cut
+    assembled = assemble(header, [pieces[i] for i in range(len(groups))], document)
+    assert _not_imports(assembled) == _not_imports(source)  # every class, in the same order
+    # Only the import block is spelt otherwise, and the format stage's isort makes it one.
+    assert format_python(with_aliases(assembled, api)) == format_python(with_aliases(source, api))
+    for index, names in enumerate(groups):
+        part = subset(document, names)
+        alone, said = _run(part, api.title)
+        assert split(alone, said, [names], part) == (header, {0: pieces[index]}), names
+    return len(groups)
+
+
+def test_the_seeds_models_module_is_its_groups_pieces_put_together(seed_api: Api) -> None:
+    assert _check_pieces_are_the_whole_module(seed_api) > 10
+
+
+@pytest.mark.slow
+def test_blockfrosts_models_module_is_its_groups_pieces_put_together() -> None:
+    """A real spec no one here wrote (161 schemas, ``@blockfrost/openapi`` on npm)."""
+    options = Options(
+        spec=BLOCKFROST / "openapi.yaml", overlays=BLOCKFROST / "overlays", out=ROOT / "unused"
+    )
+    assert _check_pieces_are_the_whole_module(build_ir(options, Run())) > 50
+
+
+def _document(schemas: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Groups", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+
+
+_SCHEMAS: dict[str, Any] = {
+    "Event": {
+        "type": "object",
+        "properties": {
+            "at": {"type": "string", "format": "date-time"},
+            "place": {"$ref": "#/components/schemas/Place"},
+        },
+    },
+    "Place": {"type": "object", "properties": {"name": {"type": "string"}}},
+    "Tag": {"type": "object", "properties": {"label": {"type": "string", "maxLength": 9}}},
+}
+
+
+def test_a_group_that_no_longer_needs_an_import_does_not_keep_it(tmp_path: Path) -> None:
+    """The cached piece of the untouched group carries only its own imports: after
+    ``Event`` drops its only ``datetime`` member, the module imports no ``datetime``."""
+    cache = StageCache(tmp_path / "models", "test")
+    first, _, _ = cached_models(_document(_SCHEMAS), "Groups", cache)
+    assert "datetime" in first
+    schemas = copy.deepcopy(_SCHEMAS)
+    del schemas["Event"]["properties"]["at"]
+    updated, _, note = cached_models(_document(schemas), "Groups", cache)
+    assert note == "1 of 2 schema groups from the stage cache"
+    cold, _, _ = cached_models(_document(schemas), "Groups", StageCache(None, ""))
+    assert updated == cold
+    assert "datetime" not in updated
+    again, _, note = cached_models(_document(schemas), "Groups", cache)
+    assert (again, note) == (cold, "from the stage cache")
+
+
+def test_schemas_that_refer_to_each_other_share_a_group() -> None:
+    assert schema_groups(_document(_SCHEMAS)) == [["Event", "Place"], ["Tag"]]
+
+
+def test_the_order_is_the_librarys_passes_over_the_document() -> None:
+    """``sort_data_models``: a model whose references an earlier model of the same pass
+    holds joins that pass; one that refers to a later model waits for the next."""
+    schemas = {
+        "A": {"type": "object", "properties": {"c": {"$ref": "#/components/schemas/C"}}},
+        "B": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "C": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+    }
+    assert library_order(_document(schemas), {"A", "B", "C"}) == ["B", "C", "A"]
+
+
+def test_a_reference_cycle_is_not_cut() -> None:
+    schemas = {
+        "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+        "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+    }
+    document = _document(schemas)
+    assert library_order(document, {"A", "B"}) is None
+    source, warnings = _run(document, "Groups")
+    assert split(source, warnings, schema_groups(document), document) is None
+
+
+def test_a_module_with_anything_but_imports_and_classes_is_not_cut() -> None:
+    document = _document(_SCHEMAS)
+    source, _ = _run(document, "Groups")
+    groups = schema_groups(document)
+    assert split(source, [], groups, document) is not None
+    assert split(source + "\nEvent.model_rebuild()\n", [], groups, document) is None
+    assert split(source, ["a warning that names no schema"], groups, document) is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        None,
+        [],
+        {"imports": "x", "classes": [], "warnings": []},
+        {"imports": [], "classes": [["A"]], "warnings": []},
+        {"imports": [], "classes": [["A", 1]], "warnings": []},
+        {"imports": [], "classes": [], "warnings": [2]},
+    ],
+)
+def test_an_entry_of_another_shape_is_no_piece(entry: object) -> None:
+    assert Piece.from_json(entry) is None
+
+
+def test_a_piece_survives_the_round_trip_through_an_entry() -> None:
+    piece = Piece(("from typing import Any",), (("A", "class A:\n    x: Any"),), ("w A",))
+    assert Piece.from_json(piece.to_json()) == piece
