@@ -22,6 +22,7 @@ import jsonpath
 from generator.diagnostics import Diagnostic, GeneratorError, error, warning
 from generator.inputs import overlay_files
 from generator.spec.load import load_document
+from generator.spec.overlay_targets import select
 from generator.spec.patterns import GuardedMatch, GuardedSearch, UnsafePattern
 from generator.spec.pointer import from_parts, join
 
@@ -66,7 +67,7 @@ def apply_overlay(spec: Any, overlay: Any, name: str) -> tuple[Any, list[Diagnos
                 ]
             ) from None
         try:
-            matches = list(query.finditer(spec))
+            matches = select(_ENV, query, spec)
         except UnsafePattern as exc:
             pattern, reason = exc.args
             raise GeneratorError(
@@ -92,11 +93,11 @@ def apply_overlay(spec: Any, overlay: Any, name: str) -> tuple[Any, list[Diagnos
             continue
         if action.get("remove") is True:
             # Remove from the end so earlier array indexes stay valid.
-            for match in sorted(matches, key=lambda m: m.parts, reverse=True):
-                spec = _remove(spec, match.parts, name, where)
+            for parts in sorted(matches, reverse=True):
+                spec = _remove(spec, parts, name, where)
         elif "update" in action:
-            for match in matches:
-                spec = _update(spec, match.parts, action["update"], name, where)
+            for parts in matches:
+                spec = _update(spec, parts, action["update"], name, where)
         else:
             raise GeneratorError(
                 [error(name, where, "an action needs `update` or `remove: true`", "add one")]
