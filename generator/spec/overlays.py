@@ -6,6 +6,9 @@ merge recursively, arrays concatenate, anything else is replaced; an update
 whose target is an array is appended to it. A target that selects nothing is
 a warning, since it usually means the upstream spec moved under the overlay.
 
+The nodes a target selects are found by ``generator.spec.overlay_targets``:
+python-jsonpath's answer, walked directly for the common queries.
+
 A ``match()``/``search()`` pattern that could backtrack for ever is refused
 (``generator.spec.patterns``); an overlay file is loaded with the same bounds
 as the spec (``generator.spec.load``).
