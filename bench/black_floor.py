@@ -2,7 +2,7 @@
 
 The design fixes black as the formatter, so a cold run cannot be faster than
 black on the output. This generates the spec's package without the format
-stage (``resolve_and_generate(formatted=False)``), cuts its Python files into
+stage and without waiting for the validator (``generate_unverified``), cuts its Python files into
 the pieces the format stage formats (``split_module``, the runtime left out as
 ``format_tree`` leaves it), and times isort and then black's in-process
 ``format_str`` on each piece, one after the other on one core (CPU time of
@@ -74,10 +74,11 @@ def _measure(spec: Path, overlays: Path, package: str) -> Floor:
 
     from generator.emit.format import _batches, _formatters, split_module
     from generator.emit.render import runtime_paths
-    from generator.pipeline import Options, Run, resolve_and_generate
+    from generator.pipeline import Options, Run, generate_unverified
 
     options = Options(spec=spec, overlays=overlays, out=spec.parent, package=package)
-    _, _, files = resolve_and_generate(options, Run(), formatted=False)
+    _, _, files, unverified = generate_unverified(options, Run(), formatted=False)
+    unverified.cancel()  # the validator's verdict does not change what is formatted
     verbatim = set(runtime_paths(package))
     jobs = [
         (path, number, piece)
