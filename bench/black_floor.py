@@ -2,9 +2,10 @@
 
 The design fixes black as the formatter, so a cold run cannot be faster than
 black on the output. This generates the spec's package without the format
-stage and without waiting for the validator (``generate_unverified``), cuts its Python files into
-the pieces the format stage formats (``split_module``, the runtime left out as
-``format_tree`` leaves it), and times isort and then black's in-process
+stage and without waiting for the validator (``generate_unverified``), cuts
+its Python files into the pieces the format stage formats (``split_module``,
+the runtime left out as ``format_tree`` leaves it), and times isort and then
+black's in-process
 ``format_str`` on each piece, one after the other on one core (CPU time of
 this process). The floor on the machine's cores is black's total divided over
 them; the longest batch of the format stage's own share-out
