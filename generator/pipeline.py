@@ -27,7 +27,16 @@ from generator.spec.overlays import apply_overlays
 from generator.spec.worker import Validation, Validator, WorkerLimits
 from generator.text import package_version
 
-__all__ = ["Options", "Run", "build_ir", "generate_files", "inputs_hash", "resolve_and_generate"]
+__all__ = [
+    "Options",
+    "Run",
+    "Unverified",
+    "build_ir",
+    "generate_files",
+    "generate_unverified",
+    "inputs_hash",
+    "resolve_and_generate",
+]
 
 T = TypeVar("T")
 
@@ -253,14 +262,39 @@ def resolve_and_generate(
     stage: the same code (black changes no syntax tree) for a caller that reads it
     with ``ast`` and formats only what it shows (``diff``: see ``generator.diff.diffstat``).
     """
+    resolved, api, files, unverified = generate_unverified(options, run, formatted=formatted)
+    unverified.finish()
+    return resolved, api, files
+
+
+@dataclass
+class Unverified:
+    """A generation whose validator may still be running (see ``generate_unverified``)."""
+
+    validation: _Verdict
+    run: Run
+
+    def finish(self) -> None:
+        """Wait for the verdict: its errors raise, its warnings and time join the run's."""
+        _verdict(self.validation, self.run)
+
+    def cancel(self) -> None:
+        self.validation.cancel()
+
+
+def generate_unverified(
+    options: Options, run: Run, *, formatted: bool = True
+) -> tuple[Resolved, Api, dict[str, str], Unverified]:
+    """``resolve_and_generate`` without waiting for the validator: a caller with more
+    work does it first, while the validator still runs (``diff``), then calls
+    ``finish`` (or ``cancel``) on the last item."""
     from generator.emit.models_worker import models_worker
 
     with models_worker():  # loads datamodel-code-generator beside the stages before models
         resolved, api, validation = _build(options, run)
         with _validation_first(validation):
             files = _files(api, options, run, format_code=formatted)
-    _verdict(validation, run)
-    return resolved, api, files
+    return resolved, api, files, Unverified(validation, run)
 
 
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:

@@ -53,6 +53,7 @@ EXPECTED_ROWS: dict[str, list[tuple[tuple[str, ...], bool]]] = {
     ],
     "spec_diff": [
         (("tiny-spec.json (0.00 MB)",), False),
+        (("the same, its stage caches in place (after `generate`)",), False),
     ],
     "calls": [
         (("sync, run 1 of 3", "qiskit_runtime_api"), True),

@@ -234,6 +234,27 @@ def test_a_side_that_fails_validation_is_diffed_with_its_problems_on_top(
     assert any(p.startswith(problem) for p in data["validation_problems"])
 
 
+def test_a_side_that_generates_but_fails_validation_loses_its_python_api_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_overlays: Path
+) -> None:
+    # The package is generated before the validator's verdict is read (the verdict
+    # comes last, beside the rest of the diff): a late verdict still takes the side's
+    # Python API out of the report, as an early one does.
+    good = write_spec(tmp_path / "good.json", base())
+    invalid = base()
+    invalid["info"]["termsOfService"] = 5  # not a string; nothing the generator reads
+    schema(invalid, "Item")["properties"]["colour"] = {"type": "string"}
+    bad = write_spec(tmp_path / "bad.json", invalid)
+    overlays = ("--overlays", str(empty_overlays), "--format", "json")
+    assert main(["diff", str(good), str(bad), *overlays]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p.split(" (")[0] for p in data["validation_problems"]] == [
+        f"new: error: {bad}#/info/termsOfService: 5 is not of type 'string'"
+    ]
+    assert data["python_api"] == [] and data["diffstat"]["files_changed"] == 0
+    assert any(c["kind"].endswith("property-added") for c in data["changes"])
+
+
 def _git(repo: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],

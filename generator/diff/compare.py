@@ -23,7 +23,7 @@ from typing import Any
 from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
-from generator.pipeline import Options, Run, resolve_and_generate
+from generator.pipeline import Options, Run, Unverified, generate_unverified
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
@@ -107,21 +107,66 @@ def compare_sides(
     package: str = "qiskit_runtime_api",
     current_version: str = "",
 ) -> Report:
-    """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input."""
+    """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input.
+
+    The validators' verdicts are read last: each side's validator runs beside the
+    other side's generation and the comparison, and the report is made again
+    without the Python API when a side turns out not to validate.
+    """
     built: dict[str, _Built] = {}
-    sides = []
-    for side in (old, new):
-        key = _inputs_key(side)
-        if key not in built:
-            options = Options(
-                spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package
-            )
+    pending: dict[str, tuple[Side, Unverified]] = {}
+    settings = (raw, package, current_version)
+    keys = (_inputs_key(old), _inputs_key(new))
+    try:
+        for side, key in zip((old, new), keys, strict=True):
+            if key not in built:
+                built[key] = _generated(side, package, pending, key)
+        report: Report | None = None
+        try:
+            report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
+        except Exception:
+            if not pending:
+                raise
+            # A side that fails validation may be what tripped it: made again below.
+        failed = False
+        for key, (side, unverified) in list(pending.items()):
+            del pending[key]
             try:
-                built[key] = _Built(*resolve_and_generate(options, Run(), formatted=False))
+                unverified.finish()
             except GeneratorError as exc:
                 built[key] = _unvalidated(side, exc)
-        sides.append(built[key])
-    before, after = sides
+                failed = True
+    finally:
+        for _, unverified in pending.values():
+            unverified.cancel()
+    if failed or report is None:
+        report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
+    return report
+
+
+def _generated(
+    side: Side, package: str, pending: dict[str, tuple[Side, Unverified]], key: str
+) -> _Built:
+    """The side's package, generated without waiting for its validator (added to
+    ``pending``); the side as ``_unvalidated`` when the generation stops on an error."""
+    options = Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
+    try:
+        resolved, api, files, unverified = generate_unverified(options, Run(), formatted=False)
+    except GeneratorError as exc:
+        return _unvalidated(side, exc)
+    pending[key] = (side, unverified)
+    return _Built(resolved, api, files)
+
+
+def _report(
+    old: Side,
+    new: Side,
+    before: _Built,
+    after: _Built,
+    raw: bool,
+    package: str,
+    current_version: str,
+) -> Report:
     problems = tuple(
         f"{label}: {line}"
         for label, side in (("old", before), ("new", after))

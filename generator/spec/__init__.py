@@ -4,6 +4,7 @@
 
     load.py         load stage: a file's bytes → a document (JSON or YAML), the file kept for messages
     overlays.py     overlays stage: OpenAPI Overlay 1.0 documents applied in name order
+    overlay_targets.py  the nodes an action's JSONPath target selects (a direct walk, else python-jsonpath)
     validate.py     validate stage: openapi-spec-validator, plus checks it does not make
     worker.py       the validation run in a forked worker beside the later stages
     repair.py       the ``repair`` command: rounds of validate → fix → validate, the overlay

@@ -6,6 +6,9 @@ merge recursively, arrays concatenate, anything else is replaced; an update
 whose target is an array is appended to it. A target that selects nothing is
 a warning, since it usually means the upstream spec moved under the overlay.
 
+The nodes a target selects are found by ``generator.spec.overlay_targets``:
+python-jsonpath's answer, walked directly for the common queries.
+
 A ``match()``/``search()`` pattern that could backtrack for ever is refused
 (``generator.spec.patterns``); an overlay file is loaded with the same bounds
 as the spec (``generator.spec.load``).
@@ -22,6 +25,7 @@ import jsonpath
 from generator.diagnostics import Diagnostic, GeneratorError, error, warning
 from generator.inputs import overlay_files
 from generator.spec.load import load_document
+from generator.spec.overlay_targets import select
 from generator.spec.patterns import GuardedMatch, GuardedSearch, UnsafePattern
 from generator.spec.pointer import from_parts, join
 
@@ -66,7 +70,7 @@ def apply_overlay(spec: Any, overlay: Any, name: str) -> tuple[Any, list[Diagnos
                 ]
             ) from None
         try:
-            matches = list(query.finditer(spec))
+            matches = select(_ENV, query, spec)
         except UnsafePattern as exc:
             pattern, reason = exc.args
             raise GeneratorError(
@@ -92,11 +96,11 @@ def apply_overlay(spec: Any, overlay: Any, name: str) -> tuple[Any, list[Diagnos
             continue
         if action.get("remove") is True:
             # Remove from the end so earlier array indexes stay valid.
-            for match in sorted(matches, key=lambda m: m.parts, reverse=True):
-                spec = _remove(spec, match.parts, name, where)
+            for parts in sorted(matches, reverse=True):
+                spec = _remove(spec, parts, name, where)
         elif "update" in action:
-            for match in matches:
-                spec = _update(spec, match.parts, action["update"], name, where)
+            for parts in matches:
+                spec = _update(spec, parts, action["update"], name, where)
         else:
             raise GeneratorError(
                 [error(name, where, "an action needs `update` or `remove: true`", "add one")]
