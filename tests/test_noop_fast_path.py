@@ -133,7 +133,7 @@ def replace_same_size_same_mtime(path: Path) -> None:
     assert path.stat().st_mtime_ns == before.st_mtime_ns
 
 
-CHANGES: dict[str, Callable[[Path], None]] = {
+CHANGES: dict[str, Callable[[Path], object]] = {
     "a runtime template": lambda p: append(p / "templates" / "runtime" / "_json.py", "# x\n"),
     "a package template": lambda p: append(
         p / "templates" / "package" / "_client.py.j2", "{# a comment #}\n"
