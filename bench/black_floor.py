@@ -24,10 +24,14 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .report import ROOT, seconds
 
-__all__ = ["Floor", "measure_floor"]
+if TYPE_CHECKING:
+    from generator.emit.format import Job
+
+__all__ = ["Floor", "floor_jobs", "measure_floor"]
 
 
 @dataclass(frozen=True)
@@ -69,25 +73,28 @@ def measure_floor(spec: Path, overlays: Path | None, package: str) -> Floor:
     return Floor(**json.loads(result.stdout))
 
 
+def floor_jobs(spec: Path, overlays: Path | None, package: str) -> list[Job]:
+    """What the format stage gives black for ``spec``'s client: the pipeline's rendered
+    files (``formatted=False``, the validator's verdict not awaited: it changes nothing
+    that is formatted), cut as ``format_tree`` cuts them, the verbatim runtime left out."""
+    from generator.emit.format import python_pieces
+    from generator.emit.render import runtime_paths
+    from generator.pipeline import Options, Run, generate_unverified
+
+    options = Options(spec=spec, overlays=overlays, out=ROOT / "no-output", package=package)
+    _, _, files, unverified = generate_unverified(options, Run(), formatted=False)
+    unverified.cancel()
+    return python_pieces(files, runtime_paths(package))
+
+
 def _measure(spec: Path, overlays: Path, package: str) -> Floor:
     import black
     import isort
 
-    from generator.emit.format import _batches, _formatters, split_module
-    from generator.emit.render import runtime_paths
-    from generator.pipeline import Options, Run, generate_unverified
+    from generator.emit.format import _batches, formatters
 
-    options = Options(spec=spec, overlays=overlays, out=spec.parent, package=package)
-    _, _, files, unverified = generate_unverified(options, Run(), formatted=False)
-    unverified.cancel()  # the validator's verdict does not change what is formatted
-    verbatim = set(runtime_paths(package))
-    jobs = [
-        (path, number, piece)
-        for path, text in files.items()
-        if path.endswith(".py") and path not in verbatim
-        for number, piece in enumerate(split_module(text))
-    ]
-    mode, config = _formatters()
+    jobs = floor_jobs(spec, overlays, package)
+    mode, config = formatters()
     spent: dict[tuple[str, int], tuple[float, float]] = {}
     for path, number, piece in jobs:
         started = time.process_time()

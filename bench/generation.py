@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cli
+from .black_floor import floor_jobs
 from .measure import ProcessRun, run_measured
 from .ours import (
     SEED,
@@ -315,18 +316,12 @@ def black_floor(spec: Path, overlays: Path | None, package: str) -> Floor:
     them, the hand-written runtime left out (it is copied verbatim), isort applied."""
     import isort
 
-    from generator.emit.format import formatters, python_pieces
-    from generator.emit.render import runtime_paths
-    from generator.pipeline import Options, Run, resolve_and_generate
+    from generator.emit.format import formatters
 
-    options = Options(spec=spec, overlays=overlays, out=ROOT / "no-output", package=package)
-    _, _, files = resolve_and_generate(options, Run(), formatted=False)
+    jobs = floor_jobs(spec, overlays, package)
     _, config = formatters()
     started = time.perf_counter()
-    pieces = [
-        isort.code(text, config=config)
-        for _, _, text in python_pieces(files, runtime_paths(package))
-    ]
+    pieces = [isort.code(text, config=config) for _, _, text in jobs]
     return Floor(pieces, time.perf_counter() - started)
 
 

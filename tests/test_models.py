@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,14 +10,12 @@ from typing import Any
 from pydantic import BaseModel
 
 import qiskit_runtime_api.models as generated_models
-from generator.emit.models import render_models
-from generator.ir.build import build_api
 from generator.ir.model import Api
-from generator.spec.dereference import dereference
 from generator.spec.load import load_document
 from generator.spec.overlays import apply_overlays, overlay_files
 
 from .conftest import OVERLAYS, SEED
+from .in_process import models_module
 
 
 def error_body_models(api: Api) -> set[str]:
@@ -152,16 +148,9 @@ def test_a_discriminated_one_of_becomes_a_discriminated_union(tmp_path: Path) ->
         },
         "components": {"schemas": {"Cat": animal("cat"), "Dog": animal("dog")}},
     }
-    api, _ = build_api(dereference(spec, "pets.json", tmp_path))
-    source = render_models(api)
-    (tmp_path / "pets_models.py").write_text(source)
-    spec_loader = importlib.util.spec_from_file_location("pets_models", tmp_path / "pets_models.py")
-    assert spec_loader is not None and spec_loader.loader is not None
-    module = importlib.util.module_from_spec(spec_loader)
-    sys.modules["pets_models"] = module
-    spec_loader.loader.exec_module(module)
+    module, _ = models_module(spec, tmp_path, "pets_models")
     response = module.GetPetResponse
-    assert "discriminator" in source
+    assert "discriminator" in (tmp_path / "pets_models.py").read_text()
     assert type(response.model_validate({"kind": "dog", "name": "Rex"}).root).__name__ == "Dog"
 
 
@@ -232,14 +221,7 @@ def test_a_schema_datamodel_code_generator_writes_under_another_name_is_still_mo
         },
         "components": {"schemas": _ALEXA_SCHEMAS},
     }
-    api, _ = build_api(dereference(spec, "alexa.json", tmp_path))
-    source = render_models(api)
-    (tmp_path / "alexa_models.py").write_text(source)
-    loader = importlib.util.spec_from_file_location("alexa_models", tmp_path / "alexa_models.py")
-    assert loader is not None and loader.loader is not None
-    module = importlib.util.module_from_spec(loader)
-    sys.modules["alexa_models"] = module
-    loader.loader.exec_module(module)
+    module, _ = models_module(spec, tmp_path, "alexa_models")
     number = module.PhoneNumber.model_validate({"Number": "+1 555", "Type": "WORK"})
     assert number.type == "WORK" and number.number.get_secret_value() == "+1 555"
     contact = module.Contact.model_validate({"PhoneNumbers": [{"Number": "1", "Type": "HOME"}]})

@@ -11,10 +11,10 @@ imported, and called through ``httpx.MockTransport``.
 from __future__ import annotations
 
 import ast
+import contextlib
 import importlib
 import json
 import pkgutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,9 @@ import pytest
 
 from generator.diagnostics import GeneratorError, Level
 from generator.emit.reserved import MODELS_MODULE_NAMES, RESOURCE_MODULE_NAMES
-from generator.emit.write import write_tree
 from generator.pipeline import Options, Run, generate_files
+
+from .in_process import importable_client
 
 Handler = Callable[[httpx.Request], httpx.Response]
 _EMPTY = {"204": {"description": "done"}}
@@ -71,26 +72,13 @@ class Generated:
 @pytest.fixture
 def generate(tmp_path: Path) -> Iterator[Callable[[str, dict[str, Any]], Generated]]:
     """Generates a spec in-process into its own package, importable by its name."""
-    packages: list[str] = []
+    with contextlib.ExitStack() as stack:
 
-    def run(package: str, spec: dict[str, Any]) -> Generated:
-        path = tmp_path / f"{package}.json"
-        path.write_text(json.dumps(spec, indent=1), encoding="utf-8")
-        out = tmp_path / package
-        options = Options(spec=path, overlays=None, out=out, package=package)
-        result = Run()
-        _, files = generate_files(options, result)
-        write_tree(out, files, "collisions")
-        sys.path.insert(0, str(out))
-        packages.append(package)
-        return Generated(package, result)
+        def run(package: str, spec: dict[str, Any]) -> Generated:
+            client = stack.enter_context(importable_client(tmp_path, package, spec))
+            return Generated(package, client.run)
 
-    yield run
-    for package in packages:
-        sys.path.remove(str(tmp_path / package))
-    for name in list(sys.modules):
-        if name.split(".")[0] in packages:
-            del sys.modules[name]
+        yield run
 
 
 def _no_content(request: httpx.Request) -> httpx.Response:

@@ -19,8 +19,6 @@ table's own ``R=100&G=200&B=150`` (form, exploded object) and
 from __future__ import annotations
 
 import importlib
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,11 +26,10 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.emit.write import write_tree
-from generator.pipeline import Options, Run, generate_files
 from qiskit_runtime_api._styles import delimited, path_text, query_pairs
 
 from .conftest import running_prism
+from .in_process import importable_client
 
 STRING = "blue"
 ARRAY = ["blue", "black", "brown"]
@@ -204,17 +201,8 @@ PATH_ARGUMENTS: dict[str, Any] = {name: ["blue", "black"] for name in ("simple",
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
-    root = tmp_path_factory.mktemp("styles")
-    spec = root / "styles.json"
-    spec.write_text(json.dumps(SPEC), encoding="utf-8")
-    out = root / "out"
-    _, files = generate_files(Options(spec=spec, overlays=None, out=out, package=PACKAGE), Run())
-    write_tree(out, files, "styles")
-    sys.path.insert(0, str(out))
-    yield spec, importlib.import_module(PACKAGE)
-    sys.path.remove(str(out))
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+    with importable_client(tmp_path_factory.mktemp("styles"), PACKAGE, SPEC) as client:
+        yield client.spec, importlib.import_module(PACKAGE)
 
 
 def test_the_generated_client_sends_every_style_as_the_table_says(

@@ -5,16 +5,14 @@ Each case is cut down from the spec it was found in (named in the test).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from generator.diagnostics import Level
-from generator.emit.models import render_models
-from generator.ir.build import build_api
-from generator.spec.dereference import dereference
+
+from .in_process import models_module
 
 
 def _spec(response: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
@@ -39,15 +37,7 @@ def _spec(response: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
 
 
 def _models(spec: dict[str, Any], folder: Path, name: str) -> tuple[ModuleType, list[str]]:
-    api, diagnostics = build_api(dereference(spec, f"{name}.json", folder))
-    source = render_models(api)
-    path = folder / f"{name}.py"
-    path.write_text(source)
-    loader = importlib.util.spec_from_file_location(name, path)
-    assert loader is not None and loader.loader is not None
-    module = importlib.util.module_from_spec(loader)
-    sys.modules[name] = module
-    loader.loader.exec_module(module)
+    module, diagnostics = models_module(spec, folder, name)
     return module, [d.format() for d in diagnostics if d.level is Level.WARNING]
 
 

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,14 @@ def _line(done: subprocess.CompletedProcess[str], stage: str) -> str:
     return next(line for line in done.stdout.splitlines() if line.split()[0] == stage)
 
 
+def _seed_copy(tmp_path: Path) -> tuple[dict[str, Any], Path, str]:
+    """The seed as a document to edit, the file it is written to, and a cache folder."""
+    document = json.loads(SEED.read_text(encoding="utf-8"))
+    spec = tmp_path / SEED.name
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    return document, spec, str(tmp_path / "cache")
+
+
 def _tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
@@ -47,10 +56,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_warm_runs_after_a_description_edit_write_what_a_cold_run_without_cache_writes(
     tmp_path: Path,
 ) -> None:
-    document = json.loads(SEED.read_text(encoding="utf-8"))
-    spec = tmp_path / SEED.name
-    spec.write_text(json.dumps(document), encoding="utf-8")
-    cache = str(tmp_path / "cache")
+    document, spec, cache = _seed_copy(tmp_path)
     _generate(spec, tmp_path / "first", cache)  # fills the caches
     document["paths"]["/v1/jobs"]["get"]["description"] = "Every job you have run, newest first."
     spec.write_text(json.dumps(document), encoding="utf-8")
@@ -69,10 +75,7 @@ def test_warm_runs_after_a_description_edit_write_what_a_cold_run_without_cache_
 
 
 def test_a_changed_schema_makes_datamodel_code_generator_run_again(tmp_path: Path) -> None:
-    document = json.loads(SEED.read_text(encoding="utf-8"))
-    spec = tmp_path / SEED.name
-    spec.write_text(json.dumps(document), encoding="utf-8")
-    cache = str(tmp_path / "cache")
+    document, spec, cache = _seed_copy(tmp_path)
     _generate(spec, tmp_path / "first", cache)
     schema = next(iter(document["components"]["schemas"].values()))
     schema["description"] = "A description no run has seen."
@@ -92,10 +95,7 @@ def test_a_spec_update_regenerates_one_group_and_writes_what_a_cold_run_writes(
     tmp_path: Path,
 ) -> None:
     """The benchmark's update: one schema's description and a new property."""
-    document = json.loads(SEED.read_text(encoding="utf-8"))
-    spec = tmp_path / SEED.name
-    spec.write_text(json.dumps(document), encoding="utf-8")
-    cache = str(tmp_path / "cache")
+    document, spec, cache = _seed_copy(tmp_path)
     _generate(spec, tmp_path / "first", cache)
     schemas = document["components"]["schemas"]
     version = schemas["VersionResponse"]

@@ -13,9 +13,7 @@ time) and checked with ``mypy --strict`` together with a user script.
 from __future__ import annotations
 
 import importlib
-import json
 import re
-import sys
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +23,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.emit.write import write_tree
-from generator.pipeline import Options, Run, generate_files
-
+from .in_process import importable_client
 from .test_typed_bodies import run_mypy_strict
 
 PACKAGE = "pets_api"
@@ -194,17 +190,8 @@ def calls(client: Client) -> None:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = tmp_path_factory.mktemp("pets")
-    path = root / "pets.json"
-    path.write_text(json.dumps(SPEC), encoding="utf-8")
-    out = root / "out"
-    _, files = generate_files(Options(spec=path, overlays=None, out=out, package=PACKAGE), Run())
-    write_tree(out, files, "pets")
-    sys.path.insert(0, str(out))
-    yield out
-    sys.path.remove(str(out))
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+    with importable_client(tmp_path_factory.mktemp("pets"), PACKAGE, SPEC) as client:
+        yield client.out
 
 
 def _params(generated: Path) -> ModuleType:

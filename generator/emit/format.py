@@ -68,7 +68,8 @@ Job = tuple[str, int, str]  # path, piece number, text
 
 
 @cache
-def _formatters() -> tuple[black.Mode, Any]:
+def formatters() -> tuple[black.Mode, Any]:
+    """Black's mode and isort's configuration, as the format stage uses them."""
     import black
     import isort
     from black.mode import TargetVersion
@@ -81,7 +82,7 @@ def format_python(text: str) -> str:
     import black
     import isort
 
-    mode, config = _formatters()
+    mode, config = formatters()
     return black.format_str(isort.code(text, config=config), mode=mode)
 
 
@@ -135,11 +136,6 @@ def python_pieces(
         if path.endswith(".py") and path not in skip
         for number, piece in enumerate(split_module(text, piece_size))
     ]
-
-
-def formatters() -> tuple[black.Mode, Any]:
-    """Black's mode and isort's configuration, as the format stage uses them."""
-    return _formatters()
 
 
 def format_tree(
@@ -205,7 +201,7 @@ def _outcomes(jobs: list[Job]) -> list[list[Job] | str]:
     worker = models_worker.current()
     if worker is not None and sum(len(text) for _, _, text in jobs) <= _FEW:
         return [worker.format(jobs)]
-    _formatters()  # loaded before the workers fork, which then share it
+    formatters()  # loaded before the workers fork, which then share it
     return _run(_batches(jobs))
 
 
