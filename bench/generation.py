@@ -43,6 +43,7 @@ from .ours import (
 from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
 from .profiles import profile_module
 from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
+from .update_floor import UpdateFloor, measure_update_floor
 
 __all__ = [
     "UPDATED_PROPERTY",
@@ -163,6 +164,7 @@ def measure(quick: bool) -> Section:
             time_black(floor)
         output = tmp / "ours-0"
         update_runs = _update_runs(spec, overlays, tmp, package, repetitions)
+        update_floor = measure_update_floor(tmp / "update-new.json", 1 if quick else 3)
         noop_runs, check_runs = _noop_runs(spec, overlays, output, package, repetitions)
 
     _timing_table(section, our_runs, cached_runs, peer_runs, quick)
@@ -228,7 +230,7 @@ def measure(quick: bool) -> Section:
         f"same pieces: {seconds(floor.isort_seconds)} (one pass)."
     )
     _targets(section, ours_median, peer_runs, medians, noop_runs, check_runs, quick, floor_note)
-    _update_target(section, update_runs, peer_runs, quick)
+    _update_target(section, update_runs, peer_runs, quick, update_floor)
     section.notes.append(
         "Both generators read the seed with our overlays applied (ours applies them itself, "
         "the peer gets the overlaid document): the raw seed makes the peer skip two operations."
@@ -360,11 +362,19 @@ def _update_runs(
 
 
 def _update_target(
-    section: Section, update_runs: list[ProcessRun], peer_runs: list[ProcessRun], quick: bool
+    section: Section,
+    update_runs: list[ProcessRun],
+    peer_runs: list[ProcessRun],
+    quick: bool,
+    floor: UpdateFloor,
 ) -> None:
     peer_median = median([r.seconds for r in peer_runs]) if peer_runs else float("nan")
     update_median = median([r.seconds for r in update_runs])
     ratio = update_median / peer_median
+    cores = usable_cores()
+    floor_note = (
+        f"; the floor: {floor.shown(cores)}, {floor.on(cores) / peer_median:.2f}× the peer's run"
+    )
     section.targets.append(
         judge(
             UPDATE,
@@ -376,7 +386,7 @@ def _update_target(
             else "n/a",
             f"{UPDATE_TARGET}×",
             quick=quick,
-            why=f"largest stages: {largest(_stage_medians(update_runs))}"
+            why=f"largest stages: {largest(_stage_medians(update_runs))}{floor_note}"
             if peer_runs
             else "peer not installed (run `make bench`)",
         )
