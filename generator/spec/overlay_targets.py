@@ -5,9 +5,9 @@ match object (with its normalized path string) for every node it passes, and
 a filter's ``@.name`` is a query of its own per node: a recursive descent
 with a filter over a 3 MB spec takes seconds. ``select`` walks the document
 itself for the queries overlays use — child and descendant segments of
-names, indexes, wildcards, and filters that compare ``@.name.name`` with a
-literal or test that it exists, joined with ``&&`` and ``||`` — and hands
-anything else to python-jsonpath. The answer is python-jsonpath's own, in its
+names, indexes, wildcards, and filters that compare ``@``, ``@.name`` or
+``@.name[0].name`` with a literal or test that it exists, joined with
+``&&`` and ``||`` — and hands anything else to python-jsonpath. The answer is python-jsonpath's own, in its
 order: the same pre-order walk (which visits strings too), the same
 normalized indexes, and comparisons decided by the environment's own
 ``compare`` and ``is_truthy``.
@@ -103,7 +103,10 @@ def _condition(expression: Any) -> tuple[Any, ...]:
     """``("exists", names)``, ``("compare", names, operator, literal)`` for ``@.a.b``
     and a literal, or ``("logical", operator, left, right)`` of two conditions."""
     if type(expression) is RelativeFilterQuery:
-        return ("exists", _names(expression))
+        keys = _names(expression)
+        if not keys:
+            raise _Unsupported  # `[?@]`: python-jsonpath tests the value's truth, not existence
+        return ("exists", keys)
     if type(expression) is not InfixExpression:
         raise _Unsupported
     if expression.logical:
@@ -121,18 +124,20 @@ def _condition(expression: Any) -> tuple[Any, ...]:
     return ("compare", _names(expression.left), expression.operator, value)
 
 
-def _names(query: RelativeFilterQuery) -> tuple[str, ...]:
-    names = []
+def _names(query: RelativeFilterQuery) -> tuple[str | int, ...]:
+    """The keys of ``@.a[0].b``: names (str) and indexes (int); none for ``@`` itself."""
+    keys: list[str | int] = []
     for segment in query.path.segments:
         if type(segment) is not JSONPathChildSegment or len(segment.selectors) != 1:
             raise _Unsupported
         (selector,) = segment.selectors
-        if type(selector) is not NameSelector:
+        if type(selector) is NameSelector:
+            keys.append(selector.name)
+        elif type(selector) is IndexSelector:
+            keys.append(selector.index)
+        else:
             raise _Unsupported
-        names.append(selector.name)
-    if not names:
-        raise _Unsupported  # `@` alone: rare, python-jsonpath answers it
-    return tuple(names)
+    return tuple(keys)
 
 
 def _walk(
@@ -206,12 +211,16 @@ def _holds(env: jsonpath.JSONPathEnvironment, condition: tuple[Any, ...], curren
         return bool(env.compare(_holds(env, left, current), operator, _holds(env, right, current)))
     found = True
     value = current
-    for name in condition[1]:
-        if type(value) is dict and name in value:
-            value = value[name]
-        else:
-            found = False
-            break
+    for key in condition[1]:
+        if type(key) is str:  # a name selects in an object only
+            if type(value) is dict and key in value:
+                value = value[key]
+                continue
+        elif type(value) is list and -len(value) <= key < len(value):  # strict: lists only
+            value = value[key]
+            continue
+        found = False
+        break
     if condition[0] == "exists":
         return found
     _, _, operator, literal = condition
