@@ -29,6 +29,7 @@ from typing import Any
 
 from . import cli
 from .black_floor import floor_jobs
+from .library_floor import LibraryFloor, measure_library_floor
 from .measure import ProcessRun, run_measured
 from .ours import (
     SEED,
@@ -43,7 +44,6 @@ from .ours import (
 from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
 from .profiles import profile_module
 from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
-from .update_floor import UpdateFloor, measure_update_floor
 
 __all__ = [
     "UPDATED_PROPERTY",
@@ -164,7 +164,14 @@ def measure(quick: bool) -> Section:
             time_black(floor)
         output = tmp / "ours-0"
         update_runs = _update_runs(spec, overlays, tmp, package, repetitions)
-        update_floor = measure_update_floor(tmp / "update-new.json", 1 if quick else 3)
+        floor_repetitions = 1 if quick else 3
+        update_floor = measure_library_floor(tmp / "update-new.json", floor_repetitions)
+        cold_floor = measure_library_floor(
+            overlaid_spec(spec, overlays, tmp / "floor.json"),
+            floor_repetitions,
+            full=True,
+            black_run=floor.one_core,
+        )
         noop_runs, check_runs = _noop_runs(spec, overlays, output, package, repetitions)
 
     _timing_table(section, our_runs, cached_runs, peer_runs, quick)
@@ -216,8 +223,9 @@ def measure(quick: bool) -> Section:
     floor_note = (
         f"; the floor: black's `format_str` alone on the {len(floor.pieces)} pieces our "
         f"format stage formats takes {seconds(floor.one_core)} on one core, "
-        f"{seconds(floor.all_cores)} shared over {cores} usable cores, "
-        f"against the peer's whole run of {seconds(peer_median)}"
+        f"{seconds(floor.all_cores)} shared over {cores} usable cores; with it, "
+        f"{cold_floor.shown(cores)}, {cold_floor.on(cores) / peer_median:.2f}× "
+        f"the peer's whole run of {seconds(peer_median)}"
     )
     section.notes.append(
         f"The floor of a cold run (black, which the design card fixes): `black.format_str` "
@@ -366,14 +374,16 @@ def _update_target(
     update_runs: list[ProcessRun],
     peer_runs: list[ProcessRun],
     quick: bool,
-    floor: UpdateFloor,
+    floor: LibraryFloor,
 ) -> None:
     peer_median = median([r.seconds for r in peer_runs]) if peer_runs else float("nan")
     update_median = median([r.seconds for r in update_runs])
     ratio = update_median / peer_median
     cores = usable_cores()
     floor_note = (
-        f"; the floor: {floor.shown(cores)}, {floor.on(cores) / peer_median:.2f}× the peer's run"
+        f"; the floor (no model or piece to redo counted, only the libraries' loading and "
+        f"the validation): {floor.shown(cores)}, {floor.on(cores) / peer_median:.2f}× the "
+        "peer's run"
     )
     section.targets.append(
         judge(

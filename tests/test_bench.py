@@ -186,27 +186,32 @@ def test_profiles_name_the_code_that_took_the_time() -> None:
     assert "json.decoder" in summary and "cumulative ms" in summary
 
 
-def test_the_update_floor_is_the_validator_chain_or_the_libraries_shared_over_the_cores() -> None:
-    from bench.update_floor import UpdateFloor
+def test_the_library_floor_is_its_longest_chain_or_its_total_shared_over_the_cores() -> None:
+    from bench.library_floor import LibraryFloor
 
-    floor = UpdateFloor(validator_import=0.5, validation=1.0, models_import=0.4, black_import=0.1)
-    assert floor.chain == 1.5  # validation cannot start before its library is loaded
+    floor = LibraryFloor(
+        validator_import=0.5, validation=1.0, models_import=0.3, black_import=0.1, jinja_import=0.1
+    )
     assert floor.on(1) == 2.0  # one core: everything in turn
-    assert floor.on(2) == 1.5  # two cores: the chain is longer than half the total
+    assert floor.on(2) == 1.5  # validation cannot start before its library is loaded
     assert floor.on(4) == 1.5
+    cold = LibraryFloor(0.5, 1.0, 0.3, 0.1, 0.1, models_run=1.5, black_run=4.5)
+    assert cold.on(2) == 4.0  # 8.0 s in all, over two cores
+    assert cold.on(8) == 1.8  # datamodel-code-generator's import, then its run
 
 
-def test_the_update_floor_measures_the_libraries_on_the_spec_and_refuses_an_invalid_one(
+def test_the_library_floor_measures_the_libraries_on_the_spec_and_refuses_an_invalid_one(
     tmp_path: Path,
 ) -> None:
+    from bench.library_floor import measure_library_floor
     from bench.ours import TINY
-    from bench.update_floor import measure_update_floor
 
-    floor = measure_update_floor(TINY, repetitions=1)
+    floor = measure_library_floor(TINY, repetitions=1, full=True, black_run=0.25)
     assert min(floor.validator_import, floor.validation, floor.models_import) > 0
+    assert floor.models_run > 0 and floor.black_run == 0.25
     broken = tmp_path / "broken.json"
     document = json.loads(TINY.read_text(encoding="utf-8"))
     document["paths"] = {"no-leading-slash": {}}
     broken.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(RuntimeError, match="is not valid"):
-        measure_update_floor(broken, repetitions=1)
+        measure_library_floor(broken, repetitions=1)
