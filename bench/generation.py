@@ -10,7 +10,10 @@ is interpreter start-up and imports. Then a regeneration after a spec update:
 the seed with one schema's description changed and one new property,
 generated over the previous output with the caches the original's run left
 (each repetition from a fresh copy of both). Then the no-op paths: ``generate``
-again on an up-to-date output, and ``check``.
+again on an up-to-date output, and ``check``. The generator's modules are
+compiled first, as pip compiled the peer's and every library's. Last, the
+floors: black's own time on the pieces, and the required libraries' own work
+(``bench.library_floor``).
 
     python -m bench.generation [--quick]
 """
@@ -101,6 +104,14 @@ def updated_spec(spec: Path, overlays: Path | None, target: Path) -> Path:
     return target
 
 
+def _compiled() -> None:
+    """The generator's modules compiled, as on a maintainer's machine: this one may set
+    ``PYTHONDONTWRITEBYTECODE``, which would make every run compile them again (the
+    peer and every library were compiled when pip installed them)."""
+    compiled = [sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")]
+    _ensure(run_measured(compiled, cwd=ROOT), "compileall")
+
+
 def _ensure(run: ProcessRun, what: str) -> ProcessRun:
     if not run.ok:
         raise RuntimeError(f"{what} failed: {run.first_error()}")
@@ -129,6 +140,7 @@ def measure(quick: bool) -> Section:
         (TINY, None, "tiny_api") if quick else (SEED, SEED_OVERLAYS, "qiskit_runtime_api")
     )
     peer = None if quick else peer_python()
+    _compiled()
     with tempfile.TemporaryDirectory(prefix="bench-generation-") as name:
         tmp = Path(name)
         peer_spec = overlaid_spec(spec, overlays, tmp / "overlaid.json") if peer else None
@@ -408,14 +420,11 @@ def _noop_runs(
 ) -> tuple[list[ProcessRun], list[ProcessRun]]:
     """``generate`` and ``check`` on ``output``, which the same inputs just generated.
 
-    As a maintainer meets them: the generator's modules compiled (this machine may set
-    ``PYTHONDONTWRITEBYTECODE``, which would make every run compile them again) and
+    As a maintainer meets them: the generator's modules compiled (``_compiled``) and
     one run of each before the measured ones (the first after a ``generate`` hashes
     the files it just wrote, too new for the digest cache to trust), with the caches on."""
     again = generator_command("generate", spec, overlays, output, package, full=False)
     check = generator_command("check", spec, overlays, output, package)
-    compiled = [sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")]
-    _ensure(run_measured(compiled, cwd=ROOT), "compileall")
     # The maintainer's caches (the digest cache among them) in a folder of this run:
     # the other measures turn every cache off.
     env = with_format_cache(output.parent / f"{output.name}-noop-cache")
