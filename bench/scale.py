@@ -11,7 +11,8 @@ own, the corpus test's for OpenAI, ``bench/overlays/anthropic`` (the missing
 ``info.version``). A spec our generator rejects is reported with the time it
 took to fail and its first error line. When GitHub's target is missed, the
 format stage's floor on it (``bench.black_floor``: black's own time on the
-pieces the stage formats, over the cores) is measured and given beside the miss.
+pieces the stage formats, over the cores) is measured and given beside the miss,
+and with it the required libraries' own work (``bench.library_floor``).
 
     python -m bench.scale [--quick]
 """
@@ -26,6 +27,7 @@ from generator.spec.load import load_document
 
 from . import cli
 from .black_floor import measure_floor
+from .library_floor import measure_library_floor
 from .measure import ProcessRun, run_measured
 from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stages
 from .peers import opc_command, opc_environment, overlaid_spec, peer_python
@@ -173,7 +175,15 @@ def measure(quick: bool) -> Section:
     target = _target(github, GITHUB_SECONDS, GITHUB_MIB, quick)
     if github is not None and github.spec.path is not None and target.met is False:
         floor = measure_floor(github.spec.path, github.spec.overlays, github.spec.package)
-        why = f"{target.why}; the floor: {seconds(floor.on_cores)}, {floor.shown()}"
+        with tempfile.TemporaryDirectory(prefix="bench-floor-") as name:
+            source = github.spec.path
+            if github.spec.overlays is not None:
+                source = overlaid_spec(source, github.spec.overlays, Path(name) / "spec.json")
+            libraries = measure_library_floor(source, 1, full=True, black_run=floor.black)
+        why = (
+            f"{target.why}; the floor: black alone {seconds(floor.on_cores)}, {floor.shown()}; "
+            f"with it, {libraries.shown(floor.cores)}"
+        )
         target = replace(target, why=why)
     section.targets.append(target)
     section.notes.append(
