@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import keyword
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from generator.emit import code, markdown
+from generator.emit import code, layout, markdown
 from generator.emit.code import Code, DocText
 from generator.emit.expressions import (
     NONE,
@@ -26,7 +27,7 @@ from generator.emit.expressions import (
     union,
 )
 from generator.emit.markdown import Markdown
-from generator.emit.options import CALL_OPTIONS, option_names, optional
+from generator.emit.options import CALL_OPTION_NAMES, CALL_OPTIONS, option_names, optional
 from generator.emit.reserved import method_body_names
 from generator.emit.types import MODULES_BOUND, PARAMS, TypeContext, param_name, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
@@ -88,6 +89,21 @@ class ParamPlan:
     def style_literal(self) -> Code:
         return code.literal(self.style)
 
+    @property
+    def entry(self) -> Code:
+        """``"name": Param(...)`` in the endpoint's ``params`` (at 8 columns, a comma after)."""
+        call = layout.Call(
+            "Param",
+            (
+                self.wire_literal,
+                self.location_literal,
+                layout.Keyed("explode=", repr(self.explode)),
+                layout.Keyed("deprecated=", repr(self.deprecated)),
+                layout.Keyed("style=", self.style_literal),
+            ),
+        )
+        return code.laid_out(layout.Keyed(code.dict_key(self.python_name), call), 8, after=",")
+
 
 @dataclass(frozen=True)
 class ResponsePlan:
@@ -107,6 +123,13 @@ class ResponsePlan:
     @property
     def kind_name(self) -> code.Name:
         return code.name(self.kind.name)
+
+    @property
+    def entry(self) -> Code:
+        """``"200": (ResponseKind.JSON, type)`` in the endpoint's ``responses``."""
+        kind = f"ResponseKind.{self.kind_name}"
+        pair = layout.Call("", (kind, self.type_expr.node()), display=True)
+        return code.laid_out(layout.Keyed(code.dict_key(self.status), pair), 8, after=",")
 
 
 @dataclass(frozen=True)
@@ -159,6 +182,24 @@ class MethodPlan:
     def security_literal(self) -> Code:
         return code.literal(self.security)
 
+    @property
+    def security_entry(self) -> Code:
+        """``security=(...)`` in the endpoint (at 4 columns, a comma after)."""
+        node = layout.Keyed("security=", code.literal_node(self.security))
+        return code.laid_out(node, 4, after=",")
+
+    def call(self, awaited: str) -> Code:
+        """``self._client._call(...)`` after ``result: <hint> = `` (``awaited``: ``"await "``
+        in the async class), laid out as black lays it out."""
+        arguments = (
+            self.constant,
+            arguments_display(p.python_name for p in self.params),
+            self.body_argument,
+            call_options(),
+        )
+        node = layout.Call(f"{awaited}self._client._call", arguments, exploded=True)
+        return code.laid_out(node, 8, f"result: {self.return_hint} = ")
+
     def annotations(self) -> list[Expr]:
         """Every type expression the method's module spells for it."""
         return [
@@ -167,6 +208,18 @@ class MethodPlan:
             *(r.type_expr for r in self.responses),
             self.return_type,
         ]
+
+
+def arguments_display(names: Iterable[code.Name]) -> layout.Call:
+    """``{"name": name, ...}``, one a line: what a method passes on to the client."""
+    items = tuple(layout.Keyed(code.dict_key(n), n) for n in names)
+    return layout.Call("", items, "{}", display=True, exploded=True)
+
+
+def call_options() -> layout.Call:
+    """``CallOptions(extra_headers=extra_headers, ...)``, one a line."""
+    items = tuple(layout.Keyed(f"{n}=", n) for n in CALL_OPTION_NAMES)
+    return layout.Call("CallOptions", items, exploded=True)
 
 
 def plan_method(
