@@ -43,6 +43,7 @@ __all__ = [
     "declaration",
     "dict_key",
     "docstring",
+    "docstring_at",
     "expression",
     "import_block",
     "indented",
@@ -179,8 +180,8 @@ def string(value: str) -> Code:
     return Code(f'"{double}"')
 
 
-# What the generator spells around Code in a layout tree: a callee, ``name=``, ``True``.
-_GENERATORS_WORD = re.compile(r"(?:(?:await )?[A-Za-z_][A-Za-z0-9_.]*=?)?")
+# What the generator spells around Code in a layout tree: a callee, ``name=``, ``name: ``.
+_GENERATORS_WORD = re.compile(r"(?:(?:await )?[A-Za-z_][A-Za-z0-9_.]*(?:=|: )?)?")
 
 
 def dict_key(value: str) -> Code:
@@ -220,6 +221,46 @@ def docstring(value: str) -> DocText:
     if isinstance(value, DocText):
         return value
     return DocText(text.safe_docstring(value))
+
+
+def docstring_at(value: Any, indent: int) -> DocText:
+    """Escaped text between the triple quotes of a docstring at ``indent`` columns, as
+    black writes it: the first line stripped, the others re-indented to the docstring's
+    indent, trailing spaces dropped, a quote at either end padded with a space, the
+    closing quotes on a line of their own where the last line leaves no room for them
+    (black's ``visit_STRING``, ``fix_multiline_docstring``)."""
+    if not isinstance(value, DocText):
+        raise UnescapedText(f"docstring of {value!r:.200}")
+    prefix = " " * indent
+    if "\n" in value:
+        lines = [_leading_tabs_expanded(line) for line in re.split(r"\r\n|[\r\n]", value)]
+        rest = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+        body = [lines[0].strip()]
+        if rest:
+            margin = min(rest)
+            for number, line in enumerate(lines[1:], 1):
+                stripped = line[margin:].rstrip()
+                body.append(prefix + stripped if stripped or number == len(lines) - 1 else "")
+        text = "\n".join(body)
+    else:
+        text = value.strip()
+    if text:
+        text = (" " if text[0] == '"' else "") + text + (" " if text[-1] == '"' else "")
+        if (len(text) - len(text.rstrip("\\"))) % 2:
+            return DocText(text + " ")
+    elif value:
+        text = " "
+    last = text.splitlines()[-1] if text and not text.endswith("\n") else ""
+    if "\n" in text and len(last) + 3 > layout.LINE_LENGTH:
+        text += "\n" + prefix
+    return DocText(text)
+
+
+def _leading_tabs_expanded(line: str) -> str:
+    stripped = line.lstrip()
+    if not stripped or stripped == line:
+        return line
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
 
 
 def wrapped(value: DocText, width: int) -> tuple[DocText, ...]:

@@ -126,7 +126,7 @@ class Literal:
         return layout.flat(self.node())
 
     def node(self) -> layout.Node:
-        values = tuple(code.string(v) if isinstance(v, str) else repr(v) for v in self.values)
+        values = tuple(code.literal(v) for v in self.values)
         return layout.Call(_LITERAL.render(), values, "[]")
 
 

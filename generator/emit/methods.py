@@ -200,6 +200,21 @@ class MethodPlan:
         node = layout.Call(f"{awaited}self._client._call", arguments, exploded=True)
         return code.laid_out(node, 8, f"result: {self.return_hint} = ")
 
+    def operation_info(self, resource: code.Name) -> Code:
+        """``"id": OperationInfo(...)`` in ``_operations.OPERATIONS`` (8 columns, a comma after)."""
+        call = layout.Call(
+            "OperationInfo",
+            (
+                self.operation_id_literal,
+                code.scalar(self.http_method),
+                self.path_literal,
+                code.scalar(resource),
+                code.scalar(self.name),
+            ),
+        )
+        entry = layout.Keyed(code.dict_key(self.operation_id), call)
+        return code.laid_out(entry, 8, after=",")
+
     def annotations(self) -> list[Expr]:
         """Every type expression the method's module spells for it."""
         return [
