@@ -200,6 +200,11 @@ class MethodPlan:
         node = layout.Call(f"{awaited}self._client._call", arguments, exploded=True)
         return code.laid_out(node, 8, f"result: {self.return_hint} = ")
 
+    def raw_binding(self, wrapper: str) -> Code:
+        """``wrapper(resource.<name>)`` after ``self.<name> = `` in a raw-response class."""
+        node = layout.Call(wrapper, (f"resource.{self.name}",))
+        return code.laid_out(node, 8, f"self.{self.name} = ")
+
     def operation_info(self, resource: code.Name) -> Code:
         """``"id": OperationInfo(...)`` in ``_operations.OPERATIONS`` (8 columns, a comma after)."""
         call = layout.Call(
