@@ -17,6 +17,7 @@ from pathlib import Path
 import isort
 import pytest
 
+from generator.emit import code
 from generator.emit.format import format_python, formatters, python_pieces
 from generator.emit.render import runtime_paths
 from generator.pipeline import Options, Run, resolve_and_generate
@@ -67,3 +68,47 @@ def test_black_changes_next_to_nothing_in_a_real_specs_rendered_pieces(tmp_path:
     untouched = [piece for piece, lines in changed.items() if not lines]
     assert len(untouched) >= 0.9 * len(changed), sorted(changed.items(), key=lambda kv: -kv[1])
     assert sum(changed.values()) <= 20, sorted(changed.items(), key=lambda kv: -kv[1])[:5]
+
+
+_AWKWARD = [
+    "",
+    "plain",
+    "it's",
+    'a "b"',
+    "both ' and \"",
+    "''\"",
+    "\\",
+    "\\'",
+    "x\ny",
+    "\x1b[0m",
+    "é\u2028",
+    '\t\'""',
+    "{x}",
+]
+
+
+def test_a_string_literal_is_quoted_as_black_quotes_it() -> None:
+    import black
+
+    mode = formatters()[0]
+    source = "".join(f"x = {code.string(s)}\n" for s in _AWKWARD)
+    assert black.format_str(source, mode=mode) == source
+    assert [eval(code.string(s)) for s in _AWKWARD] == _AWKWARD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One line.",
+        '  Padded, ends in a quote: "x"',
+        "Summary.\n\nBody with trailing spaces   \n  indented more\n\tand a tab",
+        "Summary.\n" + "word " * 30 + "end",
+        '"Starts with a quote.\n\nArgs:\n    a: b',
+    ],
+)
+def test_a_docstring_is_written_as_black_writes_it(text: str) -> None:
+    import black
+
+    body = code.docstring_at(code.docstring(text), 4)
+    source = f'class A:\n    """{body}"""\n'
+    assert black.format_str(source, mode=formatters()[0]) == source
