@@ -49,6 +49,7 @@ __all__ = [
     "indented",
     "join",
     "laid_out",
+    "laid_out_assignment",
     "literal",
     "literal_node",
     "name",
@@ -197,6 +198,17 @@ def laid_out(node: layout.Node, indent: int, before: str = "", after: str = "") 
         if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
             raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
     return Code(layout.source(node, indent, before, after))
+
+
+def laid_out_assignment(
+    target: Name, annotation: layout.Node, value: layout.Call, indent: int
+) -> Code:
+    """``target: annotation = value`` as black writes it at ``indent`` (the first line
+    without it), every leaf ``Code`` or one of the generator's words."""
+    for leaf in (*layout.leaves(annotation), *layout.leaves(value)):
+        if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
+            raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+    return Code("\n".join(layout.annotated_assignment(target, annotation, value, indent))[indent:])
 
 
 def _check_literal(value: Any) -> None:

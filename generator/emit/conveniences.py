@@ -58,8 +58,8 @@ class PagerPlan:
         return code.expression(source, calls=frozenset({self.pages_class.render()}))
 
     def call(self, prefix: str) -> Code:
-        """``self._client._pager(...)`` after ``pager: <hint> = `` in the sync ("") or the
-        async ("Async") resource, laid out as black lays it out."""
+        """``pager: <hint> = self._client._pager(...)`` in the sync ("") or the async
+        ("Async") resource, laid out as black lays it out."""
         arguments = (
             self.endpoint,
             self.constant,
@@ -68,7 +68,11 @@ class PagerPlan:
             call_options(),
         )
         node = layout.Call("self._client._pager", arguments, exploded=True)
-        return code.laid_out(node, 8, f"pager: {self.return_hints[prefix]} = ")
+        return code.laid_out_assignment(code.name("pager"), self.returns(prefix).node(), node, 8)
+
+    def returns_after(self, prefix: str) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.returns(prefix).node(), 4, ") -> ", ":")
 
     def returns(self, prefix: str) -> Subscript:
         """What the sync ("") or the async ("Async") method returns."""
@@ -110,8 +114,8 @@ class WaiterPlan:
         return code.expression(self.return_type.render())
 
     def call(self, awaited: str) -> Code:
-        """``self._client._wait(...)`` after ``result: <hint> = `` (``awaited``:
-        ``"await "`` in the async class), laid out as black lays it out."""
+        """``result: <hint> = self._client._wait(...)`` (``awaited``: ``"await "`` in the
+        async class), laid out as black lays it out."""
         options = layout.Call(
             "CallOptions",
             (
@@ -130,7 +134,12 @@ class WaiterPlan:
             *(layout.Keyed(f"{name}=", name) for name in waits),
         )
         node = layout.Call(f"{awaited}self._client._wait", arguments, exploded=True)
-        return code.laid_out(node, 8, f"result: {self.return_hint} = ")
+        return code.laid_out_assignment(code.name("result"), self.return_type.node(), node, 8)
+
+    @property
+    def returns(self) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.return_type.node(), 4, ") -> ", ":")
 
     def annotations(self) -> list[Expr]:
         return [

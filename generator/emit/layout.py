@@ -16,7 +16,9 @@ broken the way black breaks them, at 100 columns:
 * a ``Keyed`` item (``name=value``, ``"key": value``) is split in its value;
 * a ``Union`` (``a | b``, an annotation) that does not fit is put in
   parentheses, on one line inside them if it fits, else one member a line;
-* a call after ``name = `` whose first line would not fit is put in parentheses.
+* a call after ``name = `` whose first line would not fit is put in parentheses;
+  after ``name: <annotation> = `` where even ``(`` would not fit, the annotation
+  is split instead (``annotated_assignment``).
 
 What black would write differently stays correct: black formats every piece
 anyway (it is the formatter of record), only slower. ``generator.emit.code.laid_out``
@@ -29,7 +31,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
-__all__ = ["LINE_LENGTH", "Call", "Keyed", "Node", "Union", "flat", "leaves", "lines", "source"]
+__all__ = [
+    "LINE_LENGTH",
+    "Call",
+    "Keyed",
+    "Node",
+    "Union",
+    "annotated_assignment",
+    "flat",
+    "leaves",
+    "lines",
+    "source",
+]
 
 LINE_LENGTH = 100  # black's line length in the format stage
 
@@ -162,3 +175,16 @@ def source(node: Node, indent: int, before: str = "", after: str = "") -> str:
     without them (the template prints them) and without the first line's indent."""
     text = "\n".join(lines(node, indent, before, after))
     return text[indent + len(before) : len(text) - len(after)]
+
+
+def annotated_assignment(target: str, annotation: Node, value: Call, indent: int) -> list[str]:
+    """``target: annotation = value(...)`` as black writes it: the value split (in
+    parentheses when its first line would not fit), or, when even ``= (`` would not
+    fit, the annotation split and the value's call opening on its closing line."""
+    pad = " " * indent
+    before = f"{target}: {flat(annotation)} = "
+    if _fits(0, pad + before + "("):
+        return lines(value, indent, before)
+    call = lines(value, indent, ") = ")
+    opening = lines(annotation, indent, f"{target}: ", call[0][indent + 1 :])
+    return [*opening, *call[1:]]

@@ -46,6 +46,7 @@ __all__ = [
 
 
 _STR = Name("str")
+_RESULT = code.name("result")
 
 # Names a method's body or annotations use: its options, its locals and the
 # modules a resource module binds. A parameter of that name takes a "_".
@@ -189,8 +190,8 @@ class MethodPlan:
         return code.laid_out(node, 4, after=",")
 
     def call(self, awaited: str) -> Code:
-        """``self._client._call(...)`` after ``result: <hint> = `` (``awaited``: ``"await "``
-        in the async class), laid out as black lays it out."""
+        """``result: <hint> = self._client._call(...)`` (``awaited``: ``"await "`` in the
+        async class), laid out as black lays it out."""
         arguments = (
             self.constant,
             arguments_display(p.python_name for p in self.params),
@@ -198,7 +199,12 @@ class MethodPlan:
             call_options(),
         )
         node = layout.Call(f"{awaited}self._client._call", arguments, exploded=True)
-        return code.laid_out(node, 8, f"result: {self.return_hint} = ")
+        return code.laid_out_assignment(_RESULT, self.return_type.node(), node, 8)
+
+    @property
+    def returns(self) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.return_type.node(), 4, ") -> ", ":")
 
     def raw_binding(self, wrapper: str) -> Code:
         """``wrapper(resource.<name>)`` after ``self.<name> = `` in a raw-response class."""
