@@ -82,7 +82,7 @@ def test_a_python_template_cannot_print_plain_text() -> None:
     with pytest.raises(code.UnescapedText):
         env.from_string('"""{{ value | indent(4) }}"""').render(value="text")
     assert env.from_string("x = {{ v }}").render(v=code.literal('"""')) == 'x = \'"""\''
-    assert env.from_string("x = {{ v | pyrepr }}").render(v=code.name("a")) == "x = 'a'"
+    assert env.from_string("x = {{ v | pyrepr }}").render(v=code.name("a")) == 'x = "a"'
 
 
 def test_the_readme_template_cannot_print_plain_text_or_python_escapes() -> None:

@@ -34,9 +34,9 @@ def test_names_subscripts_and_unions_render_as_python_spells_them() -> None:
     assert expr.render() == "Sequence[datetime.datetime | str] | models.Job | None"
 
 
-def test_literal_values_are_written_with_repr_whatever_they_hold() -> None:
+def test_literal_values_are_written_as_black_writes_them_whatever_they_hold() -> None:
     values: tuple[str | int | bool, ...] = ("it's", 'a "b"', "x\ny", 3, True)
-    assert Literal(values).render() == "Literal[\"it's\", 'a \"b\"', 'x\\ny', 3, True]"
+    assert Literal(values).render() == 'Literal["it\'s", \'a "b"\', "x\\ny", 3, True]'
 
 
 def test_a_union_is_flat_without_repeats_and_ends_with_none() -> None:
@@ -126,7 +126,7 @@ def test_in_the_models_module_models_are_local_and_datetime_is_aliased() -> None
 
 def test_a_quoted_type_is_a_string_literal_and_still_needs_its_imports() -> None:
     quoted = Quoted(union([Name("TreeParam"), JOB, NONE]))
-    assert quoted.render() == "'TreeParam | models.Job | None'"
+    assert quoted.render() == '"TreeParam | models.Job | None"'
     assert imports_of([Subscript(SEQUENCE, (quoted,))]) == {
         Import("collections.abc", "Sequence"),
         MODELS,

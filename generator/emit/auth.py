@@ -12,8 +12,9 @@ alone needs, then what every alternative needs (``api_key``, ``token``, then
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from generator.emit import code
+from generator.emit import code, layout
 from generator.emit.code import Code, DocText
 from generator.ir.model import ClientConfig, Credential
 
@@ -97,7 +98,7 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
     exchange = next((c for c in credentials if c.exchange == IAM), None)
     arguments: list[ArgumentPlan] = []
     env: list[tuple[str, str]] = []
-    schemes = []
+    schemes: list[layout.Node] = []
     for credential in credentials:
         variables = _variables(credential, package)
         for argument, variable in zip(credential.arguments, variables, strict=True):
@@ -152,12 +153,12 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
                 ),
             )
         )
-        calls = [
-            "auth=auth",
-            "iam_url=iam_url",
-            f"iam_url_env={iam_url_env!r}",
-            f"instance={instance}" if instance else "instance=None",
-            f"instance_env={instance_env!r}",
+        calls: list[layout.Node] = [
+            layout.Keyed("auth=", "auth"),
+            layout.Keyed("iam_url=", "iam_url"),
+            layout.Keyed("iam_url_env=", code.literal(iam_url_env)),
+            layout.Keyed("instance=", instance or "None"),
+            layout.Keyed("instance_env=", code.literal(instance_env)),
         ]
         if cloud_url_env:
             arguments.append(
@@ -171,10 +172,13 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
                     ),
                 )
             )
-            calls += ["cloud_url=cloud_url", f"cloud_url_env={cloud_url_env!r}"]
-        exchange_call = code.statement(
-            f"exchange, fallback_url = iam_setup({', '.join(calls)})", frozenset({"iam_setup"})
-        )
+            calls += [
+                layout.Keyed("cloud_url=", "cloud_url"),
+                layout.Keyed("cloud_url_env=", code.literal(cloud_url_env)),
+            ]
+        assign = "exchange, fallback_url = "
+        setup = layout.source(layout.Call("iam_setup", tuple(calls)), 8, assign)
+        exchange_call = code.statement(assign + setup, frozenset({"iam_setup"}))
         imports.append("from ._ibm_cloud import iam_setup")
         if options.get("saved-accounts"):
             saved = options["saved-accounts"]
@@ -199,11 +203,10 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
     return AuthPlan(
         arguments=tuple(arguments),
         credentials_expr=code.expression(
-            "{" + ", ".join(f"{a!r}: {a}" for c in credentials for a in c.arguments) + "}"
+            layout.source(_credentials(credentials), 12, "credentials=", ",")
         ),
         security_expr=code.expression(
-            f"Security(schemes=({''.join(s + ', ' for s in schemes)}), "
-            f"alternatives={tuple(config.alternatives)!r})",
+            layout.source(_security(schemes, config.alternatives), 0, "SECURITY = "),
             calls=frozenset({"Security", "Scheme"}),
         ),
         exchange_call=exchange_call,
@@ -230,18 +233,36 @@ def plan_auth(config: ClientConfig, package: str) -> AuthPlan:
     )
 
 
-def _scheme_expr(credential: Credential, variables: tuple[str, ...]) -> str:
-    fields = [
-        f"name={credential.scheme!r}",
-        f"kind={credential.kind!r}",
-        f"arguments={credential.arguments!r}",
-        f"env={variables!r}",
+def _credentials(credentials: list[Credential]) -> layout.Node:
+    """``{"api_key": api_key, ...}``: the client's credential arguments by name."""
+    items = tuple(
+        layout.Keyed(code.dict_key(a), code.name(a)) for c in credentials for a in c.arguments
+    )
+    return layout.Call("", items, "{}", display=True)
+
+
+def _security(schemes: list[layout.Node], alternatives: Any) -> layout.Node:
+    """``Security(schemes=(Scheme(...), ...), alternatives=(...))``, the schemes one a line."""
+    listed = layout.Call("", tuple(schemes), display=True, exploded=len(schemes) > 1)
+    chosen = code.literal_node(tuple(tuple(a) for a in alternatives))
+    return layout.Call(
+        "Security", (layout.Keyed("schemes=", listed), layout.Keyed("alternatives=", chosen))
+    )
+
+
+def _scheme_expr(credential: Credential, variables: tuple[str, ...]) -> layout.Node:
+    fields: list[layout.Node] = [
+        layout.Keyed("name=", code.literal(credential.scheme)),
+        layout.Keyed("kind=", code.literal(credential.kind)),
+        layout.Keyed("arguments=", code.literal(tuple(credential.arguments))),
+        layout.Keyed("env=", code.literal(tuple(variables))),
     ]
     if credential.parameter:
-        fields.append(f"parameter={credential.parameter!r}")
+        fields.append(layout.Keyed("parameter=", code.literal(credential.parameter)))
     if credential.prefix:
-        fields.append(f"prefix={credential.prefix!r}")
-    fields.append(f"label={label(credential, credential.arguments[0])!r}")
+        fields.append(layout.Keyed("prefix=", code.literal(credential.prefix)))
+    label_text = label(credential, credential.arguments[0])
+    fields.append(layout.Keyed("label=", code.literal(label_text)))
     if credential.exchange:
-        fields.append("exchanged=True")
-    return f"Scheme({', '.join(fields)})"
+        fields.append(layout.Keyed("exchanged=", "True"))
+    return layout.Call("Scheme", tuple(fields))

@@ -4,11 +4,13 @@ Nothing in a spec is code. A value reaches a generated module only as one of
 these types, each made only by the functions below:
 
 * ``Name``: a Python identifier (not a keyword), safe wherever it is printed;
-* ``Code``: Python source, made by ``literal`` (``repr`` of a value), by
+* ``Code``: Python source, made by ``literal`` (``repr`` of a value, its strings
+  quoted as black quotes them: ``string``), by
   ``expression``/``declaration``/``import_block`` (source the generator built,
   parsed here and refused unless it is only names, attributes, subscripts,
-  ``|`` and literals, with calls only to the names the caller allows), or by
-  ``join`` of other ``Code``;
+  ``|`` and literals, with calls only to the names the caller allows), by
+  ``join`` of other ``Code``, or by ``laid_out``: a ``generator.emit.layout`` tree of
+  ``Code`` broken into lines as black breaks them;
 * ``DocText``: text that sits inside a triple-quoted docstring and means
   itself (``docstring``, ``one_line``);
 * ``TomlText``: a string of ``pyproject.toml`` (``toml_string``, ``toml_literal``).
@@ -24,11 +26,13 @@ from __future__ import annotations
 import ast
 import keyword
 import math
+import re
 import textwrap
 from collections.abc import Iterable
 from typing import Any
 
 from generator import text
+from generator.emit import layout
 
 __all__ = [
     "Code",
@@ -37,16 +41,22 @@ __all__ = [
     "TomlText",
     "UnescapedText",
     "declaration",
+    "dict_key",
     "docstring",
+    "docstring_at",
     "expression",
     "import_block",
     "indented",
     "join",
+    "laid_out",
+    "laid_out_assignment",
     "literal",
+    "literal_node",
     "name",
     "one_line",
     "scalar",
     "statement",
+    "string",
     "toml_literal",
     "toml_string",
     "wrapped",
@@ -85,7 +95,7 @@ def scalar(value: Any) -> Code:
     """The literal of a value that is the same wherever it lands: ``None``, a number,
     a ``Name`` (Jinja's ``pyrepr``). A string must come from the plan as ``Code``."""
     if isinstance(value, Name):
-        return Code(repr(str(value)))
+        return string(value)
     if value is None or isinstance(value, (bool, int)):
         return Code(repr(value))
     if isinstance(value, float) and math.isfinite(value):
@@ -96,10 +106,16 @@ def scalar(value: Any) -> Code:
 def indented(value: Any, width: int = 4) -> Code | DocText:
     """Jinja's ``indent`` for escaped text, which stays escaped."""
     if isinstance(value, Code):
-        return Code(value.replace("\n", "\n" + " " * width))
+        return Code(_indent_lines(value, width))
     if isinstance(value, DocText):
-        return DocText(value.replace("\n", "\n" + " " * width))
+        return DocText(_indent_lines(value, width))
     raise UnescapedText(f"indent of {value!r:.200}")
+
+
+def _indent_lines(value: str, width: int) -> str:
+    """Every line but the first indented, blank lines left blank (as black leaves them)."""
+    first, *rest = value.split("\n")
+    return "\n".join([first, *(" " * width + line if line else line for line in rest)])
 
 
 def name(value: str) -> Name:
@@ -111,9 +127,88 @@ def name(value: str) -> Name:
 
 def literal(value: Any) -> Code:
     """``value`` (None, bool, int, finite float, str, or tuples, lists and str-keyed
-    dicts of them) as a Python literal."""
+    dicts of them) as a Python literal, on one line, as black writes it."""
     _check_literal(value)
-    return Code(repr(value))
+    return Code(_spelt(value))
+
+
+def literal_node(value: Any) -> layout.Node:
+    """``value``'s literal as a layout tree (a long tuple, list or dict may be split)."""
+    _check_literal(value)
+    return _node(value)
+
+
+def _node(value: Any) -> layout.Node:
+    if isinstance(value, tuple):
+        return layout.Call("", tuple(_node(v) for v in value), "()", display=True)
+    if isinstance(value, list):
+        return layout.Call("", tuple(_node(v) for v in value), "[]", display=True)
+    if isinstance(value, dict):
+        items = tuple(layout.Keyed(f"{string(k)}: ", _node(v)) for k, v in value.items())
+        return layout.Call("", items, "{}", display=True)
+    return _spelt(value)
+
+
+def _spelt(value: Any) -> str:
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, (tuple, list, dict)):
+        return layout.flat(_node(value))
+    return repr(value)
+
+
+def string(value: str) -> Code:
+    """A string literal quoted as black quotes it: in double quotes unless that takes
+    more backslashes than single ones (black's ``normalize_string_quotes``)."""
+    single = repr(str(value))
+    if single[0] == '"':  # repr's choice: a ' and no " inside
+        return Code(single)
+    body = single[1:-1]
+    out: list[str] = []
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":  # an escape: \' needs none in double quotes, the rest stay
+            pair = body[index : index + 2]
+            out.append("'" if pair == "\\'" else pair)
+            index += 2
+            continue
+        out.append('\\"' if char == '"' else char)
+        index += 1
+    double = "".join(out)
+    if double.count("\\") > body.count("\\"):
+        return Code(single)
+    return Code(f'"{double}"')
+
+
+# What the generator spells around Code in a layout tree: a callee, ``name=``, ``name: ``.
+_GENERATORS_WORD = re.compile(r"(?:(?:await )?[A-Za-z_][A-Za-z0-9_.]*(?:=|: )?)?")
+
+
+def dict_key(value: str) -> Code:
+    """``"value": ``, a string key of a dict display and its colon (a layout prefix)."""
+    return Code(f"{string(value)}: ")
+
+
+def laid_out(node: layout.Node, indent: int, before: str = "", after: str = "") -> Code:
+    """``node`` broken into lines as black breaks it at ``indent`` between ``before``
+    and ``after`` (which the template prints, and the first line's indent). Every
+    leaf of ``node`` must be ``Code`` or one of the generator's words (a bare name, ``name=``)."""
+    for leaf in layout.leaves(node):
+        if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
+            raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+    return Code(layout.source(node, indent, before, after))
+
+
+def laid_out_assignment(
+    target: Name, annotation: layout.Node, value: layout.Call, indent: int
+) -> Code:
+    """``target: annotation = value`` as black writes it at ``indent`` (the first line
+    without it), every leaf ``Code`` or one of the generator's words."""
+    for leaf in (*layout.leaves(annotation), *layout.leaves(value)):
+        if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
+            raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+    return Code("\n".join(layout.annotated_assignment(target, annotation, value, indent))[indent:])
 
 
 def _check_literal(value: Any) -> None:
@@ -138,6 +233,46 @@ def docstring(value: str) -> DocText:
     if isinstance(value, DocText):
         return value
     return DocText(text.safe_docstring(value))
+
+
+def docstring_at(value: Any, indent: int) -> DocText:
+    """Escaped text between the triple quotes of a docstring at ``indent`` columns, as
+    black writes it: the first line stripped, the others re-indented to the docstring's
+    indent, trailing spaces dropped, a quote at either end padded with a space, the
+    closing quotes on a line of their own where the last line leaves no room for them
+    (black's ``visit_STRING``, ``fix_multiline_docstring``)."""
+    if not isinstance(value, DocText):
+        raise UnescapedText(f"docstring of {value!r:.200}")
+    prefix = " " * indent
+    if "\n" in value:
+        lines = [_leading_tabs_expanded(line) for line in re.split(r"\r\n|[\r\n]", value)]
+        rest = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+        body = [lines[0].strip()]
+        if rest:
+            margin = min(rest)
+            for number, line in enumerate(lines[1:], 1):
+                stripped = line[margin:].rstrip()
+                body.append(prefix + stripped if stripped or number == len(lines) - 1 else "")
+        text = "\n".join(body)
+    else:
+        text = value.strip()
+    if text:
+        text = (" " if text[0] == '"' else "") + text + (" " if text[-1] == '"' else "")
+        if (len(text) - len(text.rstrip("\\"))) % 2:
+            return DocText(text + " ")
+    elif value:
+        text = " "
+    last = text.splitlines()[-1] if text and not text.endswith("\n") else ""
+    if "\n" in text and len(last) + 3 > layout.LINE_LENGTH:
+        text += "\n" + prefix
+    return DocText(text)
+
+
+def _leading_tabs_expanded(line: str) -> str:
+    stripped = line.lstrip()
+    if not stripped or stripped == line:
+        return line
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
 
 
 def wrapped(value: DocText, width: int) -> tuple[DocText, ...]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.emit import code
+from generator.emit import code, layout
 from generator.emit.code import Code, DocText
 from generator.emit.expressions import Argument, Expr, Name, Subscript, from_import
 from generator.emit.markdown import Markdown
-from generator.emit.methods import MethodPlan, ParamPlan
+from generator.emit.methods import MethodPlan, ParamPlan, arguments_display, call_options
 from generator.emit.options import CALL_OPTIONS, PAGE_SIZE, wait_options
 from generator.emit.types import TypeContext, type_hint
 from generator.ir.extensions import member_schema, success_schema
@@ -43,7 +43,7 @@ class PagerPlan:
     endpoint: code.Name  # the operation's Endpoint constant
     constant: code.Name  # the Pages constant
     pages_class: Name  # OffsetPages / CursorPages
-    pages_arguments: str  # what the class is called with (the spec's values as reprs)
+    pages_arguments: tuple[layout.Node, ...]  # what the class is called with (literals)
     keywords: tuple[Argument, ...]
     arguments: tuple[code.Name, ...]  # Python names passed through to every page
     item_type: Expr
@@ -52,8 +52,27 @@ class PagerPlan:
 
     @property
     def pages_expr(self) -> Code:
-        source = f"{self.pages_class.render()}({self.pages_arguments})"
+        """The call, laid out after ``<constant> = `` as black lays it out."""
+        call = layout.Call(self.pages_class.render(), self.pages_arguments)
+        source = layout.source(call, 0, f"{self.constant} = ")
         return code.expression(source, calls=frozenset({self.pages_class.render()}))
+
+    def call(self, prefix: str) -> Code:
+        """``pager: <hint> = self._client._pager(...)`` in the sync ("") or the async
+        ("Async") resource, laid out as black lays it out."""
+        arguments = (
+            self.endpoint,
+            self.constant,
+            arguments_display(self.arguments),
+            "page_size",
+            call_options(),
+        )
+        node = layout.Call("self._client._pager", arguments, exploded=True)
+        return code.laid_out_assignment(code.name("pager"), self.returns(prefix).node(), node, 8)
+
+    def returns_after(self, prefix: str) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.returns(prefix).node(), 4, ") -> ", ":")
 
     def returns(self, prefix: str) -> Subscript:
         """What the sync ("") or the async ("Async") method returns."""
@@ -75,7 +94,7 @@ class WaiterPlan:
     path: Markdown  # for the README's table
     endpoint: code.Name
     constant: code.Name  # the FinalStatus constant
-    final_arguments: str  # what FinalStatus is called with (the spec's values as reprs)
+    final_arguments: tuple[layout.Node, ...]  # what FinalStatus is called with (literals)
     positional: tuple[ParamPlan, ...]
     keywords: tuple[Argument, ...]
     arguments: tuple[code.Name, ...]
@@ -85,12 +104,42 @@ class WaiterPlan:
 
     @property
     def final_expr(self) -> Code:
-        source = f"{FINAL_STATUS.render()}({self.final_arguments})"
+        """The call, laid out after ``<constant> = `` as black lays it out."""
+        call = layout.Call(FINAL_STATUS.render(), self.final_arguments)
+        source = layout.source(call, 0, f"{self.constant} = ")
         return code.expression(source, calls=frozenset({FINAL_STATUS.render(), "frozenset"}))
 
     @property
     def return_hint(self) -> Code:
         return code.expression(self.return_type.render())
+
+    def call(self, awaited: str) -> Code:
+        """``result: <hint> = self._client._wait(...)`` (``awaited``: ``"await "`` in the
+        async class), laid out as black lays it out."""
+        options = layout.Call(
+            "CallOptions",
+            (
+                layout.Keyed("extra_headers=", "extra_headers"),
+                layout.Keyed("timeout=", "poll_timeout"),
+                layout.Keyed("max_retries=", "max_retries"),
+            ),
+        )
+        waits = ["max_wait", "poll_interval", "max_interval"]
+        waits += ["raise_on_failure"] if self.raises else []
+        arguments: tuple[layout.Node, ...] = (
+            self.endpoint,
+            arguments_display(self.arguments),
+            self.constant,
+            options,
+            *(layout.Keyed(f"{name}=", name) for name in waits),
+        )
+        node = layout.Call(f"{awaited}self._client._wait", arguments, exploded=True)
+        return code.laid_out_assignment(code.name("result"), self.return_type.node(), node, 8)
+
+    @property
+    def returns(self) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.return_type.node(), 4, ") -> ", ":")
 
     def annotations(self) -> list[Expr]:
         return [
@@ -141,7 +190,10 @@ def plan_pager(
         endpoint=method.constant,
         constant=code.name(method.constant + "__PAGES"),  # "__": no endpoint constant has it
         pages_class=_PAGES[pagination.style],
-        pages_arguments=", ".join(f"{k}={v!r}" for k, v in fields.items()),
+        pages_arguments=tuple(
+            layout.Keyed(f"{k}=", code.literal(None if v is None else str(v)))
+            for k, v in fields.items()
+        ),
         keywords=(*[p.argument for p in passed], PAGE_SIZE, *CALL_OPTIONS),
         arguments=tuple(p.python_name for p in passed),
         item_type=item_type,
@@ -184,13 +236,16 @@ def plan_waiter(waiter: Waiter, method: MethodPlan) -> WaiterPlan:
     )
 
 
-def _final_status_arguments(waiter: Waiter) -> str:
-    """What the ``FinalStatus(...)`` constant is called with: every value from the spec as a repr."""
+def _final_status_arguments(waiter: Waiter) -> tuple[layout.Node, ...]:
+    """What the ``FinalStatus(...)`` constant is called with: every value from the spec
+    as a literal."""
 
-    def frozen(values: tuple[str, ...]) -> str:
-        return f"frozenset({{{', '.join(repr(v) for v in sorted(values))}}})"
+    def frozen(values: tuple[str, ...]) -> layout.Node:
+        members = tuple(code.literal(v) for v in sorted(values))
+        return layout.Call("frozenset", (layout.Call("", members, "{}", display=True),))
 
-    parts = [repr(waiter.status), frozen(waiter.final)]
+    parts: list[layout.Node] = [code.literal(waiter.status), frozen(waiter.final)]
     if waiter.failed or waiter.cancelled or waiter.reasons:
-        parts += [frozen(waiter.failed), frozen(waiter.cancelled), repr(waiter.reasons)]
-    return ", ".join(parts)
+        reasons = code.literal_node(waiter.reasons)
+        parts += [frozen(waiter.failed), frozen(waiter.cancelled), reasons]
+    return tuple(parts)

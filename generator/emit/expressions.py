@@ -8,7 +8,9 @@ A ``Name`` carries the ``Import`` that binds it (``Sequence`` from
 collected from the expressions it uses (``imports_of``), never found by
 searching its text. ``Quoted`` is a forward reference: its type as a string,
 for a name a module defines after the place that evaluates it. ``union`` flattens, drops duplicates, puts ``None`` last
-and lets ``Any`` absorb the rest. Literal values are written with ``repr``.
+and lets ``Any`` absorb the rest. Literal values are written with ``repr``, strings
+quoted as black quotes them (``code.string``). ``node()`` gives an expression as a
+``generator.emit.layout`` tree, to be broken into lines as black breaks it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from generator.emit import code
+from generator.emit import code, layout
 from generator.emit.code import Code
 
 __all__ = [
@@ -71,6 +73,9 @@ class Name:
     def render(self) -> str:
         return self.text
 
+    def node(self) -> layout.Node:
+        return self.text
+
 
 @dataclass(frozen=True)
 class Subscript:
@@ -82,6 +87,9 @@ class Subscript:
     def render(self) -> str:
         return f"{self.base.render()}[{', '.join(a.render() for a in self.args)}]"
 
+    def node(self) -> layout.Node:
+        return layout.Call(self.base.render(), tuple(a.node() for a in self.args), "[]")
+
 
 @dataclass(frozen=True)
 class Union:
@@ -91,6 +99,9 @@ class Union:
 
     def render(self) -> str:
         return " | ".join(m.render() for m in self.members)
+
+    def node(self) -> layout.Node:
+        return layout.Union(tuple(m.node() for m in self.members))
 
 
 _LITERAL = Name("Literal", Import("typing", "Literal"))
@@ -112,12 +123,19 @@ class Literal:
         return hash(self._key())
 
     def render(self) -> str:
-        return f"{_LITERAL.render()}[{', '.join(repr(v) for v in self.values)}]"
+        return layout.flat(self.node())
+
+    def node(self) -> layout.Node:
+        values = tuple(code.literal(v) for v in self.values)
+        return layout.Call(_LITERAL.render(), values, "[]")
 
 
 @dataclass(frozen=True)
 class NoneType:
     def render(self) -> str:
+        return "None"
+
+    def node(self) -> layout.Node:
         return "None"
 
 
@@ -128,7 +146,10 @@ class Quoted:
     expr: Expr
 
     def render(self) -> str:
-        return repr(self.expr.render())
+        return code.string(self.expr.render())
+
+    def node(self) -> layout.Node:
+        return self.render()
 
 
 Expr: TypeAlias = Name | Subscript | Union | Literal | NoneType | Quoted
@@ -207,6 +228,12 @@ class Argument:
 
     @property
     def declaration(self) -> Code:
-        """The declaration, checked: a name, a type expression, a constant."""
-        text = f"{self.name}: {self.annotation.render()}"
-        return code.declaration(text if self.default is None else f"{text} = {self.default}")
+        """The declaration of a parameter of a method (at 8 columns, a comma after it),
+        laid out as black lays it out, checked: a name, a type expression, a constant."""
+        return self.declared(8, ",")
+
+    def declared(self, indent: int, after: str) -> Code:
+        """The declaration at ``indent``, ``after`` following it (the template prints it)."""
+        default = "" if self.default is None else f" = {self.default}"
+        node = layout.Keyed(f"{self.name}: ", self.annotation.node())
+        return code.declaration(layout.source(node, indent, after=default + after) + default)

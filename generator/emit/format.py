@@ -128,10 +128,12 @@ def python_pieces(
     files: dict[str, str], verbatim: Iterable[str] = (), piece_size: int = _PIECE_SIZE
 ) -> list[Job]:
     """What the format stage formats: (path, piece number, text) of each piece of
-    every Python file not in ``verbatim``."""
+    every Python file not in ``verbatim``, ending in one newline as black ends it (the
+    blank lines before a cut are the join's): a piece black leaves as it is, it
+    formats once, where any change costs it a second pass."""
     skip = set(verbatim)
     return [
-        (path, number, piece)
+        (path, number, piece.rstrip("\n") + "\n")
         for path, text in files.items()
         if path.endswith(".py") and path not in skip
         for number, piece in enumerate(split_module(text, piece_size))

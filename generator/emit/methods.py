@@ -10,24 +10,24 @@ from __future__ import annotations
 import hashlib
 import keyword
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
-from generator.emit import code, markdown
+from generator.emit import code, layout, markdown
 from generator.emit.code import Code, DocText
 from generator.emit.expressions import (
     NONE,
     Argument,
     Expr,
-    Name,
     Union,
     imports_of,
     union,
 )
 from generator.emit.markdown import Markdown
-from generator.emit.options import CALL_OPTIONS, option_names, optional
+from generator.emit.options import CALL_OPTION_NAMES, CALL_OPTIONS, option_names, optional
 from generator.emit.reserved import method_body_names
+from generator.emit.response_plans import ResponseKind, ResponsePlan, accept, plan_responses
 from generator.emit.types import MODULES_BOUND, PARAMS, TypeContext, param_name, type_hint
 from generator.ir.hoist import MODEL_REF_PREFIX
 from generator.ir.model import Model, Operation, Parameter, ParameterLocation
@@ -44,21 +44,12 @@ __all__ = [
 ]
 
 
-_STR = Name("str")
+_RESULT = code.name("result")
 
 # Names a method's body or annotations use: its options, its locals and the
 # modules a resource module binds. A parameter of that name takes a "_".
 _OPTION_MODULES = {i.bound for i in imports_of(a.annotation for a in CALL_OPTIONS) if not i.name}
 _RESERVED_ARGUMENTS = option_names() | method_body_names() | MODULES_BOUND | _OPTION_MODULES
-
-
-class ResponseKind(Enum):
-    """How the runtime reads a response (``_endpoint.ResponseKind``'s members)."""
-
-    JSON = "JSON"
-    TEXT = "TEXT"
-    BYTES = "BYTES"
-    EMPTY = "EMPTY"
 
 
 @dataclass(frozen=True)
@@ -88,25 +79,20 @@ class ParamPlan:
     def style_literal(self) -> Code:
         return code.literal(self.style)
 
-
-@dataclass(frozen=True)
-class ResponsePlan:
-    status: str
-    kind: ResponseKind
-    type_expr: Expr  # at module level, what the runtime validates against
-    return_hint: Expr  # inside the resource class
-
     @property
-    def runtime_type(self) -> Code:
-        return code.expression(self.type_expr.render())
-
-    @property
-    def status_literal(self) -> Code:
-        return code.literal(self.status)
-
-    @property
-    def kind_name(self) -> code.Name:
-        return code.name(self.kind.name)
+    def entry(self) -> Code:
+        """``"name": Param(...)`` in the endpoint's ``params`` (at 8 columns, a comma after)."""
+        call = layout.Call(
+            "Param",
+            (
+                self.wire_literal,
+                self.location_literal,
+                layout.Keyed("explode=", repr(self.explode)),
+                layout.Keyed("deprecated=", repr(self.deprecated)),
+                layout.Keyed("style=", self.style_literal),
+            ),
+        )
+        return code.laid_out(layout.Keyed(code.dict_key(self.python_name), call), 8, after=",")
 
 
 @dataclass(frozen=True)
@@ -159,6 +145,49 @@ class MethodPlan:
     def security_literal(self) -> Code:
         return code.literal(self.security)
 
+    @property
+    def security_entry(self) -> Code:
+        """``security=(...)`` in the endpoint (at 4 columns, a comma after)."""
+        node = layout.Keyed("security=", code.literal_node(self.security))
+        return code.laid_out(node, 4, after=",")
+
+    def call(self, awaited: str) -> Code:
+        """``result: <hint> = self._client._call(...)`` (``awaited``: ``"await "`` in the
+        async class), laid out as black lays it out."""
+        arguments = (
+            self.constant,
+            arguments_display(p.python_name for p in self.params),
+            self.body_argument,
+            call_options(),
+        )
+        node = layout.Call(f"{awaited}self._client._call", arguments, exploded=True)
+        return code.laid_out_assignment(_RESULT, self.return_type.node(), node, 8)
+
+    @property
+    def returns(self) -> Code:
+        """The return annotation after ``) -> `` (at 4 columns, ``:`` after it)."""
+        return code.laid_out(self.return_type.node(), 4, ") -> ", ":")
+
+    def raw_binding(self, wrapper: str) -> Code:
+        """``wrapper(resource.<name>)`` after ``self.<name> = `` in a raw-response class."""
+        node = layout.Call(wrapper, (f"resource.{self.name}",))
+        return code.laid_out(node, 8, f"self.{self.name} = ")
+
+    def operation_info(self, resource: code.Name) -> Code:
+        """``"id": OperationInfo(...)`` in ``_operations.OPERATIONS`` (8 columns, a comma after)."""
+        call = layout.Call(
+            "OperationInfo",
+            (
+                self.operation_id_literal,
+                code.scalar(self.http_method),
+                self.path_literal,
+                code.scalar(resource),
+                code.scalar(self.name),
+            ),
+        )
+        entry = layout.Keyed(code.dict_key(self.operation_id), call)
+        return code.laid_out(entry, 8, after=",")
+
     def annotations(self) -> list[Expr]:
         """Every type expression the method's module spells for it."""
         return [
@@ -167,6 +196,18 @@ class MethodPlan:
             *(r.type_expr for r in self.responses),
             self.return_type,
         ]
+
+
+def arguments_display(names: Iterable[code.Name]) -> layout.Call:
+    """``{"name": name, ...}``, one a line: what a method passes on to the client."""
+    items = tuple(layout.Keyed(code.dict_key(n), n) for n in names)
+    return layout.Call("", items, "{}", display=True, exploded=True)
+
+
+def call_options() -> layout.Call:
+    """``CallOptions(extra_headers=extra_headers, ...)``, one a line."""
+    items = tuple(layout.Keyed(f"{n}=", n) for n in CALL_OPTION_NAMES)
+    return layout.Call("CallOptions", items, exploded=True)
 
 
 def plan_method(
@@ -181,14 +222,14 @@ def plan_method(
         keywords.append(Argument("body", hint) if op.body.required else optional("body", hint))
     keywords += [p.argument for p in params if p.location != "path"]
     keywords += CALL_OPTIONS
-    responses = _responses(op, ctx)
+    responses = plan_responses(op, ctx)
     return MethodPlan(
         name=code.name(op.python_name),
         constant=code.name("_" + snake_case(op.python_name).upper()),
         operation_id=op.operation_id,
         http_method=code.name(op.method),
         path=op.path,
-        accept=_accept(op),
+        accept=accept(op),
         body_media_type=op.body.media_type if op.body else "",
         deprecated=op.deprecated,
         security=op.security,
@@ -296,53 +337,6 @@ def _body_hint(schema: dict[str, Any], ctx: TypeContext, models: dict[str, Model
 
 def _members(hint: Expr) -> tuple[Expr, ...]:
     return hint.members if isinstance(hint, Union) else (hint,)
-
-
-def _responses(op: Operation, ctx: TypeContext) -> list[ResponsePlan]:
-    plans = []
-    for response in op.responses:
-        if not response.status.startswith("2") and response.status.upper() != "2XX":
-            continue
-        if not response.content:
-            plans.append(ResponsePlan(response.status, ResponseKind.EMPTY, NONE, NONE))
-            continue
-        content = _preferred_content(response.content)
-        kind = _kind(content.media_type)
-        type_expr: Expr
-        if kind is ResponseKind.JSON:
-            type_expr = type_hint(content.schema, TypeContext())
-            hint = type_hint(content.schema, ctx)
-        else:
-            type_expr = hint = _STR if kind is ResponseKind.TEXT else Name("bytes")
-        plans.append(ResponsePlan(response.status, kind, type_expr, hint))
-    return plans
-
-
-def _preferred_content(contents: Any) -> Any:
-    for content in contents:
-        if _kind(content.media_type) is ResponseKind.JSON:
-            return content
-    return contents[0]
-
-
-def _kind(media_type: str) -> ResponseKind:
-    base = media_type.split(";")[0].strip().lower()
-    if base == "application/json" or base.endswith("+json"):
-        return ResponseKind.JSON
-    if base.startswith("text/"):
-        return ResponseKind.TEXT
-    return ResponseKind.BYTES
-
-
-def _accept(op: Operation) -> str:
-    media: list[str] = []
-    for response in op.responses:
-        if response.status.startswith("2"):
-            for content in response.content:
-                if content.media_type not in media:
-                    media.append(content.media_type)
-    json_first = sorted(media, key=lambda m: _kind(m) is not ResponseKind.JSON)
-    return ", ".join(json_first) or "application/json"
 
 
 def _body_doc(op: Operation) -> str:

@@ -30,7 +30,7 @@ import keyword
 from dataclasses import dataclass, replace
 from typing import Any, TypeAlias
 
-from generator.emit import code
+from generator.emit import code, layout
 from generator.emit.code import Code, DocText
 from generator.emit.expressions import (
     ANY,
@@ -87,6 +87,18 @@ class KeyPlan:
     def annotation_code(self) -> Code:
         return code.expression(self.annotation.render())
 
+    @property
+    def attribute(self) -> Code:
+        """``key: type`` in the class form (at 4 columns), laid out as black lays it out."""
+        node = layout.Keyed(f"{self.name}: ", self.annotation.node())
+        return code.laid_out(node, 4)
+
+    @property
+    def entry(self) -> Code:
+        """``"key": type`` in the functional form (at 8 columns, a comma after)."""
+        node = layout.Keyed(code.dict_key(self.key), self.annotation.node())
+        return code.laid_out(node, 8, after=",")
+
 
 @dataclass(frozen=True)
 class TypedDictPlan:
@@ -112,7 +124,9 @@ class AliasPlan:
 
     @property
     def value_code(self) -> Code:
-        return code.expression(self.value.render())
+        """The aliased type after ``Name: TypeAlias = ``, laid out as black lays it out."""
+        before = f"{self.name}: {_TYPE_ALIAS.render()} = "
+        return code.laid_out(self.value.node(), 0, before)
 
     def uses(self) -> set[str]:
         return {n.text for n in names_in(self.value)}
@@ -129,6 +143,16 @@ class ParamsPlan:
     @property
     def exports(self) -> list[code.Name]:
         return sorted(d.name for d in self.definitions)
+
+    @property
+    def spaced(self) -> list[tuple[Definition, bool]]:
+        """Each definition, and whether it follows a class: an alias takes two blank
+        lines after one (black's), else one (the classes' two are the template's)."""
+        after_class = [isinstance(d, TypedDictPlan) and not d.functional for d in self.definitions]
+        return [
+            (d, bool(number) and after_class[number - 1])
+            for number, d in enumerate(self.definitions)
+        ]
 
 
 def plan_params(api: Api) -> ParamsPlan:

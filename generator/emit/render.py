@@ -107,6 +107,7 @@ def python_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.finalize = _finalize((Code, DocText), _constants(env, "package/"))
     env.filters["pyrepr"] = code.scalar
     env.filters["indent"] = code.indented
+    env.filters["docstring"] = code.docstring_at
     env.globals["call_options"] = tuple(code.name(n) for n in CALL_OPTION_NAMES)
     return env
 
