@@ -39,6 +39,7 @@ __all__ = [
     "external_refs",
     "is_openapi_31",
     "located_errors",
+    "refs_of",
     "refused_refs",
     "schema_errors",
     "validate_spec",
@@ -212,31 +213,45 @@ def _spec_objects(node: Any, pointer: str, names: bool) -> Iterator[tuple[str, d
             yield from _spec_objects(value, join(pointer, key), names=key in _NAME_MAPS)
 
 
-def _refs(spec: Any) -> Iterator[tuple[str, str]]:
+def refs_of(spec: Any) -> list[tuple[str, str]]:
     """(pointer, ``$ref``) of every reference, vendor extensions left out (they are data)."""
+    found = []
     stack: list[tuple[Any, str]] = [(spec, "")]
-    while stack:
+    while stack:  # a pointer is made only for the objects and arrays: a leaf holds no ``$ref``
         node, pointer = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
-                yield join(pointer, "$ref"), ref
+                found.append((pointer + "/$ref", ref))
             stack.extend(
-                (v, join(pointer, k)) for k, v in node.items() if not str(k).startswith("x-")
+                (v, join(pointer, k))
+                for k, v in node.items()
+                if isinstance(v, (dict, list)) and not str(k).startswith("x-")
             )
         elif isinstance(node, list):
-            stack.extend((v, join(pointer, i)) for i, v in enumerate(node))
+            stack.extend(
+                (v, f"{pointer}/{i}") for i, v in enumerate(node) if isinstance(v, (dict, list))
+            )
+    return found
 
 
-def external_refs(spec: Any, folder: Path) -> bool:
-    """Whether ``spec`` refers to any other document."""
-    return any(target_of(ref, str(folder)).kind != "local" for _, ref in _refs(spec))
+def external_refs(spec: Any, folder: Path, refs: list[tuple[str, str]] | None = None) -> bool:
+    """Whether ``spec`` (whose ``refs_of`` may be given) refers to any other document."""
+    found = refs_of(spec) if refs is None else refs
+    return any(target_of(ref, str(folder)).kind != "local" for _, ref in found)
 
 
-def refused_refs(spec: Any, name: str, folder: Path, policy: RefPolicy) -> list[Diagnostic]:
-    """An error for every reference ``policy`` forbids (remote, or outside the root)."""
+def refused_refs(
+    spec: Any,
+    name: str,
+    folder: Path,
+    policy: RefPolicy,
+    refs: list[tuple[str, str]] | None = None,
+) -> list[Diagnostic]:
+    """An error for every reference ``policy`` forbids (remote, or outside the root) in
+    ``spec``, whose ``refs_of`` may be given."""
     found = []
-    for pointer, ref in sorted(_refs(spec)):
+    for pointer, ref in sorted(refs_of(spec) if refs is None else refs):
         refused = refusal(target_of(ref, str(folder)), ref, policy, name, pointer)
         if refused is not None:
             found.append(refused)
