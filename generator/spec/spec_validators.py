@@ -18,7 +18,8 @@ class attributes), with three changes:
   - each Schema Object's check against its dialect's meta-schema
     (``openapi_schema_validator.validators.check_openapi_schema``) reuses one
     meta-schema validator per (class, format checker) instead of building one
-    per schema;
+    per schema, and is not run again on a value it found clean (a third of
+    OpenAI's 1,536 checked schemas repeat another's value);
   - the schema keyword validator's lists of the schemas it has seen answer
     ``in`` from a set (as lists they make it quadratic in the number of schemas).
 
@@ -212,6 +213,8 @@ def _reusing(library: type[Any]) -> type[Any]:
 
 
 _CHECKERS: dict[tuple[type[Any], int], tuple[Any, Callable[[Any], None]]] = {}
+_MOST_CLEAN = 100_000
+"""The most values each checker remembers as clean (OpenAI's spec has about 1,000)."""
 
 
 def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
@@ -236,9 +239,19 @@ def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
             registry=OPENAPI_SPECIFICATIONS,  # the registry check_openapi_schema gives it
         )
 
+        clean: set[str] = set()
+
         def check(schema: Any) -> None:
+            # The check is a function of the schema's value alone: a value already found
+            # clean (by its repr, which tells 1, 1.0, True and '1' apart and keeps key order)
+            # is not checked again. The seed checks 203 schemas, 63 of them distinct.
+            value = repr(schema)
+            if value in clean:
+                return
             for error in meta_schema_validator.iter_errors(schema):
                 raise SchemaError.create_from(error)
+            if len(clean) < _MOST_CLEAN:
+                clean.add(value)
 
         _CHECKERS[key] = (format_checker, check)  # the format checker kept: its id is the key
     return _CHECKERS[key][1]
