@@ -6,6 +6,7 @@
     overlays.py     overlays stage: OpenAPI Overlay 1.0 documents applied in name order
     overlay_targets.py  the nodes an action's JSONPath target selects (a direct walk, else python-jsonpath)
     validate.py     validate stage: openapi-spec-validator, plus checks it does not make
+    spec_validators.py  openapi-spec-validator's classes as validate runs them: errors located, no retrieval, work done once
     worker.py       the validation run in a forked worker beside the later stages
     repair.py       the ``repair`` command: rounds of validate → fix → validate, the overlay
     repair_rules.py one validator error → the overlay actions that fix it, where mechanical

@@ -256,10 +256,11 @@ def _local_refs(node: Any, where: str) -> list[tuple[str, str]]:
             ref = current.get("$ref")
             if isinstance(ref, str) and ref.startswith("#"):
                 found.append((jp.join(here, "$ref"), ref))
-            for key, value in current.items():
-                if not str(key).startswith("x-"):
+            for key, value in current.items():  # a leaf holds no `$ref`: no pointer for it
+                if isinstance(value, (dict, list)) and not str(key).startswith("x-"):
                     stack.append((value, jp.join(here, key)))
         elif isinstance(current, list):
             for index, value in enumerate(current):
-                stack.append((value, jp.join(here, index)))
+                if isinstance(value, (dict, list)):
+                    stack.append((value, f"{here}/{index}"))
     return sorted(found)

@@ -1,9 +1,10 @@
 """Validate stage: openapi-spec-validator, plus checks it does not make.
 
 * Every validator error becomes a diagnostic with the JSON pointer of the
-  offending node, in the document as written (through its ``$ref``s).
+  offending node, in the document as written (through its ``$ref``s); the
+  validator classes that tag each error with its node are in ``spec_validators``.
 * The validator never reads anything but the document it is given: its
-  resolver refuses every retrieval, whatever the scheme (``_NO_RETRIEVAL``).
+  resolver refuses every retrieval, whatever the scheme (``spec_validators``).
   References to other files are checked (``refused_refs``) and bundled by
   ``generator.spec.dereference`` before the validator sees the document.
 * An ``example``/``examples`` value that its own schema rejects is a warning:
@@ -19,24 +20,18 @@ from typing import Any
 import referencing
 import referencing.jsonschema
 from jsonschema.exceptions import UnknownType, ValidationError, best_match
-from jsonschema_path import SchemaPath
 from openapi_schema_validator import (
     OAS30Validator,
     OAS31Validator,
     oas30_format_checker,
     oas31_format_checker,
 )
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import (
-    ExtraParametersError,
-    OpenAPIValidationError,
-)
-from openapi_spec_validator.validation.keywords import SchemaValidator, ValueValidator
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.spec.dereference import local_ref_problems
 from generator.spec.pointer import follow, from_parts, join
 from generator.spec.references import RefPolicy, refusal, target_of
+from generator.spec.spec_validators import PLACE, spec_validator_class
 
 __all__ = [
     "UnreadableDocument",
@@ -44,6 +39,7 @@ __all__ = [
     "external_refs",
     "is_openapi_31",
     "located_errors",
+    "refs_of",
     "refused_refs",
     "schema_errors",
     "validate_spec",
@@ -92,12 +88,13 @@ class UnreadableDocument(Exception):
 
 
 def located_errors(
-    spec: dict[str, Any], base_uri: str
+    spec: dict[str, Any], base_uri: str, *, reuse: bool = True
 ) -> Iterator[tuple[str, str, ValidationError]]:
     """openapi-spec-validator's errors, each once, with the JSON pointer of its node (in the
     document as written) and its one-line message. Raises ``UnreadableDocument`` when the validator
-    fails before it found an error."""
-    validator_class = _LOCATED_31 if is_openapi_31(spec) else _LOCATED_30
+    fails before it found an error. ``reuse=False``: the library's pieces alone, none of the work
+    ``spec_validators`` does once (the same errors, slower)."""
+    validator_class = spec_validator_class(is_openapi_31(spec), reuse)
     validator = validator_class(spec, base_uri=base_uri)
     seen: set[tuple[str, str]] = set()
     errors: list[ValidationError] = []
@@ -108,7 +105,7 @@ def located_errors(
             raise UnreadableDocument(_first_line(str(exc))) from None
     for found in errors:
         err = found
-        if getattr(found, _PLACE, None) is None:
+        if getattr(found, PLACE, None) is None:
             try:
                 err = best_match([found]) or found
             except Exception:  # jsonschema can't rank errors from some broken documents
@@ -121,89 +118,8 @@ def located_errors(
         yield pointer, message, err
 
 
-# -- where an error is -------------------------------------------------------
-#
-# openapi-spec-validator checks each Schema Object, parameter and operation
-# with its own keyword validator and reports the error relative to that node
-# (or with no path at all). The validators below are the library's own with
-# one change: every error leaving a keyword validator is tagged with the place
-# of the node it checked, so the diagnostic can name the full JSON pointer.
-
-_PLACE = "_generator_place"
-
-
-def _located(cls: type[Any]) -> type[Any]:
-    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[ValidationError]:
-        node = next(
-            (a for a in reversed([*args, *kwargs.values()]) if isinstance(a, SchemaPath)), None
-        )
-        for err in cls.__call__(self, *args, **kwargs):
-            if node is not None and not hasattr(err, _PLACE):
-                suffix = _suffix(cls, err)
-                if not isinstance(err, OpenAPIValidationError):
-                    err = OpenAPIValidationError.create_from(err)
-                setattr(err, _PLACE, (*node.parts, *suffix))
-            yield err
-
-    return type(cls.__name__, (cls,), {"__call__": __call__})
-
-
-def _suffix(checker: type[Any], err: ValidationError) -> tuple[Any, ...]:
-    """Where, inside the node ``checker`` was given, ``err`` is."""
-    if issubclass(checker, ValueValidator):
-        return ("default",)
-    if not issubclass(checker, SchemaValidator):
-        return ()
-    if isinstance(err, ExtraParametersError):
-        return ("required",)
-    if isinstance(err, OpenAPIValidationError):  # the schema breaks the JSON Schema dialect
-        return tuple(err.path)
-    return ("default",)  # a default value that its own schema rejects
-
-
-class _Refused(OSError):
-    """What the validator's resolver raises instead of reading a document."""
-
-
-def _refuse(uri: str) -> Any:
-    raise _Refused(f"the validator reads no document but the spec (asked for {uri!r})")
-
-
-class _NoRetrieval(dict[str, Any]):
-    """jsonschema-path's resolver handlers, by scheme: every scheme, each refusing.
-
-    Its retriever calls ``urlopen`` itself for a scheme it has no handler for,
-    so a handler for the known schemes alone would not be enough.
-    """
-
-    def __contains__(self, scheme: object) -> bool:
-        return True
-
-    def __getitem__(self, scheme: str) -> Any:
-        return _refuse
-
-    def get(self, scheme: str, default: Any = None) -> Any:
-        return _refuse
-
-
-_NO_RETRIEVAL = _NoRetrieval()
-
-
-def _with_places(spec_validator: type[Any]) -> type[Any]:
-    validators = {k: _located(v) for k, v in spec_validator.keyword_validators.items()}
-    return type(
-        spec_validator.__name__,
-        (spec_validator,),
-        {"keyword_validators": validators, "resolver_handlers": _NO_RETRIEVAL},
-    )
-
-
-_LOCATED_30 = _with_places(OpenAPIV30SpecValidator)
-_LOCATED_31 = _with_places(OpenAPIV31SpecValidator)
-
-
 def _pointer_of(spec: dict[str, Any], err: ValidationError) -> str:
-    place = getattr(err, _PLACE, None)
+    place = getattr(err, PLACE, None)
     if place is None:  # the OpenAPI schema's own check: the path is absolute
         return from_parts(err.absolute_path)
     return _through_refs(spec, place)
@@ -297,31 +213,45 @@ def _spec_objects(node: Any, pointer: str, names: bool) -> Iterator[tuple[str, d
             yield from _spec_objects(value, join(pointer, key), names=key in _NAME_MAPS)
 
 
-def _refs(spec: Any) -> Iterator[tuple[str, str]]:
+def refs_of(spec: Any) -> list[tuple[str, str]]:
     """(pointer, ``$ref``) of every reference, vendor extensions left out (they are data)."""
+    found = []
     stack: list[tuple[Any, str]] = [(spec, "")]
-    while stack:
+    while stack:  # a pointer is made only for the objects and arrays: a leaf holds no ``$ref``
         node, pointer = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
-                yield join(pointer, "$ref"), ref
+                found.append((pointer + "/$ref", ref))
             stack.extend(
-                (v, join(pointer, k)) for k, v in node.items() if not str(k).startswith("x-")
+                (v, join(pointer, k))
+                for k, v in node.items()
+                if isinstance(v, (dict, list)) and not str(k).startswith("x-")
             )
         elif isinstance(node, list):
-            stack.extend((v, join(pointer, i)) for i, v in enumerate(node))
+            stack.extend(
+                (v, f"{pointer}/{i}") for i, v in enumerate(node) if isinstance(v, (dict, list))
+            )
+    return found
 
 
-def external_refs(spec: Any, folder: Path) -> bool:
-    """Whether ``spec`` refers to any other document."""
-    return any(target_of(ref, str(folder)).kind != "local" for _, ref in _refs(spec))
+def external_refs(spec: Any, folder: Path, refs: list[tuple[str, str]] | None = None) -> bool:
+    """Whether ``spec`` (whose ``refs_of`` may be given) refers to any other document."""
+    found = refs_of(spec) if refs is None else refs
+    return any(target_of(ref, str(folder)).kind != "local" for _, ref in found)
 
 
-def refused_refs(spec: Any, name: str, folder: Path, policy: RefPolicy) -> list[Diagnostic]:
-    """An error for every reference ``policy`` forbids (remote, or outside the root)."""
+def refused_refs(
+    spec: Any,
+    name: str,
+    folder: Path,
+    policy: RefPolicy,
+    refs: list[tuple[str, str]] | None = None,
+) -> list[Diagnostic]:
+    """An error for every reference ``policy`` forbids (remote, or outside the root) in
+    ``spec``, whose ``refs_of`` may be given."""
     found = []
-    for pointer, ref in sorted(_refs(spec)):
+    for pointer, ref in sorted(refs_of(spec) if refs is None else refs):
         refused = refusal(target_of(ref, str(folder)), ref, policy, name, pointer)
         if refused is not None:
             found.append(refused)

@@ -1,0 +1,257 @@
+"""openapi-spec-validator's validator classes, as the validate stage runs them.
+
+The library's own classes, subclassed through the hooks it defines them with
+(the ``keyword_validators``, ``resolver_handlers`` and ``schema_validator``
+class attributes), with three changes:
+
+* Located: every error leaving a keyword validator is tagged (``PLACE``) with
+  the place of the node it checked, so the diagnostic can name the full JSON
+  pointer: the library reports an error relative to that node, or with no path.
+* No retrieval: the resolver refuses every document but the spec
+  (``_NO_RETRIEVAL``).
+* Work done once (``reuse=True``, the default), the same errors in the same order:
+
+  - the document's check against the OpenAPI schema runs with that schema's
+    reference registry crawled once. The library's validator holds it uncrawled,
+    and ``referencing`` crawls it anew for each ``$dynamicRef: '#meta'`` it
+    resolves from there: 1,947 crawls for OpenAI's 3.1 spec, 40 % of its validation;
+  - each Schema Object's check against its dialect's meta-schema
+    (``openapi_schema_validator.validators.check_openapi_schema``) reuses one
+    meta-schema validator per (class, format checker) instead of building one
+    per schema, and is not run again on a value it found clean (a third of
+    OpenAI's 1,536 checked schemas repeat another's value);
+  - the schema keyword validator's lists of the schemas it has seen answer
+    ``in`` from a set (as lists they make it quadratic in the number of schemas).
+
+  Each applies only where the library has the shape it was written against
+  (the versions in ``_CHECKED_VERSIONS``, the functions and fields it replaces);
+  elsewhere the library's own piece runs. ``reuse=False`` gives the library's
+  pieces throughout: the reference that ``tests/test_validator_reuse.py``
+  compares with.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import jsonschema_specifications  # type: ignore[import-untyped]
+import openapi_schema_validator
+import openapi_schema_validator.validators as oas_validators
+import openapi_spec_validator
+import referencing
+from jsonschema.exceptions import SchemaError, ValidationError
+from jsonschema.validators import validator_for
+from jsonschema_path import SchemaPath
+from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SPECIFICATIONS
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import get_validator_backend
+from openapi_spec_validator.validation.exceptions import (
+    ExtraParametersError,
+    OpenAPIValidationError,
+)
+from openapi_spec_validator.validation.keywords import SchemaValidator, ValueValidator
+
+__all__ = ["PLACE", "reuse_applies", "spec_validator_class"]
+
+PLACE = "_generator_place"
+"""The attribute of an error that holds the parts of the node its keyword validator checked."""
+
+# The versions whose source the reuse was checked against (``check_openapi_schema``'s
+# body is repeated in ``_reused_checker``; the lists are ``SchemaValidator``'s).
+_CHECKED_VERSIONS = {
+    openapi_spec_validator: frozenset({"0.9.0"}),
+    openapi_schema_validator: frozenset({"0.9.0"}),
+}
+
+
+@functools.cache
+def spec_validator_class(openapi_31: bool, reuse: bool = True) -> type[Any]:
+    """The validator class for an OpenAPI 3.0 or 3.1 document."""
+    library = OpenAPIV31SpecValidator if openapi_31 else OpenAPIV30SpecValidator
+    keyword_validators = dict(library.keyword_validators)
+    attributes: dict[str, Any] = {"resolver_handlers": _NO_RETRIEVAL}
+    if reuse and reuse_applies():
+        keyword_validators["schema"] = _reusing(keyword_validators["schema"])
+        crawled = _crawled(library.schema_validator)
+        if crawled is not None:
+            attributes["schema_validator"] = crawled
+    attributes["keyword_validators"] = {k: _located(v) for k, v in keyword_validators.items()}
+    return type(library.__name__, (library,), attributes)
+
+
+def reuse_applies() -> bool:
+    """Whether the installed libraries are the ones the reuse was written against."""
+    return (
+        all(
+            getattr(module, "__version__", None) in versions
+            for module, versions in _CHECKED_VERSIONS.items()
+        )
+        and hasattr(SchemaValidator, "_get_schema_checker")
+        and get_validator_backend() == "jsonschema"
+    )
+
+
+# -- located ---------------------------------------------------------------------
+
+
+def _located(cls: type[Any]) -> type[Any]:
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[ValidationError]:
+        node = next(
+            (a for a in reversed([*args, *kwargs.values()]) if isinstance(a, SchemaPath)), None
+        )
+        for err in cls.__call__(self, *args, **kwargs):
+            if node is not None and not hasattr(err, PLACE):
+                suffix = _suffix(cls, err)
+                if not isinstance(err, OpenAPIValidationError):
+                    err = OpenAPIValidationError.create_from(err)
+                setattr(err, PLACE, (*node.parts, *suffix))
+            yield err
+
+    return type(cls.__name__, (cls,), {"__call__": __call__})
+
+
+def _suffix(checker: type[Any], err: ValidationError) -> tuple[Any, ...]:
+    """Where, inside the node ``checker`` was given, ``err`` is."""
+    if issubclass(checker, ValueValidator):
+        return ("default",)
+    if not issubclass(checker, SchemaValidator):
+        return ()
+    if isinstance(err, ExtraParametersError):
+        return ("required",)
+    if isinstance(err, OpenAPIValidationError):  # the schema breaks the JSON Schema dialect
+        return tuple(err.path)
+    return ("default",)  # a default value that its own schema rejects
+
+
+# -- no retrieval ----------------------------------------------------------------
+
+
+class _Refused(OSError):
+    """What the validator's resolver raises instead of reading a document."""
+
+
+def _refuse(uri: str) -> Any:
+    raise _Refused(f"the validator reads no document but the spec (asked for {uri!r})")
+
+
+class _NoRetrieval(dict[str, Any]):
+    """jsonschema-path's resolver handlers, by scheme: every scheme, each refusing.
+
+    Its retriever calls ``urlopen`` itself for a scheme it has no handler for,
+    so a handler for the known schemes alone would not be enough.
+    """
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        return _refuse
+
+    def get(self, scheme: str, default: Any = None) -> Any:
+        return _refuse
+
+
+_NO_RETRIEVAL = _NoRetrieval()
+
+
+# -- work done once --------------------------------------------------------------
+
+
+def _crawled(library_validator: Any) -> Any | None:
+    """The library's validator of documents against the OpenAPI schema, built as it
+    builds it (``validator_for(schema)(schema)``) but resolving in a registry crawled
+    once; None when it is not a ``jsonschema`` validator this knows how to build."""
+    schema = library_validator.schema
+    cls = validator_for(schema)
+    aliases = {f.alias for f in attrs.fields(cls)} if attrs.has(cls) else set()
+    if library_validator.__class__ is not cls or "_resolver" not in aliases:
+        return None
+    resource = referencing.Resource.from_contents(schema)
+    uri = resource.id() or ""
+    # What jsonschema's own registry holds (the meta-schemas), the schema added, crawled.
+    registry = jsonschema_specifications.REGISTRY.with_resource(uri, resource).crawl()
+    return cls(schema, _resolver=registry.resolver(base_uri=uri))
+
+
+class _SeenIds(list[int]):
+    """The library's list of schema ids, its ``in`` answered by a set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: set[int] = set()
+
+    def append(self, schema_id: int) -> None:
+        super().append(schema_id)
+        self._ids.add(schema_id)
+
+    def __contains__(self, schema_id: object) -> bool:
+        return schema_id in self._ids
+
+
+def _reusing(library: type[Any]) -> type[Any]:
+    """The library's schema keyword validator ``library``, its meta-schema checkers reused
+    and its lists of seen schemas answered by sets."""
+
+    def __init__(self: Any, registry: Any) -> None:
+        library.__init__(self, registry)
+        for seen in ("visited_schema_ids", "meta_checked_schema_ids"):
+            if getattr(self, seen, None) == [] and type(getattr(self, seen)) is list:
+                setattr(self, seen, _SeenIds())
+
+    def _get_schema_checker(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
+        checker: Callable[[Any], None] = library._get_schema_checker(self, schema, schema_value)
+        return _reused_checker(checker) or checker
+
+    return type(
+        library.__name__,
+        (library,),
+        {"__init__": __init__, "_get_schema_checker": _get_schema_checker},
+    )
+
+
+_CHECKERS: dict[tuple[type[Any], int], tuple[Any, Callable[[Any], None]]] = {}
+_MOST_CLEAN = 100_000
+"""The most values each checker remembers as clean (OpenAI's spec has about 1,000)."""
+
+
+def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
+    """``checker`` with its meta-schema validator built once, when it is
+    ``check_openapi_schema`` bound to a class (with a format checker, or without);
+    None for any other checker."""
+    keywords: dict[str, Any] = {}
+    if isinstance(checker, functools.partial):
+        if checker.args or set(checker.keywords) - {"format_checker"}:
+            return None
+        keywords, checker = checker.keywords, checker.func
+    cls: Any = getattr(checker, "__self__", None)
+    if getattr(checker, "__func__", None) is not oas_validators.check_openapi_schema:
+        return None
+    format_checker = keywords.get("format_checker", cls.FORMAT_CHECKER)
+    key = (cls, id(format_checker))
+    if key not in _CHECKERS:
+        # check_openapi_schema's validator, built once rather than for every schema
+        meta_schema_validator = validator_for(cls.META_SCHEMA, default=cls)(
+            cls.META_SCHEMA,
+            format_checker=format_checker,
+            registry=OPENAPI_SPECIFICATIONS,  # the registry check_openapi_schema gives it
+        )
+
+        clean: set[str] = set()
+
+        def check(schema: Any) -> None:
+            # The check is a function of the schema's value alone: a value already found
+            # clean (by its repr, which tells 1, 1.0, True and '1' apart and keeps key order)
+            # is not checked again. The seed checks 203 schemas, 63 of them distinct.
+            value = repr(schema)
+            if value in clean:
+                return
+            for error in meta_schema_validator.iter_errors(schema):
+                raise SchemaError.create_from(error)
+            if len(clean) < _MOST_CLEAN:
+                clean.add(value)
+
+        _CHECKERS[key] = (format_checker, check)  # the format checker kept: its id is the key
+    return _CHECKERS[key][1]
