@@ -17,13 +17,14 @@ read, the Python API and diffstat sections are left empty.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
-from generator.pipeline import Options, Run, Unverified, generate_unverified
+from generator.pipeline import Options
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
@@ -35,6 +36,7 @@ from .diffstat import Diffstat, diffstat, rendered_diffstat
 from .links import link_causes
 from .python_api import ApiChange, compare_surfaces, read_surface
 from .renames import find_renames
+from .sides import Beside, Generation, Pending, generate_here
 from .sources import Side, relabel
 from .wire import compare_wire
 
@@ -114,13 +116,18 @@ def compare_sides(
     without the Python API when a side turns out not to validate.
     """
     built: dict[str, _Built] = {}
-    pending: dict[str, tuple[Side, Unverified]] = {}
+    pending: dict[str, tuple[Side, Pending]] = {}
     settings = (raw, package, current_version)
     keys = (_inputs_key(old), _inputs_key(new))
+    # The new side is generated in a child beside the old side (see ``sides``).
+    beside = Beside(_options(new, package)) if keys[1] != keys[0] else None
     try:
-        for side, key in zip((old, new), keys, strict=True):
-            if key not in built:
-                built[key] = _generated(side, package, pending, key)
+        built[keys[0]] = _generated(
+            old, pending, keys[0], lambda: generate_here(_options(old, package))
+        )
+        if beside is not None:
+            built[keys[1]] = _generated(new, pending, keys[1], beside.result)
+            beside = None
         report: Report | None = None
         try:
             report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
@@ -139,19 +146,27 @@ def compare_sides(
     finally:
         for _, unverified in pending.values():
             unverified.cancel()
+        if beside is not None:
+            beside.cancel()
     if failed or report is None:
         report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
     return report
 
 
+def _options(side: Side, package: str) -> Options:
+    return Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
+
+
 def _generated(
-    side: Side, package: str, pending: dict[str, tuple[Side, Unverified]], key: str
+    side: Side,
+    pending: dict[str, tuple[Side, Pending]],
+    key: str,
+    generation: Callable[[], tuple[Generation, Pending]],
 ) -> _Built:
     """The side's package, generated without waiting for its validator (added to
     ``pending``); the side as ``_unvalidated`` when the generation stops on an error."""
-    options = Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
     try:
-        resolved, api, files, unverified = generate_unverified(options, Run(), formatted=False)
+        (resolved, api, files), unverified = generation()
     except GeneratorError as exc:
         return _unvalidated(side, exc)
     pending[key] = (side, unverified)
