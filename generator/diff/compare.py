@@ -34,10 +34,11 @@ from generator.text import package_version
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat, rendered_diffstat
 from .links import link_causes
-from .python_api import ApiChange, compare_surfaces, read_surface
+from .python_api import ApiChange, compare_surfaces
 from .renames import find_renames
 from .sides import Beside, Generation, Pending, generate_here
 from .sources import Side, relabel
+from .surface import Surface
 from .wire import compare_wire
 
 __all__ = ["Report", "Semver", "compare_sides"]
@@ -97,6 +98,7 @@ class _Built:
     resolved: Resolved
     api: Api | None  # None: the side fails validation, no package
     files: dict[str, str]
+    surface: Surface | None = None  # None: no package
     version: str = ""
     problems: tuple[str, ...] = ()
 
@@ -166,11 +168,11 @@ def _generated(
     """The side's package, generated without waiting for its validator (added to
     ``pending``); the side as ``_unvalidated`` when the generation stops on an error."""
     try:
-        (resolved, api, files), unverified = generation()
+        (resolved, api, files, surface), unverified = generation()
     except GeneratorError as exc:
         return _unvalidated(side, exc)
     pending[key] = (side, unverified)
-    return _Built(resolved, api, files)
+    return _Built(resolved, api, files, surface)
 
 
 def _report(
@@ -191,7 +193,7 @@ def _report(
         wire = compare_wire(_raw(old), _raw(new))
     else:
         wire = compare_wire(before.resolved, after.resolved)
-    if before.api is None or after.api is None:
+    if before.surface is None or after.surface is None or before.api is None or after.api is None:
         return Report(
             old.label,
             new.label,
@@ -204,7 +206,7 @@ def _report(
             problems,
             package.replace("_", "-"),
         )
-    surfaces = (read_surface(before.files, package), read_surface(after.files, package))
+    surfaces = (before.surface, after.surface)
     apis = (before.api, after.api)
     renames = find_renames(*surfaces, apis)
     python_api = link_causes(compare_surfaces(*surfaces, renames), wire, apis, surfaces)
@@ -253,7 +255,7 @@ def _unvalidated(side: Side, exc: GeneratorError) -> _Built:
     info = spec.get("info") if isinstance(spec, dict) else None
     version = str(info.get("version", "")) if isinstance(info, dict) else ""
     lines = tuple(d.format() for d in relabel(exc, (side,)).diagnostics)
-    return _Built(resolved, None, {}, version, lines)
+    return _Built(resolved, None, {}, None, version, lines)
 
 
 def _inputs_key(side: Side) -> str:

@@ -28,9 +28,12 @@ from generator.ir.model import Api
 from generator.pipeline import Options, Run, generate_unverified
 from generator.spec.dereference import Resolved
 
+from .surface import Surface, read_surface
+
 __all__ = ["Beside", "Generation", "Pending", "generate_here"]
 
-Generation = tuple[Resolved, Api, dict[str, str]]
+Generation = tuple[Resolved, Api, dict[str, str], Surface]
+"""The dereferenced spec, the IR, the rendered files and their public surface."""
 
 
 class Pending(Protocol):
@@ -45,10 +48,15 @@ class _Gone(Exception):
 
 
 def generate_here(options: Options) -> tuple[Generation, Pending]:
-    """The side's package generated in this process, its validator still running;
+    """The side's package generated in this process and its surface read, its validator still running;
     ``GeneratorError`` when the generation stops on an error."""
     resolved, api, files, unverified = generate_unverified(options, Run(), formatted=False)
-    return (resolved, api, files), unverified
+    try:
+        surface = read_surface(files, options.package)
+    except BaseException:
+        unverified.cancel()
+        raise
+    return (resolved, api, files, surface), unverified
 
 
 class Beside:
