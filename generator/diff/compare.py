@@ -1,6 +1,7 @@
 """Two sides → one ``Report``: wire changes, Python API changes, diffstat, verdict.
 
-Each side goes through the pipeline: its spec, overlaid and dereferenced,
+Each side goes through the pipeline (the new side in a child forked beside the
+old side's run, on Linux: ``sides``): its spec, overlaid and dereferenced,
 feeds the wire rules; its generated package (in memory, never written, and
 not formatted: black changes no syntax tree) feeds the Python API comparison
 and the diffstat, which formats only the pieces of code that differ. With ``raw`` the wire
