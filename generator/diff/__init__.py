@@ -4,7 +4,6 @@
 
     sources.py     a side: a spec file, or git:<ref> (spec and overlays at that ref)
     compare.py     two sides → Report (runs the pipeline on each; verdict, semver)
-    sides.py       the two generations at once: the new side's in a forked child
     wire.py        operations, parameters, bodies, responses      ┐
     schemas.py     one schema against its new version, by direction ├ wire changes
     access.py      servers and security                            ┘

@@ -1,7 +1,6 @@
 """Two sides → one ``Report``: wire changes, Python API changes, diffstat, verdict.
 
-Each side goes through the pipeline (the new side in a child forked beside the
-old side's run, on Linux: ``sides``): its spec, overlaid and dereferenced,
+Each side goes through the pipeline: its spec, overlaid and dereferenced,
 feeds the wire rules; its generated package (in memory, never written, and
 not formatted: black changes no syntax tree) feeds the Python API comparison
 and the diffstat, which formats only the pieces of code that differ. With ``raw`` the wire
@@ -18,14 +17,13 @@ read, the Python API and diffstat sections are left empty.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
 from generator.inputs import overlay_files
 from generator.ir.model import Api
-from generator.pipeline import Options
+from generator.pipeline import Options, Run, Unverified, generate_unverified
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
@@ -35,11 +33,9 @@ from generator.text import package_version
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat, rendered_diffstat
 from .links import link_causes
-from .python_api import ApiChange, compare_surfaces
+from .python_api import ApiChange, compare_surfaces, read_surface
 from .renames import find_renames
-from .sides import Beside, Generation, Pending, generate_here
 from .sources import Side, relabel
-from .surface import Surface
 from .wire import compare_wire
 
 __all__ = ["Report", "Semver", "compare_sides"]
@@ -99,7 +95,6 @@ class _Built:
     resolved: Resolved
     api: Api | None  # None: the side fails validation, no package
     files: dict[str, str]
-    surface: Surface | None = None  # None: no package
     version: str = ""
     problems: tuple[str, ...] = ()
 
@@ -119,18 +114,13 @@ def compare_sides(
     without the Python API when a side turns out not to validate.
     """
     built: dict[str, _Built] = {}
-    pending: dict[str, tuple[Side, Pending]] = {}
+    pending: dict[str, tuple[Side, Unverified]] = {}
     settings = (raw, package, current_version)
     keys = (_inputs_key(old), _inputs_key(new))
-    # The new side is generated in a child beside the old side (see ``sides``).
-    beside = Beside(_options(new, package)) if keys[1] != keys[0] else None
     try:
-        built[keys[0]] = _generated(
-            old, pending, keys[0], lambda: generate_here(_options(old, package))
-        )
-        if beside is not None:
-            built[keys[1]] = _generated(new, pending, keys[1], beside.result)
-            beside = None
+        for side, key in zip((old, new), keys, strict=True):
+            if key not in built:
+                built[key] = _generated(side, package, pending, key)
         report: Report | None = None
         try:
             report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
@@ -149,31 +139,23 @@ def compare_sides(
     finally:
         for _, unverified in pending.values():
             unverified.cancel()
-        if beside is not None:
-            beside.cancel()
     if failed or report is None:
         report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
     return report
 
 
-def _options(side: Side, package: str) -> Options:
-    return Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
-
-
 def _generated(
-    side: Side,
-    pending: dict[str, tuple[Side, Pending]],
-    key: str,
-    generation: Callable[[], tuple[Generation, Pending]],
+    side: Side, package: str, pending: dict[str, tuple[Side, Unverified]], key: str
 ) -> _Built:
     """The side's package, generated without waiting for its validator (added to
     ``pending``); the side as ``_unvalidated`` when the generation stops on an error."""
+    options = Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
     try:
-        (resolved, api, files, surface), unverified = generation()
+        resolved, api, files, unverified = generate_unverified(options, Run(), formatted=False)
     except GeneratorError as exc:
         return _unvalidated(side, exc)
     pending[key] = (side, unverified)
-    return _Built(resolved, api, files, surface)
+    return _Built(resolved, api, files)
 
 
 def _report(
@@ -194,7 +176,7 @@ def _report(
         wire = compare_wire(_raw(old), _raw(new))
     else:
         wire = compare_wire(before.resolved, after.resolved)
-    if before.surface is None or after.surface is None or before.api is None or after.api is None:
+    if before.api is None or after.api is None:
         return Report(
             old.label,
             new.label,
@@ -207,7 +189,7 @@ def _report(
             problems,
             package.replace("_", "-"),
         )
-    surfaces = (before.surface, after.surface)
+    surfaces = (read_surface(before.files, package), read_surface(after.files, package))
     apis = (before.api, after.api)
     renames = find_renames(*surfaces, apis)
     python_api = link_causes(compare_surfaces(*surfaces, renames), wire, apis, surfaces)
@@ -256,7 +238,7 @@ def _unvalidated(side: Side, exc: GeneratorError) -> _Built:
     info = spec.get("info") if isinstance(spec, dict) else None
     version = str(info.get("version", "")) if isinstance(info, dict) else ""
     lines = tuple(d.format() for d in relabel(exc, (side,)).diagnostics)
-    return _Built(resolved, None, {}, None, version, lines)
+    return _Built(resolved, None, {}, version, lines)
 
 
 def _inputs_key(side: Side) -> str:
