@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 __all__ = ["Member", "Parameter", "Surface", "read_surface", "type_names"]
 
@@ -210,13 +211,21 @@ def type_names(*annotations: str) -> tuple[str, ...]:
     """The class names an annotation uses (``models.Job`` gives ``Job``)."""
     names: dict[str, None] = {}
     for annotation in annotations:
-        try:
-            tree = ast.parse(annotation or "None", mode="eval")
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name):
-                names[node.id] = None
-            elif isinstance(node, ast.Attribute):
-                names[node.attr] = None
+        names.update(dict.fromkeys(_names_in(annotation)))
+    return tuple(names)
+
+
+@lru_cache(maxsize=65536)
+def _names_in(annotation: str) -> tuple[str, ...]:
+    """``type_names`` of one annotation (the same annotations recur across a package)."""
+    try:
+        tree = ast.parse(annotation or "None", mode="eval")
+    except SyntaxError:
+        return ()
+    names: dict[str, None] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names[node.id] = None
+        elif isinstance(node, ast.Attribute):
+            names[node.attr] = None
     return tuple(names)
