@@ -190,13 +190,19 @@ def dict_key(value: str) -> Code:
     return Code(f"{string(value)}: ")
 
 
+def _escaped_leaves(*nodes: layout.Node) -> None:
+    """Refuse a tree with a leaf that is neither ``Code`` nor one of the generator's words."""
+    for node in nodes:
+        for leaf in layout.leaves(node):
+            if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
+                raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+
+
 def laid_out(node: layout.Node, indent: int, before: str = "", after: str = "") -> Code:
     """``node`` broken into lines as black breaks it at ``indent`` between ``before``
     and ``after`` (which the template prints, and the first line's indent). Every
     leaf of ``node`` must be ``Code`` or one of the generator's words (a bare name, ``name=``)."""
-    for leaf in layout.leaves(node):
-        if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
-            raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+    _escaped_leaves(node)
     return Code(layout.source(node, indent, before, after))
 
 
@@ -205,9 +211,7 @@ def laid_out_assignment(
 ) -> Code:
     """``target: annotation = value`` as black writes it at ``indent`` (the first line
     without it), every leaf ``Code`` or one of the generator's words."""
-    for leaf in (*layout.leaves(annotation), *layout.leaves(value)):
-        if not isinstance(leaf, Code) and not _GENERATORS_WORD.fullmatch(leaf):
-            raise UnescapedText(f"a layout leaf no escaper made: {leaf!r:.200}")
+    _escaped_leaves(annotation, value)
     return Code("\n".join(layout.annotated_assignment(target, annotation, value, indent))[indent:])
 
 
