@@ -237,7 +237,42 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _check_values(data: Any, name: str) -> None:
     """Refuse what no JSON value is, wherever it is: a lone surrogate in a string or
-    a key (no UTF-8 file can hold it), a number that is infinite or not a number."""
+    a key (no UTF-8 file can hold it), a number that is infinite or not a number.
+
+    A walk that only looks comes first; the one that says where (``_refuse_values``)
+    runs only when it finds something: a pointer for every node is most of the cost.
+    """
+    seen: set[int] = set()
+    stack: list[Any] = [data]
+    search = _SURROGATE.search
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is str:
+            if search(node):
+                break
+        elif kind is dict:
+            if id(node) not in seen:
+                seen.add(id(node))
+                if any(isinstance(k, str) and search(k) for k in node):
+                    break
+                stack.extend(node.values())
+        elif kind is list:
+            if id(node) not in seen:
+                seen.add(id(node))
+                stack.extend(node)
+        elif kind is float:
+            if not math.isfinite(node):
+                break
+        elif kind not in (int, bool) and node is not None:
+            break  # something else: the careful walk decides
+    else:
+        return
+    _refuse_values(data, name)
+
+
+def _refuse_values(data: Any, name: str) -> None:
+    """``_check_values``'s refusal, with the place of the first value refused."""
     seen: set[int] = set()
     stack: list[tuple[Any, str]] = [(data, "")]
     while stack:
