@@ -92,7 +92,9 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
         document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
         name = document.name
         files = overlay_files(options.overlays)
-        spec, found = run.timed("overlays", lambda: apply_overlays(document.data, files))
+        spec, found = run.timed(
+            "overlays", lambda: apply_overlays(document.data, files, owned=True)
+        )
     except BaseException:
         if validator is not None:
             validator.cancel()
