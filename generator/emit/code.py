@@ -24,6 +24,7 @@ this module (and ``generator.emit.markdown``, the README's) constructs one.
 from __future__ import annotations
 
 import ast
+import functools
 import keyword
 import math
 import re
@@ -341,12 +342,19 @@ _EXPRESSION_NODES = (
 
 def expression(source: str, calls: frozenset[str] = frozenset()) -> Code:
     """``source`` if it is a plain expression: a type, a literal, a call of ``calls``."""
+    _check_expression(source, calls)
+    return Code(source)
+
+
+@functools.lru_cache(maxsize=65536)
+def _check_expression(source: str, calls: frozenset[str]) -> None:
+    """Raise unless ``source`` is such an expression (a pass is remembered: the same
+    text recurs in every method that takes it, sync and async)."""
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError:
         raise ValueError(f"not a Python expression: {source!r:.200}") from None
     _check_nodes(tree, calls, source)
-    return Code(source)
 
 
 def _check_nodes(tree: ast.AST, calls: frozenset[str], source: str) -> None:
@@ -364,6 +372,13 @@ def _check_nodes(tree: ast.AST, calls: frozenset[str], source: str) -> None:
 
 def declaration(source: str) -> Code:
     """A parameter declaration (``limit: int | None = None``), checked as ``expression``."""
+    _check_declaration(source)
+    return Code(source)
+
+
+@functools.lru_cache(maxsize=65536)
+def _check_declaration(source: str) -> None:
+    """Raise unless ``source`` is one such declaration (a pass is remembered)."""
     try:
         tree = ast.parse(f"def _(*, {source}): pass")
     except SyntaxError:
@@ -377,7 +392,6 @@ def declaration(source: str) -> Code:
     for part in (arguments.kwonlyargs[0].annotation, *arguments.kw_defaults):
         if part is not None:
             _check_nodes(part, frozenset(), source)
-    return Code(source)
 
 
 def statement(source: str, calls: frozenset[str]) -> Code:
