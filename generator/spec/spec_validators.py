@@ -18,8 +18,11 @@ class attributes), with three changes:
   - each Schema Object's check against its dialect's meta-schema
     (``openapi_schema_validator.validators.check_openapi_schema``) reuses one
     meta-schema validator per (class, format checker) instead of building one
-    per schema, and is not run again on a value it found clean (a third of
-    OpenAI's 1,536 checked schemas repeat another's value);
+    per schema, and is not run again on a value found clean (a third of
+    OpenAI's 1,536 checked schemas repeat another's value), in this run or an
+    earlier one (``clean_values``);
+  - in OpenAPI 3.0, the OpenAPI schema's check of a value against its
+    ``#/definitions/Schema`` is not run again on a value found clean either;
   - the schema keyword validator's lists of the schemas it has seen answer
     ``in`` from a set (as lists they make it quadratic in the number of schemas).
 
