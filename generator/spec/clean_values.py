@@ -32,6 +32,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ MOST = 100_000
 """The most digests a setup's file keeps (6.5 MB; OpenAI's spec has about 1,000 values)."""
 _FILES_KEPT = 4
 """The setups whose files are kept (the newest): older ones are removed."""
+_STALE_SECONDS = 3600
 
 _LIBRARIES = (
     "openapi-spec-validator",
@@ -144,13 +146,16 @@ def _read(path: Path) -> list[bytes]:
 
 
 def _prune(folder: Path) -> None:
+    """Keep the newest setups' files; remove temporary files a killed run left."""
     with contextlib.suppress(OSError):
-        files = sorted(
-            (p for p in folder.iterdir() if not p.name.startswith(".")),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for old in files[_FILES_KEPT:]:
+        now = time.time()
+        files = []
+        for path in folder.iterdir():
+            if not path.name.startswith("."):
+                files.append((path.stat().st_mtime, path))
+            elif now - path.stat().st_mtime > _STALE_SECONDS:
+                path.unlink(missing_ok=True)
+        for _, old in sorted(files, reverse=True)[_FILES_KEPT:]:
             old.unlink(missing_ok=True)
 
 
