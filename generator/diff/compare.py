@@ -27,6 +27,7 @@ from generator.pipeline import Options, Run, Unverified, generate_unverified
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
+from generator.spec.one_worker import one_worker
 from generator.spec.overlays import apply_overlays
 from generator.text import package_version
 
@@ -109,10 +110,16 @@ def compare_sides(
 ) -> Report:
     """The report from ``old`` to ``new``; ``GeneratorError`` when a side is bad input.
 
-    The validators' verdicts are read last: each side's validator runs beside the
-    other side's generation and the comparison, and the report is made again
+    The validators' verdicts are read last: the two sides are validated in one worker,
+    one after the other (the new side's validation reuses what the old side's found
+    clean), beside the generations and the comparison, and the report is made again
     without the Python API when a side turns out not to validate.
     """
+    with one_worker():
+        return _compared(old, new, raw, package, current_version)
+
+
+def _compared(old: Side, new: Side, raw: bool, package: str, current_version: str) -> Report:
     built: dict[str, _Built] = {}
     pending: dict[str, tuple[Side, Unverified]] = {}
     settings = (raw, package, current_version)

@@ -18,8 +18,11 @@ class attributes), with three changes:
   - each Schema Object's check against its dialect's meta-schema
     (``openapi_schema_validator.validators.check_openapi_schema``) reuses one
     meta-schema validator per (class, format checker) instead of building one
-    per schema, and is not run again on a value it found clean (a third of
-    OpenAI's 1,536 checked schemas repeat another's value);
+    per schema, and is not run again on a value found clean (a third of
+    OpenAI's 1,536 checked schemas repeat another's value), in this run or an
+    earlier one (``clean_values``);
+  - in OpenAPI 3.0, the OpenAPI schema's check of a value against its
+    ``#/definitions/Schema`` is not run again on a value found clean either;
   - the schema keyword validator's lists of the schemas it has seen answer
     ``in`` from a set (as lists they make it quadratic in the number of schemas).
 
@@ -42,8 +45,9 @@ import openapi_schema_validator
 import openapi_schema_validator.validators as oas_validators
 import openapi_spec_validator
 import referencing
+from jsonschema import Draft4Validator, _keywords
 from jsonschema.exceptions import SchemaError, ValidationError
-from jsonschema.validators import validator_for
+from jsonschema.validators import extend, validator_for
 from jsonschema_path import SchemaPath
 from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SPECIFICATIONS
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
@@ -53,6 +57,8 @@ from openapi_spec_validator.validation.exceptions import (
     OpenAPIValidationError,
 )
 from openapi_spec_validator.validation.keywords import SchemaValidator, ValueValidator
+
+from generator.spec.clean_values import clean_values, kind_of
 
 __all__ = ["PLACE", "reuse_applies", "spec_validator_class"]
 
@@ -173,7 +179,40 @@ def _crawled(library_validator: Any) -> Any | None:
     uri = resource.id() or ""
     # What jsonschema's own registry holds (the meta-schemas), the schema added, crawled.
     registry = jsonschema_specifications.REGISTRY.with_resource(uri, resource).crawl()
+    if (
+        cls is Draft4Validator
+        and cls.VALIDATORS.get("$ref") is _keywords.ref
+        and isinstance(schema.get("definitions", {}).get("Schema"), dict)
+    ):  # OpenAPI 3.0's schema, which checks every Schema Object against its definition
+        cls = extend(cls, {"$ref": _reusing_ref(f"openapi-schema {uri}{_SCHEMA_DEFINITION}")})
     return cls(schema, _resolver=registry.resolver(base_uri=uri))
+
+
+_SCHEMA_DEFINITION = "#/definitions/Schema"
+
+
+def _reusing_ref(kind: str) -> Callable[..., Iterator[ValidationError]]:
+    """jsonschema's ``$ref`` keyword, which passes over a value already found clean
+    against OpenAPI 3.0's ``#/definitions/Schema``: a draft-4 check of the value alone,
+    in the OpenAPI schema's own resource (no ``id`` inside it moves the base), with no
+    format checker and nothing in the document resolved (clean_values)."""
+
+    def ref(validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        if ref != _SCHEMA_DEFINITION:
+            yield from _keywords.ref(validator, ref, instance, schema)
+            return
+        clean = clean_values()
+        value = clean.key(kind, repr(instance))
+        if clean.known(value):
+            return
+        found = False
+        for error in _keywords.ref(validator, ref, instance, schema):
+            found = True
+            yield error
+        if not found:
+            clean.add(value)
+
+    return ref
 
 
 class _SeenIds(list[int]):
@@ -213,8 +252,6 @@ def _reusing(library: type[Any]) -> type[Any]:
 
 
 _CHECKERS: dict[tuple[type[Any], int], tuple[Any, Callable[[Any], None]]] = {}
-_MOST_CLEAN = 100_000
-"""The most values each checker remembers as clean (OpenAI's spec has about 1,000)."""
 
 
 def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
@@ -238,20 +275,19 @@ def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
             format_checker=format_checker,
             registry=OPENAPI_SPECIFICATIONS,  # the registry check_openapi_schema gives it
         )
-
-        clean: set[str] = set()
+        kind = kind_of(cls, format_checker)
 
         def check(schema: Any) -> None:
-            # The check is a function of the schema's value alone: a value already found
-            # clean (by its repr, which tells 1, 1.0, True and '1' apart and keeps key order)
-            # is not checked again. The seed checks 203 schemas, 63 of them distinct.
-            value = repr(schema)
-            if value in clean:
+            # The check is a function of the schema's value alone (clean_values): a value
+            # already found clean, in this run or an earlier one, is not checked again.
+            # The seed checks 203 schemas, 63 of them distinct.
+            clean = clean_values()
+            value = clean.key(kind, repr(schema))
+            if clean.known(value):
                 return
             for error in meta_schema_validator.iter_errors(schema):
                 raise SchemaError.create_from(error)
-            if len(clean) < _MOST_CLEAN:
-                clean.add(value)
+            clean.add(value)
 
         _CHECKERS[key] = (format_checker, check)  # the format checker kept: its id is the key
     return _CHECKERS[key][1]

@@ -70,8 +70,28 @@ def _timed_validation(
     validator, which may fetch nothing, never needs to.
     """
     started = time.perf_counter()
+    import generator.spec.validate  # noqa: F401 - loaded here, in the worker
+
+    try:
+        return _validation_of(spec, name, uri, base, allow_remote, ref_root, max_mb, started)
+    finally:
+        from generator.spec.clean_values import clean_values
+
+        clean_values().save()  # the values found clean, for the next run
+
+
+def _validation_of(
+    spec: Any,
+    name: str,
+    uri: str,
+    base: Path,
+    allow_remote: bool,
+    ref_root: Path | None,
+    max_mb: int,
+    started: float,
+) -> Outcome:
     from generator.spec.dereference import Resolved, dereference
-    from generator.spec.validate import (  # loaded here, in the worker
+    from generator.spec.validate import (
         check_examples,
         external_refs,
         refs_of,
@@ -134,11 +154,7 @@ def _answer(
     """In the child: run the work and send back what it returned or raised."""
     if limits is not None:
         _bound_this_process(limits)
-    answer: tuple[str, Any]
-    try:
-        answer = ("returned", work(*args))
-    except BaseException as exc:  # the parent decides what it means
-        answer = ("raised", exc)
+    answer = _outcome(work, args)
     try:
         try:
             sender.send(answer)
@@ -146,6 +162,14 @@ def _answer(
             sender.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
     except OSError:
         pass  # the parent is gone or no longer listening: nobody needs the answer
+
+
+def _outcome(work: Callable[..., Outcome], args: tuple[Any, ...]) -> tuple[str, Any]:
+    """What the work returned or raised."""
+    try:
+        return ("returned", work(*args))
+    except BaseException as exc:  # the parent decides what it means
+        return ("raised", exc)
 
 
 def _answer_when_given(
@@ -183,10 +207,18 @@ def _answer_when_given(
 class Validator:
     """A validation worker started before the document is read, so that the
     validator's libraries load while the main process loads the spec and
-    applies the overlays; ``Validation`` gives it the document."""
+    applies the overlays; ``Validation`` gives it the document. Inside
+    ``one_worker()`` it is a job of that context's worker instead."""
 
     def __init__(self, limits: WorkerLimits) -> None:
+        from generator.spec.one_worker import current
+
         self.limits = limits
+        self._given = False
+        self._shared = current()
+        if self._shared is not None:
+            self._shared.start(limits)  # its libraries load meanwhile, if it is the first
+            return
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         theirs, self._sender = context.Pipe(duplex=False)
@@ -198,11 +230,12 @@ class Validator:
         self._process.start()
         sender.close()
         theirs.close()
-        self._given = False
 
     def start(self, args: tuple[Any, ...]) -> _Forked:
         """The worker, given its document: its answer is read as a ``_Forked``'s."""
         self._given = True
+        if self._shared is not None:
+            return self._shared.submit(args, self.limits)
         try:
             self._sender.send(args)
         except OSError:
@@ -213,7 +246,7 @@ class Validator:
 
     def cancel(self) -> None:
         """Stop a worker that was never given a document."""
-        if not self._given:
+        if not self._given and self._shared is None:
             self._given = True
             self._sender.close()
             if self._process.is_alive():
