@@ -139,21 +139,25 @@ def test_install_leaves_an_already_loaded_library_alone() -> None:
     assert sys.modules[validator_settings.SPEC_VALIDATOR_SETTINGS] is before
 
 
-def test_the_validation_worker_loads_the_validator_without_pydantic() -> None:
+@pytest.mark.parametrize("shared", [False, True], ids=["generate's worker", "the diff's one worker"])
+def test_the_validation_worker_loads_the_validator_without_pydantic(shared: bool) -> None:
     loaded = _fresh(
-        """
+        f"""
         import json, sys
         from generator.diagnostics import warning
-        from generator.spec import worker
+        from generator.spec import one_worker, worker
 
         def modules(*_args):  # the work the worker is given: say what it has loaded
             names = sorted(m for m in sys.modules if m.split(".")[0] in
                            ("pydantic", "pydantic_settings", "openapi_spec_validator"))
             return [warning("", "", json.dumps(names))], 0.0
 
-        worker._timed_validation = modules
-        validator = worker.Validator(worker.WorkerLimits())
-        problems, _ = validator.start(()).result()
+        worker._timed_validation = one_worker._timed_validation = modules
+        if {shared!r}:
+            with one_worker.one_worker():
+                problems, _ = worker.Validator(worker.WorkerLimits()).start(()).result()
+        else:
+            problems, _ = worker.Validator(worker.WorkerLimits()).start(()).result()
         print(problems[0].message)
         """
     )

@@ -31,6 +31,7 @@ from generator.spec.worker import (
     _Forked,
     _outcome,
     _timed_validation,
+    load_the_validator,
 )
 
 __all__ = ["OneWorker", "current", "one_worker"]
@@ -166,7 +167,7 @@ def _answer_each(
         jobs.put(None)
 
     threading.Thread(target=read, daemon=True).start()
-    sys.modules.setdefault("requests", None)  # type: ignore[arg-type] # see worker.py
+    load_the_validator()
     from generator.spec.clean_values import clean_values
 
     first = True
