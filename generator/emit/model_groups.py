@@ -40,10 +40,12 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+from generator.emit import model_variants
 
 __all__ = [
     "Piece",
@@ -169,14 +171,14 @@ def split(
             header_end = end
         elif isinstance(node, ast.Import | ast.ImportFrom):
             imports.extend(_import_lines(node))
-        elif isinstance(node, ast.ClassDef) and not node.decorator_list and node.name in group_of:
-            classes.append((node.name, text.rstrip("\n")))
-        elif (
-            isinstance(node, ast.ClassDef)
-            and not node.decorator_list
-            and _anchor(node.name, schemas)
-        ):
-            variant_of[node.name] = group_of[_anchor(node.name, schemas) or ""]
+        elif isinstance(node, ast.ClassDef) and not node.decorator_list:
+            schema = (
+                node.name if node.name in group_of else model_variants.anchor(node.name, schemas)
+            )
+            if schema is None:
+                return None  # a class the document has no schema for
+            if schema != node.name:
+                variant_of[node.name] = group_of[schema]
             classes.append((node.name, text.rstrip("\n")))
         elif not (number == 0 and isinstance(node, ast.Expr)):  # the module's docstring
             return None
@@ -204,49 +206,13 @@ def split(
         held = by_group.get(index, [])
         used = set().union(*(used for _, _, used in held))
         wanted = tuple(sorted({line for line, bound in imports if bound in used}))
-        anchors = {_anchor(name, schemas) or "" for name, _, _ in held if name in variant_of}
-        reserved = _reserved(schemas, set(members), anchors)
+        anchors = {
+            model_variants.anchor(name, schemas) or "" for name, _, _ in held if name in variant_of
+        }
+        reserved = model_variants.reserved(schemas, set(members), anchors)
         texts = tuple((name, text) for name, text, _ in held)
         pieces[index] = Piece(wanted, texts, tuple(said.get(index, ())), reserved)
     return header, pieces
-
-
-def _anchor(name: str, schemas: Collection[str]) -> str | None:
-    """The schema whose inline variant the library named ``name``: that schema's name
-    and a number (``ImageRefParam3``: ``ImageRefParam``); ``None`` when no schema, or
-    more than one (``Foo`` and ``Foo1`` for ``Foo12``), is so spelt."""
-    stem = name.rstrip("0123456789")
-    fits = [name[:end] for end in range(len(stem), len(name)) if name[:end] in schemas]
-    return fits[0] if len(fits) == 1 and stem else None
-
-
-def _reserved(schemas: Iterable[str], members: set[str], anchors: set[str]) -> tuple[str, ...]:
-    """The schemas outside the group ``members`` spelt as one of ``anchors`` and a
-    number: the names the library steps over when it numbers their variants."""
-    if not anchors:
-        return ()
-    spelt = [re.compile(re.escape(anchor) + "[0-9]+") for anchor in sorted(anchors)]
-    return tuple(
-        sorted(
-            name
-            for name in schemas
-            if name not in members and any(pattern.fullmatch(name) for pattern in spelt)
-        )
-    )
-
-
-def _fits(piece: Piece, members: list[str], schemas: dict[str, Any]) -> bool:
-    """Whether ``piece``, made for the group ``members``, is what the library makes of
-    it beside ``schemas``: its variants are numbered around the same names."""
-    group = set(members)
-    anchors = set()
-    for name, _ in piece.classes:
-        if name not in group:
-            anchor = _anchor(name, schemas)
-            if anchor not in group:
-                return False
-            anchors.add(anchor)
-    return piece.reserved == _reserved(schemas, group, anchors)
 
 
 def _placed(document: dict[str, Any], classes: dict[str, str]) -> list[str] | None:
@@ -257,11 +223,11 @@ def _placed(document: dict[str, Any], classes: dict[str, str]) -> list[str] | No
     variants: dict[str, list[tuple[str, set[str]]]] = {}
     for name, text in classes.items():
         if name not in schemas:
-            anchor = _anchor(name, schemas)
-            if anchor is None:
+            schema = model_variants.anchor(name, schemas)
+            if schema is None:
                 return None
             uses = _names_in(text) & (schemas.keys() | classes.keys()) - {name}
-            variants.setdefault(anchor, []).append((name, uses))
+            variants.setdefault(schema, []).append((name, uses))
     return library_order(document, set(classes), variants)
 
 
@@ -363,9 +329,11 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
         piece = Piece.from_json(entry)
         if piece is None or not isinstance(entry.get("header"), str):
             continue
-        if _fits(piece, groups[index], schemas):
+        if model_variants.fits(dict(piece.classes), piece.reserved, groups[index], schemas):
             header, known[index] = entry["header"], piece
-    missing = _with_companions(groups, [i for i in range(len(groups)) if i not in known])
+    missing = model_variants.with_companions(
+        groups, [i for i in range(len(groups)) if i not in known]
+    )
     if not missing and header is not None:
         pieces = [known[index] for index in range(len(groups))]
         return assemble(header, pieces, document), _warnings(pieces), "from the stage cache"
@@ -373,7 +341,10 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
         part = subset(document, [name for index in missing for name in groups[index]])
         made = _split_run(part, title, [groups[index] for index in missing])
         if made is not None and all(
-            _fits(piece, groups[missing[number]], schemas) for number, piece in made[1].items()
+            model_variants.fits(
+                dict(piece.classes), piece.reserved, groups[missing[number]], schemas
+            )
+            for number, piece in made[1].items()
         ):
             header, fresh = made
             known.update({missing[number]: piece for number, piece in fresh.items()})
@@ -391,23 +362,6 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
     _store(cache, keys, header, fresh)
     pieces = [fresh[index] for index in range(len(groups))]
     return assemble(header, pieces, document), _warnings(pieces), ""
-
-
-def _with_companions(groups: list[list[str]], missing: list[int]) -> list[int]:
-    """The ``missing`` groups and those holding a schema spelt as one of theirs and a
-    number (``ImageRefParam2`` beside ``ImageRefParam``): a run of them all numbers
-    the missing groups' variants as a run of the whole document does."""
-    group_of = {name: index for index, names in enumerate(groups) for name in names}
-    numbered: dict[str, list[str]] = {}
-    for name in group_of:
-        stem = name.rstrip("0123456789")
-        for end in range(len(stem), len(name)):
-            numbered.setdefault(name[:end], []).append(name)
-    wanted = set(missing)
-    for index in missing:
-        for name in groups[index]:
-            wanted.update(group_of[other] for other in numbered.get(name, ()))
-    return sorted(wanted)
 
 
 def _warnings(pieces: list[Piece]) -> list[str]:
