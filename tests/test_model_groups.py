@@ -144,6 +144,18 @@ def test_a_group_that_no_longer_needs_an_import_does_not_keep_it(tmp_path: Path)
     assert (again, note) == (cold, "from the stage cache")
 
 
+def test_a_release_that_only_bumps_the_version_takes_every_piece_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """The library reads ``info.version`` only for a constant not asked for: the
+    pieces are the same, and are taken (a real spec history bumps it every release)."""
+    cache = StageCache(tmp_path / "models", "test")
+    first, _, _ = cached_models(_document(_SCHEMAS), "Groups", cache)
+    bumped = {**_document(_SCHEMAS), "info": {"title": "Groups", "version": "2"}}
+    again, _, note = cached_models(bumped, "Groups", cache)
+    assert (again, note) == (first, "from the stage cache")
+
+
 def test_schemas_that_refer_to_each_other_share_a_group() -> None:
     assert schema_groups(_document(_SCHEMAS)) == [["Event", "Place"], ["Tag"]]
 

@@ -310,7 +310,13 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
 def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str, list[str], str]:
     """datamodel-code-generator's module for ``document`` (before ``with_aliases``), its
     warnings, and a note on what the stage ``cache`` gave: each group's piece is taken
-    from it when it holds one for that very group, the others made in one run."""
+    from it when it holds one for that very group, the others made in one run.
+
+    The library is given the document without its ``info.version``, which it reads
+    only to write a constant this generator does not ask for: a spec release that
+    bumps the version alone leaves every group's piece as it was."""
+    info = {key: value for key, value in document["info"].items() if key != "version"}
+    document = {**document, "info": info}
     groups = schema_groups(document)
     schemas = document["components"]["schemas"]
     if _shared is not None:
