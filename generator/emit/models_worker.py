@@ -74,15 +74,16 @@ def in_place(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
     return source, [str(item.message) for item in caught]
 
 
-def _serve(connection: Connection, parents: Connection) -> None:
-    """In the child: load and warm up the library, then answer until told to stop."""
+def _serve(connection: Connection, parents: Connection, formatter: bool) -> None:
+    """In the child: load and warm up the library (and black, isort with ``formatter``),
+    then answer until told to stop."""
     from generator.spec.worker import die_with_parent
 
     parents.close()  # the parent's end: once it closes it, ``recv`` here ends
     die_with_parent()
     with suppress(Exception):  # the real request reports what is wrong
         in_place(_WARM_UP, "warm-up")
-    if not connection.poll(0):  # nothing asked yet: load black and isort too
+    if formatter and not connection.poll(0):  # nothing asked yet: load black and isort too
         from generator.emit.format import format_python
 
         format_python("x = ( 1 )\n")
@@ -123,10 +124,11 @@ class _Gone(Exception):
 
 
 class ModelsWorker:
-    def __init__(self) -> None:
+    def __init__(self, formatter: bool = True) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe(duplex=True)
-        self._process = context.Process(target=_serve, args=(theirs, self._connection), daemon=True)
+        args = (theirs, self._connection, formatter)
+        self._process = context.Process(target=_serve, args=args, daemon=True)
         self._process.start()
         theirs.close()
         self._alive = True
@@ -184,14 +186,15 @@ class ModelsWorker:
 
 
 @contextmanager
-def models_worker() -> Iterator[None]:
-    """A worker for the run inside the block (on Linux), stopped when it ends."""
+def models_worker(formatter: bool = True) -> Iterator[None]:
+    """A worker for the run inside the block (on Linux), stopped when it ends; one
+    without ``formatter`` does not load black and isort ahead (a run that formats nothing)."""
     global _current
     if sys.platform != "linux" or _current is not None:
         yield
         return
     try:
-        _current = ModelsWorker()
+        _current = ModelsWorker(formatter)
     except OSError:
         _current = None
     try:

@@ -55,6 +55,7 @@ _VALIDATOR_CODE = ("spec", "diagnostics.py")
 _MODELS_CODE = (
     "emit/models.py",
     "emit/model_groups.py",
+    "emit/model_variants.py",
     "emit/models_worker.py",
     "emit/types.py",
     "ir",
