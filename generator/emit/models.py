@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.diagnostics import GeneratorError, error
 from generator.emit import code
+from generator.emit.model_style import black_styled, laid_out_line
 from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
@@ -106,7 +107,7 @@ def datamodel_module(document: dict[str, Any], title: str) -> str:
         ) from exc
     if not isinstance(source, str):
         raise GeneratorError([error("models", "", "datamodel-code-generator returned no module")])
-    return source
+    return black_styled(source)
 
 
 def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
@@ -191,10 +192,12 @@ def with_aliases(source: str, api: Api) -> str:
         done.add(name)
         used.append(hint)
         alias = f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.expression(hint.render())}"
-        lines.append(alias)
+        lines.append(laid_out_line(alias))
 
     for name, written in sorted(renamed.items()):  # first: the other aliases may use them
-        lines.append(f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.name(written)}")
+        lines.append(
+            laid_out_line(f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.name(written)}")
+        )
     for name in sorted(missing):
         emit(name, ())
     aliases = "\n".join(lines)

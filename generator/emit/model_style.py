@@ -1,0 +1,224 @@
+"""datamodel-code-generator's module rewritten in black's style, so the format
+stage's black formats it once instead of twice.
+
+With its formatters off (``formatters=[]``) the library writes strings as
+``repr`` writes them (single quotes), no blank line after a class docstring,
+and every field on one line however long. Black changes all three, and a piece
+black changes it formats a second time. ``black_styled`` rewrites what the
+library wrote the way black writes it, from the module's syntax tree:
+
+* a string literal spelt as ``repr`` spells its value is spelt as
+  ``generator.emit.code.string`` spells it (black's quotes); any other
+  spelling is left to black;
+* a class docstring's lines lose their trailing spaces, and one blank line
+  follows it (black's ``is_docstring``, ``before = 1`` after a class docstring);
+* a field line over 100 columns is broken as black breaks it
+  (``generator.emit.layout``): ``name: Annotation = (`` with its default on a
+  line of its own when that fits, else the annotation split at its brackets.
+
+What it does not recognise it leaves as it is: black is still the formatter
+of record and formats every piece, so a line left alone costs time, never
+correctness. The rewrite changes no value: the tree of the result is the tree
+of the input (``tests/test_model_style.py``).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from generator.emit import code, layout
+
+__all__ = ["black_styled", "laid_out_line"]
+
+_LIMIT = layout.LINE_LENGTH
+
+
+def black_styled(source: str) -> str:
+    """``source`` (a module datamodel-code-generator wrote) in black's style where
+    this module knows it (see the module's doc)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    lines = source.splitlines(keepends=True)
+    replaced: dict[int, list[str]] = {}  # first line (0-based) -> its new lines
+    spans: dict[int, int] = {}  # first line -> lines it replaces
+    strings: dict[int, list[tuple[int, int, str]]] = {}  # line -> (start, end byte, new)
+    after_docstring: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            _quote(node, lines, strings)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            _class(node, lines, replaced, spans, after_docstring)
+    out: list[str] = []
+    number = 0
+    while number < len(lines):
+        if number in replaced:
+            out.extend(replaced[number])
+            number += spans[number]
+            continue
+        line = lines[number]
+        if number in strings:
+            line = _respelt(line, strings[number])
+        out.append(line)
+        if number in after_docstring:
+            out.append("\n")
+        number += 1
+    return "".join(out)
+
+
+def _quote(node: ast.Constant, lines: list[str], strings: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Records ``node``'s literal in black's quotes when it is written as ``repr`` writes it."""
+    if node.lineno != node.end_lineno or node.end_col_offset is None:
+        return
+    line = lines[node.lineno - 1].encode()
+    spelt = line[node.col_offset : node.end_col_offset].decode()
+    if spelt[:1] != "'" or spelt != repr(node.value):
+        return
+    strings.setdefault(node.lineno - 1, []).append(
+        (node.col_offset, node.end_col_offset, code.string(node.value))
+    )
+
+
+def _respelt(line: str, edits: list[tuple[int, int, str]]) -> str:
+    data = line.encode()
+    for start, end, new in sorted(edits, reverse=True):
+        data = data[:start] + new.encode() + data[end:]
+    return data.decode()
+
+
+def _class(
+    node: ast.ClassDef,
+    lines: list[str],
+    replaced: dict[int, list[str]],
+    spans: dict[int, int],
+    after_docstring: set[int],
+) -> None:
+    body = node.body
+    if (
+        len(body) > 1
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
+        and body[0].end_lineno is not None
+        and lines[body[0].end_lineno].strip()  # the next line is code, not blank
+        and not lines[body[0].end_lineno].lstrip().startswith("#")
+    ):
+        after_docstring.add(body[0].end_lineno - 1)
+    for statement in body:
+        if statement.lineno != statement.end_lineno:
+            continue
+        text = lines[statement.lineno - 1]
+        if len(text.rstrip("\n")) <= _LIMIT or not text.isascii():
+            continue
+        laid = _field(statement, text)
+        if laid is not None:
+            replaced[statement.lineno - 1] = [line + "\n" for line in laid]
+            spans[statement.lineno - 1] = 1
+
+
+def _field(statement: ast.stmt, text: str) -> list[str] | None:
+    """A one-line ``name: annotation [= value]`` that is too long, as black breaks it,
+    or ``None`` for a shape this module does not know black's layout of."""
+    if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+        return None
+    annotation = _node(statement.annotation, text)
+    if annotation is None:
+        return None
+    indent = statement.col_offset
+    pad = " " * indent
+    target = statement.target.id
+    if statement.value is None:
+        splits = isinstance(annotation, layout.Call | layout.Union)
+        return layout.lines(annotation, indent, f"{target}: ") if splits else None
+    value = _node(statement.value, text)
+    before = f"{target}: {layout.flat(annotation)} = "
+    fits = len(pad + before) + 1 <= _LIMIT  # ``= (`` on the first line
+    if isinstance(value, str):
+        if isinstance(annotation, str):  # black's choice there is not modelled here
+            return None
+        if fits:
+            if indent + 4 + len(value) > _LIMIT:
+                return None
+            return [pad + before + "(", f"{pad}    {value}", f"{pad})"]
+        return layout.lines(annotation, indent, f"{target}: ", f" = {value}")
+    if not fits:
+        return None
+    if isinstance(value, layout.Union) and (
+        len(value.members) > 2 or isinstance(value.members[-1], str)
+    ):
+        return layout.lines(value, indent, before)  # black keeps the parentheses
+    if isinstance(value, layout.Call) and not value.display:
+        return layout.lines(value, indent, before)
+    return None
+
+
+def laid_out_line(line: str) -> str:
+    """One statement ``name: annotation = value`` (no newline) as black lays it out,
+    where ``_field`` knows how; else as it is."""
+    if len(line) <= _LIMIT or not line.isascii() or "\n" in line:
+        return line
+    try:
+        statement = ast.parse(line).body[0]
+    except SyntaxError:
+        return line
+    laid = _field(statement, line)
+    return line if laid is None else "\n".join(laid)
+
+
+def _node(node: ast.expr, text: str) -> layout.Node | None:
+    """``node`` as a layout tree (its strings in black's quotes), or ``None`` for a
+    construct this module does not lay out."""
+    if isinstance(node, ast.Constant):
+        spelt = _segment(node, text)
+        if isinstance(node.value, str) and spelt == repr(node.value):
+            return code.string(node.value)
+        known = node.value is Ellipsis or isinstance(node.value, str | int | float | bool | None)
+        return spelt if known else None
+    if isinstance(node, ast.Name | ast.Attribute):
+        return _segment(node, text)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _segment(node, text)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        members = [_node(side, text) for side in _union_members(node)]
+        if any(m is None or isinstance(m, layout.Union) for m in members):
+            return None
+        return layout.Union(tuple(m for m in members if m is not None))
+    if isinstance(node, ast.Subscript):
+        head = _node(node.value, text)
+        inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        items = [_node(item, text) for item in inner]
+        if not isinstance(head, str) or any(item is None for item in items):
+            return None
+        return layout.Call(head, tuple(i for i in items if i is not None), "[]")
+    if isinstance(node, ast.Call) and not any(isinstance(a, ast.Starred) for a in node.args):
+        head = _node(node.func, text)
+        arguments = [_node(argument, text) for argument in node.args]
+        keywords = [(k.arg, _node(k.value, text)) for k in node.keywords]
+        if not isinstance(head, str) or any(a is None for a in arguments):
+            return None
+        if any(k is None or v is None for k, v in keywords):
+            return None
+        items = [a for a in arguments if a is not None]
+        items += [layout.Keyed(f"{k}=", v) for k, v in keywords if v is not None]
+        return layout.Call(head, tuple(items))
+    if isinstance(node, ast.List | ast.Tuple) and node.elts:
+        items = [_node(item, text) for item in node.elts]
+        if any(item is None for item in items):
+            return None
+        brackets = "[]" if isinstance(node, ast.List) else "()"
+        return layout.Call("", tuple(i for i in items if i is not None), brackets, display=True)
+    return None
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_union_members(node.left), *_union_members(node.right)]
+    return [node]
+
+
+def _segment(node: ast.expr, text: str) -> str | None:
+    if node.end_col_offset is None:
+        return None
+    return text.encode()[node.col_offset : node.end_col_offset].decode()
