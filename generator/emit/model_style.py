@@ -25,6 +25,7 @@ of the input (``tests/test_model_style.py``).
 from __future__ import annotations
 
 import ast
+import re
 
 from generator.emit import code, layout
 
@@ -95,17 +96,26 @@ def _class(
     spans: dict[int, int],
     after_docstring: set[int],
 ) -> None:
+    header = _class_header(node, lines[node.lineno - 1])
+    if header is not None:
+        replaced[node.lineno - 1] = [line + "\n" for line in header]
+        spans[node.lineno - 1] = 1
     body = node.body
+    first = body[0]
     if (
-        len(body) > 1
-        and isinstance(body[0], ast.Expr)
-        and isinstance(body[0].value, ast.Constant)
-        and isinstance(body[0].value.value, str)
-        and body[0].end_lineno is not None
-        and lines[body[0].end_lineno].strip()  # the next line is code, not blank
-        and not lines[body[0].end_lineno].lstrip().startswith("#")
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+        and first.end_lineno is not None
     ):
-        after_docstring.add(body[0].end_lineno - 1)
+        following = lines[first.end_lineno] if first.end_lineno < len(lines) else ""
+        blank = len(body) > 1 and following.strip() and not following.lstrip().startswith("#")
+        docstring = _docstring(first, lines)
+        if docstring is not None:
+            replaced[first.lineno - 1] = docstring + (["\n"] if blank else [])
+            spans[first.lineno - 1] = first.end_lineno - first.lineno + 1
+        elif blank:
+            after_docstring.add(first.end_lineno - 1)
     for statement in body:
         if statement.lineno != statement.end_lineno:
             continue
@@ -116,6 +126,37 @@ def _class(
         if laid is not None:
             replaced[statement.lineno - 1] = [line + "\n" for line in laid]
             spans[statement.lineno - 1] = 1
+
+
+def _class_header(node: ast.ClassDef, text: str) -> list[str] | None:
+    """``class Name(bases):`` over 100 columns, as black breaks it, or ``None``."""
+    if len(text.rstrip("\n")) <= _LIMIT or not text.isascii() or node.keywords:
+        return None
+    if node.decorator_list or not text.rstrip("\n").endswith("):") or not node.bases:
+        return None
+    bases = [_node(base, text) for base in node.bases]
+    if any(base is None for base in bases) or node.bases[-1].end_lineno != node.lineno:
+        return None
+    call = layout.Call(f"class {node.name}", tuple(b for b in bases if b is not None))
+    return layout.lines(call, node.col_offset, "", ":")
+
+
+def _docstring(statement: ast.Expr, lines: list[str]) -> list[str] | None:
+    """A class docstring's lines as black writes them (``code.docstring_source_at``),
+    or ``None`` when it is not a plain ``\"\"\"`` string alone on its lines."""
+    first, last = statement.lineno - 1, (statement.end_lineno or 0) - 1
+    pad = lines[first][: statement.col_offset]
+    text = "".join(lines[first : last + 1])
+    source = text[statement.col_offset :].rstrip("\n")
+    if pad.strip() or not pad.isascii():  # so its byte offset is its character offset
+        return None
+    if not (source.startswith('"""') and source.endswith('"""') and len(source) >= 6):
+        return None
+    body = source[3:-3]
+    if '"""' in body or re.search(r"\\\s*\n", body):  # black leaves a line continuation
+        return None
+    laid = code.docstring_source_at(body, len(pad))
+    return [line + "\n" for line in f'{pad}"""{laid}"""'.split("\n")]
 
 
 def _field(statement: ast.stmt, text: str) -> list[str] | None:
@@ -138,9 +179,7 @@ def _field(statement: ast.stmt, text: str) -> list[str] | None:
     if isinstance(value, str):
         if isinstance(annotation, str):  # black's choice there is not modelled here
             return None
-        if fits:
-            if indent + 4 + len(value) > _LIMIT:
-                return None
+        if fits:  # even when the value is longer than the line
             return [pad + before + "(", f"{pad}    {value}", f"{pad})"]
         return layout.lines(annotation, indent, f"{target}: ", f" = {value}")
     if not fits:
@@ -203,6 +242,8 @@ def _node(node: ast.expr, text: str) -> layout.Node | None:
         items = [a for a in arguments if a is not None]
         items += [layout.Keyed(f"{k}=", v) for k, v in keywords if v is not None]
         return layout.Call(head, tuple(items))
+    if isinstance(node, ast.List | ast.Dict) and not _children(node):
+        return "[]" if isinstance(node, ast.List) else "{}"
     if isinstance(node, ast.List | ast.Tuple) and node.elts:
         items = [_node(item, text) for item in node.elts]
         if any(item is None for item in items):
@@ -210,6 +251,10 @@ def _node(node: ast.expr, text: str) -> layout.Node | None:
         brackets = "[]" if isinstance(node, ast.List) else "()"
         return layout.Call("", tuple(i for i in items if i is not None), brackets, display=True)
     return None
+
+
+def _children(node: ast.List | ast.Dict) -> list[ast.expr | None]:
+    return [*node.elts] if isinstance(node, ast.List) else [*node.keys, *node.values]
 
 
 def _union_members(node: ast.expr) -> list[ast.expr]:
