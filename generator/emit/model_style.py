@@ -47,7 +47,7 @@ def black_styled(source: str) -> str:
     strings: dict[int, list[tuple[int, int, str]]] = {}  # line -> (start, end byte, new)
     after_docstring: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if isinstance(node, ast.Constant):
             _quote(node, lines, strings)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
@@ -66,20 +66,24 @@ def black_styled(source: str) -> str:
         if number in after_docstring:
             out.append("\n")
         number += 1
-    return "".join(out)
+    return "".join(out).rstrip("\n") + "\n"  # one newline at the end, as black ends a module
 
 
-def _quote(node: ast.Constant, lines: list[str], strings: dict[int, list[tuple[int, int, str]]]) -> None:
+def _quote(
+    node: ast.Constant, lines: list[str], strings: dict[int, list[tuple[int, int, str]]]
+) -> None:
     """Records ``node``'s literal in black's quotes when it is written as ``repr`` writes it."""
-    if node.lineno != node.end_lineno or node.end_col_offset is None:
+    value = node.value
+    if not isinstance(value, str) or node.lineno != node.end_lineno:
         return
-    line = lines[node.lineno - 1].encode()
-    spelt = line[node.col_offset : node.end_col_offset].decode()
-    if spelt[:1] != "'" or spelt != repr(node.value):
+    if node.end_col_offset is None:
         return
-    strings.setdefault(node.lineno - 1, []).append(
-        (node.col_offset, node.end_col_offset, code.string(node.value))
-    )
+    line = lines[node.lineno - 1]
+    start, end = node.col_offset, node.end_col_offset  # in UTF-8 bytes
+    spelt = line[start:end] if line.isascii() else line.encode()[start:end].decode()
+    if spelt[:1] != "'" or spelt != repr(value):
+        return
+    strings.setdefault(node.lineno - 1, []).append((start, end, code.string(value)))
 
 
 def _respelt(line: str, edits: list[tuple[int, int, str]]) -> str:
@@ -220,37 +224,49 @@ def _node(node: ast.expr, text: str) -> layout.Node | None:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return _segment(node, text)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        members = [_node(side, text) for side in _union_members(node)]
-        if any(m is None or isinstance(m, layout.Union) for m in members):
+        members = _nodes(_union_members(node), text)
+        if members is None or any(isinstance(m, layout.Union) for m in members):
             return None
-        return layout.Union(tuple(m for m in members if m is not None))
+        return layout.Union(tuple(members))
     if isinstance(node, ast.Subscript):
         head = _node(node.value, text)
         inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        items = [_node(item, text) for item in inner]
-        if not isinstance(head, str) or any(item is None for item in items):
+        items = _nodes(inner, text)
+        if not isinstance(head, str) or items is None:
             return None
-        return layout.Call(head, tuple(i for i in items if i is not None), "[]")
-    if isinstance(node, ast.Call) and not any(isinstance(a, ast.Starred) for a in node.args):
+        return layout.Call(head, tuple(items), "[]")
+    if isinstance(node, ast.Call):
         head = _node(node.func, text)
-        arguments = [_node(argument, text) for argument in node.args]
-        keywords = [(k.arg, _node(k.value, text)) for k in node.keywords]
-        if not isinstance(head, str) or any(a is None for a in arguments):
+        arguments = _nodes(node.args, text)
+        values = _nodes([k.value for k in node.keywords], text)
+        if not isinstance(head, str) or arguments is None or values is None:
             return None
-        if any(k is None or v is None for k, v in keywords):
+        if any(k.arg is None for k in node.keywords) or any(
+            isinstance(a, ast.Starred) for a in node.args
+        ):
             return None
-        items = [a for a in arguments if a is not None]
-        items += [layout.Keyed(f"{k}=", v) for k, v in keywords if v is not None]
-        return layout.Call(head, tuple(items))
+        keyed = [layout.Keyed(f"{k.arg}=", v) for k, v in zip(node.keywords, values, strict=True)]
+        return layout.Call(head, (*arguments, *keyed))
     if isinstance(node, ast.List | ast.Dict) and not _children(node):
         return "[]" if isinstance(node, ast.List) else "{}"
     if isinstance(node, ast.List | ast.Tuple) and node.elts:
-        items = [_node(item, text) for item in node.elts]
-        if any(item is None for item in items):
+        elements = _nodes(node.elts, text)
+        if elements is None:
             return None
         brackets = "[]" if isinstance(node, ast.List) else "()"
-        return layout.Call("", tuple(i for i in items if i is not None), brackets, display=True)
+        return layout.Call("", tuple(elements), brackets, display=True)
     return None
+
+
+def _nodes(nodes: list[ast.expr], text: str) -> list[layout.Node] | None:
+    """Each of ``nodes`` as a layout tree, or ``None`` when one can't be."""
+    found = []
+    for node in nodes:
+        laid = _node(node, text)
+        if laid is None:
+            return None
+        found.append(laid)
+    return found
 
 
 def _children(node: ast.List | ast.Dict) -> list[ast.expr | None]:
