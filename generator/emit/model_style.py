@@ -10,16 +10,21 @@ library wrote the way black writes it, from the module's syntax tree:
 * a string literal spelt as ``repr`` spells its value is spelt as
   ``generator.emit.code.string`` spells it (black's quotes); any other
   spelling is left to black;
-* a class docstring's lines lose their trailing spaces, and one blank line
-  follows it (black's ``is_docstring``, ``before = 1`` after a class docstring);
+* a class docstring is laid out as black lays it out (``code.docstring_source_at``:
+  trailing spaces dropped, lines re-indented) and one blank line follows it;
 * a field line over 100 columns is broken as black breaks it
   (``generator.emit.layout``): ``name: Annotation = (`` with its default on a
-  line of its own when that fits, else the annotation split at its brackets.
+  line of its own when that fits, else the annotation split at its brackets;
+  a class line over 100 columns is split at its bases, and ``laid_out_line``
+  does the same for the type aliases ``generator.emit.models.with_aliases`` adds;
+* the module ends in one newline.
 
-What it does not recognise it leaves as it is: black is still the formatter
-of record and formats every piece, so a line left alone costs time, never
-correctness. The rewrite changes no value: the tree of the result is the tree
-of the input (``tests/test_model_style.py``).
+What it does not recognise (a long line with other than ASCII, whose width black
+measures otherwise, a shape of statement not above) it leaves as it is: black is
+still the formatter of record and formats every piece, so a line left alone costs
+time, never correctness. The rewrite changes no value but the whitespace of class
+docstrings, which black changes the same way, and black's output on the result is
+its output on the library's text (``tests/test_model_style.py``).
 """
 
 from __future__ import annotations
@@ -125,6 +130,8 @@ def _class(
             continue
         text = lines[statement.lineno - 1]
         if len(text.rstrip("\n")) <= _LIMIT or not text.isascii():
+            continue
+        if text[statement.end_col_offset or 0 :].strip():  # a comment, another statement
             continue
         laid = _field(statement, text)
         if laid is not None:
