@@ -51,9 +51,11 @@ def black_styled(source: str) -> str:
     spans: dict[int, int] = {}  # first line -> lines it replaces
     strings: dict[int, list[tuple[int, int, str]]] = {}  # line -> (start, end byte, new)
     after_docstring: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant):
-            _quote(node, lines, strings)
+    quoted = {number for number, line in enumerate(lines) if "'" in line}
+    for node in _with_quotes(tree, quoted):
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Constant):
+                _quote(inner, lines, strings)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             _class(node, lines, replaced, spans, after_docstring)
@@ -72,6 +74,21 @@ def black_styled(source: str) -> str:
             out.append("\n")
         number += 1
     return "".join(out).rstrip("\n") + "\n"  # one newline at the end, as black ends a module
+
+
+def _with_quotes(tree: ast.Module, quoted: set[int]) -> list[ast.AST]:
+    """The top-level statements, and the bases and statements of top-level classes,
+    on lines holding a ``'`` (only there can ``repr`` have spelt a string), so that
+    a big module's other lines are not walked."""
+    parts: list[ast.AST] = []
+    for node in tree.body:
+        parts.extend([*node.bases, *node.body] if isinstance(node, ast.ClassDef) else [node])
+    return [
+        part
+        for part in parts
+        if isinstance(part, ast.expr | ast.stmt)
+        and any(n in quoted for n in range(part.lineno - 1, part.end_lineno or part.lineno))
+    ]
 
 
 def _quote(
