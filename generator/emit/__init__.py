@@ -17,6 +17,7 @@
     types.py          JSON Schema → type expressions
     params.py         the request TypedDicts: every model a request sends, as a dict type
     models.py         models stage: named schemas → pydantic v2 source (datamodel-code-generator)
+    model_style.py    the library's module rewritten in black's style (quotes, docstrings, long lines)
     render.py         render stage: the plan and ``templates/`` → files, in memory (Jinja)
     format.py         format stage: isort, then black, in-process
     format_cache.py   the content-addressed cache of formatted code

@@ -45,6 +45,7 @@ __all__ = [
     "dict_key",
     "docstring",
     "docstring_at",
+    "docstring_source_at",
     "expression",
     "import_block",
     "indented",
@@ -271,6 +272,14 @@ def docstring_at(value: Any, indent: int) -> DocText:
     if "\n" in text and len(last) + 3 > layout.LINE_LENGTH:
         text += "\n" + prefix
     return DocText(text)
+
+
+def docstring_source_at(source: str, indent: int) -> str:
+    """What black leaves between the triple quotes of a class docstring whose source
+    (between them, as a library wrote it: already escaped) is ``source``, at ``indent``
+    columns: ``docstring_at``'s layout, which changes only whitespace and adds no
+    character that could end the string (a quote at either end is padded with a space)."""
+    return str(docstring_at(DocText(source), indent))
 
 
 def _leading_tabs_expanded(line: str) -> str:

@@ -4,7 +4,8 @@ The hoisted models go to datamodel-code-generator in-process as one OpenAPI
 document. Its options are chosen for a client: Literal types for enums (a new
 server value doesn't break an Enum class), snake_case fields with the exact
 JSON name as alias, extra fields kept, plain ``datetime`` (servers send both
-naive and aware timestamps). Formatting is left to the format stage.
+naive and aware timestamps). Formatting is left to the format stage, which
+finds the library's module already in black's style (``generator.emit.model_style``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,17 @@ from typing import Any
 from generator.diagnostics import GeneratorError, error
 from generator.emit import code
 from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
+from generator.emit.model_style import black_styled, laid_out_line
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
 
-__all__ = ["datamodel_module", "models_document", "render_models", "with_aliases"]
+__all__ = [
+    "datamodel_module",
+    "library_module",
+    "models_document",
+    "render_models",
+    "with_aliases",
+]
 
 _TYPE_ALIAS = from_import("typing", "TypeAlias")
 _HEADER = '"""Request and response models of the {title} (generated: do not edit)."""'
@@ -68,7 +76,13 @@ def render_models(api: Api) -> str:
 
 def datamodel_module(document: dict[str, Any], title: str) -> str:
     """datamodel-code-generator's module for a models ``document`` (of ``models_document``
-    or a part of one), before ``with_aliases``."""
+    or a part of one), before ``with_aliases``, in black's style where
+    ``generator.emit.model_style`` knows it (black formats it once instead of twice)."""
+    return black_styled(library_module(document, title))
+
+
+def library_module(document: dict[str, Any], title: str) -> str:
+    """datamodel-code-generator's module for ``document`` as the library writes it."""
     if not document["components"]["schemas"]:
         return _HEADER.format(title=code.one_line(title)) + "\n"
     # Loaded here: a run whose models come from the stage cache never needs it.
@@ -191,10 +205,12 @@ def with_aliases(source: str, api: Api) -> str:
         done.add(name)
         used.append(hint)
         alias = f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.expression(hint.render())}"
-        lines.append(alias)
+        lines.append(laid_out_line(alias))
 
     for name, written in sorted(renamed.items()):  # first: the other aliases may use them
-        lines.append(f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.name(written)}")
+        lines.append(
+            laid_out_line(f"{code.name(name)}: {_TYPE_ALIAS.render()} = {code.name(written)}")
+        )
     for name in sorted(missing):
         emit(name, ())
     aliases = "\n".join(lines)
