@@ -76,7 +76,7 @@ class Deadline:
 
     def cap(self, timeout: httpx.Timeout) -> httpx.Timeout:
         """``timeout`` with no wait longer than the time left."""
-        left = self.remaining()
+        left = self._at - self._clock.monotonic()  # remaining()
         if left == math.inf:
             return timeout
         if left <= 0:

@@ -314,7 +314,8 @@ class _BaseClient:
                 response: httpx.Response = yield _Send(request, limits)
             except httpx.TransportError as exc:
                 error = _transport_error(exc, request, deadline)
-                self._log_attempt(request, None, started, retries, budget)
+                if logger.isEnabledFor(logging.INFO):
+                    self._log_attempt(request, None, started, retries, budget)
                 if (
                     retries >= budget
                     or deadline.expired()
@@ -325,7 +326,8 @@ class _BaseClient:
                 yield _Sleep(retry_wait(deadline, what, retries, None, error, request))
                 retries += 1
                 continue
-            self._log_attempt(request, response, started, retries, budget)
+            if logger.isEnabledFor(logging.INFO):  # the guard here: no call when it is off
+                self._log_attempt(request, response, started, retries, budget)
             status = response.status_code
             if status == 401 and self._auth.renewable and not renewed:
                 # The token may have been revoked or expired early: renew it once.
