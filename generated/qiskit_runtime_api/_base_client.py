@@ -23,7 +23,7 @@ import platform
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import httpx
 
@@ -82,30 +82,50 @@ class CallOptions:
     deadline: float | None = None
     max_response_bytes: int | None = None
 
-    def __post_init__(self) -> None:
-        if self.max_response_bytes is not None and self.max_response_bytes <= 0:
+    def __init__(
+        self,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+    ) -> None:
+        # The dataclass's own ``__init__`` of a frozen class sets each field through
+        # ``object.__setattr__``; every generated method makes one of these per call, and
+        # one dict update costs a sixth of that. Still frozen: assignment raises.
+        if max_response_bytes is not None and max_response_bytes <= 0:
             raise ValueError("max_response_bytes must be positive")
-        if self.deadline is not None and not self.deadline > 0:
+        if deadline is not None and not deadline > 0:
             raise ValueError("deadline must be positive seconds, or math.inf for none")
+        self.__dict__.update(
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+        )
 
 
 _NO_OPTIONS = CallOptions()
 
 
-@dataclass(frozen=True)
-class _Authorize:
+# What the flow asks its client to do: named tuples, which cost a third of a frozen
+# dataclass to make (one ``_Send`` per attempt).
+class _Authorize(NamedTuple):
     stale: str | None  # the Authorization value the service just refused
     call: AuthCall
 
 
-@dataclass(frozen=True)
-class _Send:
+class _Send(NamedTuple):
     request: httpx.Request
     limits: Limits
 
 
-@dataclass(frozen=True)
-class _Sleep:
+class _Sleep(NamedTuple):
     seconds: float
 
 
@@ -209,10 +229,13 @@ class _BaseClient:
     def _prepare(
         self, endpoint: Endpoint, arguments: Mapping[str, Any], body: Any, options: CallOptions
     ) -> Prepared:
-        filled = dict(arguments)
+        filled: Mapping[str, Any] = arguments
+        defaults = self._settings.header_defaults
         for python_name, param in endpoint.params.items():
-            if param.location == "header" and filled.get(python_name) is None:
-                filled[python_name] = self._settings.header_defaults.get(param.name)
+            if param.location == "header" and arguments.get(python_name) is None:
+                default = defaults.get(param.name)
+                if default is not None:  # copied only when a default fills something
+                    filled = {**filled, python_name: default}
         prepared = prepare(endpoint, filled, body, options.extra_query, options.extra_body)
         return self._auth.place(prepared) if endpoint.security else prepared
 
@@ -227,9 +250,11 @@ class _BaseClient:
         headers = {"User-Agent": self._user_agent, **self._settings.default_headers}
         headers.update(auth)
         headers.update(prepared.headers)
-        headers.update(options.extra_headers or {})
+        if options.extra_headers:
+            headers.update(options.extra_headers)
         _refuse_line_breaks(headers)
-        _refuse_line_breaks(prepared.cookies)
+        if prepared.cookies:
+            _refuse_line_breaks(prepared.cookies)
         request = http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
@@ -289,7 +314,8 @@ class _BaseClient:
                 response: httpx.Response = yield _Send(request, limits)
             except httpx.TransportError as exc:
                 error = _transport_error(exc, request, deadline)
-                self._log_attempt(request, None, started, retries, budget)
+                if logger.isEnabledFor(logging.INFO):
+                    self._log_attempt(request, None, started, retries, budget)
                 if (
                     retries >= budget
                     or deadline.expired()
@@ -300,7 +326,8 @@ class _BaseClient:
                 yield _Sleep(retry_wait(deadline, what, retries, None, error, request))
                 retries += 1
                 continue
-            self._log_attempt(request, response, started, retries, budget)
+            if logger.isEnabledFor(logging.INFO):  # the guard here: no call when it is off
+                self._log_attempt(request, response, started, retries, budget)
             status = response.status_code
             if status == 401 and self._auth.renewable and not renewed:
                 # The token may have been revoked or expired early: renew it once.

@@ -18,7 +18,7 @@ import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._exceptions import InvalidRequestError
 from ._styles import delimited, path_text, query_pairs
@@ -103,8 +103,7 @@ def request_endpoint(method: str, path: str, cast_to: Any) -> Endpoint:
     )
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):  # one per call: a named tuple costs a third of a frozen dataclass
     method: str
     path: str
     query: list[tuple[str, str]]
@@ -158,7 +157,7 @@ def prepare(
     for python_name, param in endpoint.params.items():
         if param.location == "path" and arguments.get(python_name) is None:
             raise _bad_path_value(endpoint, python_name, "None")
-    for name, value in (extra_query or {}).items():
+    for name, value in extra_query.items() if extra_query else ():
         query = [pair for pair in query if pair[0] != name]
         if value is not None:
             query.extend(query_pairs(name, "form", True, plain(value)))

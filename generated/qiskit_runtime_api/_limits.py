@@ -26,7 +26,7 @@ returned as an answer like any other.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import httpx
 
@@ -50,6 +50,8 @@ DEFAULT_DEADLINE = 1800.0
 class Deadline:
     """The moment a call must be over by, on ``clock``'s monotonic time."""
 
+    __slots__ = ("_at", "_clock", "seconds")
+
     def __init__(self, clock: Clock, seconds: float | None) -> None:
         self.seconds = seconds
         self._clock = clock
@@ -59,7 +61,7 @@ class Deadline:
         return self._at - self._clock.monotonic()
 
     def expired(self) -> bool:
-        return self.remaining() <= 0
+        return self._at - self._clock.monotonic() <= 0  # remaining(), without its call
 
     def error(self, where: str, request: httpx.Request | None = None) -> DeadlineExceededError:
         return DeadlineExceededError(
@@ -69,12 +71,12 @@ class Deadline:
         )
 
     def check(self, where: str, request: httpx.Request | None = None) -> None:
-        if self.expired():
+        if self._at - self._clock.monotonic() <= 0:  # expired(), checked after every chunk
             raise self.error(where, request)
 
     def cap(self, timeout: httpx.Timeout) -> httpx.Timeout:
         """``timeout`` with no wait longer than the time left."""
-        left = self.remaining()
+        left = self._at - self._clock.monotonic()  # remaining()
         if left == math.inf:
             return timeout
         if left <= 0:
@@ -100,8 +102,7 @@ class Deadline:
         )
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):  # a named tuple: one per call, and cheaper to make than a dataclass
     max_response_bytes: int
     deadline: Deadline
 
@@ -112,9 +113,13 @@ def send_sync(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
     try:
         _check_declared_size(response, limits)
         chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size = _take(chunks, size, chunk, response, limits)
+        size, most, deadline = 0, limits.max_response_bytes, limits.deadline
+        for chunk in response.iter_bytes():  # inline: a call per chunk costs
+            size += len(chunk)
+            if size > most:
+                raise _too_large(response, limits, f"passed {most} bytes")
+            chunks.append(chunk)
+            deadline.check("while the response was read", request)
         response._content = b"".join(chunks)  # what ``Response.read()`` sets; one chunk: no copy
     finally:
         response.close()
@@ -129,9 +134,13 @@ async def send_async(
     try:
         _check_declared_size(response, limits)
         chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size = _take(chunks, size, chunk, response, limits)
+        size, most, deadline = 0, limits.max_response_bytes, limits.deadline
+        async for chunk in response.aiter_bytes():  # as in send_sync
+            size += len(chunk)
+            if size > most:
+                raise _too_large(response, limits, f"passed {most} bytes")
+            chunks.append(chunk)
+            deadline.check("while the response was read", request)
         response._content = b"".join(chunks)
     finally:
         await response.aclose()
@@ -152,18 +161,6 @@ def _check_declared_size(response: httpx.Response, limits: Limits) -> None:
     declared = b", ".join(lengths).strip()
     if declared.isdigit() and int(declared) > limits.max_response_bytes:
         raise _too_large(response, limits, f"declares {int(declared)} bytes")
-
-
-def _take(
-    chunks: list[bytes], size: int, chunk: bytes, response: httpx.Response, limits: Limits
-) -> int:
-    """``chunk`` added to the body read so far (``size`` bytes): the new size."""
-    size += len(chunk)
-    if size > limits.max_response_bytes:
-        raise _too_large(response, limits, f"passed {limits.max_response_bytes} bytes")
-    chunks.append(chunk)
-    limits.deadline.check("while the response was read", response.request)
-    return size
 
 
 def _too_large(response: httpx.Response, limits: Limits, what: str) -> ResponseTooLargeError:

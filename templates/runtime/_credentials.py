@@ -15,7 +15,6 @@ Neither a key nor a token appears in ``repr()`` or in messages.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -94,8 +93,7 @@ class Authenticator:
         """The request with the credentials that go in its query or cookies."""
         if not self._query and not self._cookies:
             return prepared
-        return dataclasses.replace(
-            prepared,
+        return prepared._replace(
             query=[*prepared.query, *self._query],
             cookies={**prepared.cookies, **self._cookies},
         )

@@ -51,6 +51,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
+_JSON = ResponseKind.JSON
+
 PAUSE_COLLECTOR_BYTES = 64 * 1024
 """Bodies at least this large are validated with the cycle collector paused."""
 
@@ -74,17 +76,19 @@ def parse_response(
 ) -> Any:
     """The value of a read ``response``, or the error for a non-2xx status (its message
     and body free of ``secrets``)."""
-    if not 200 <= response.status_code < 300:
+    status = response.status_code
+    if not 200 <= status < 300:
         raise status_error(response, secrets=secrets)
-    kind, target = response_kind(endpoint, response.status_code)
-    if kind is ResponseKind.ANY:
-        kind = _kind_of(response)
-    if kind is ResponseKind.EMPTY:
-        return None
-    if kind is ResponseKind.TEXT:
-        return response.text
-    if kind is ResponseKind.BYTES:
-        return response.content
+    kind, target = response_kind(endpoint, status)
+    if kind is not _JSON:  # the usual kind first: one comparison, not four
+        if kind is ResponseKind.ANY:
+            kind = _kind_of(response)
+        if kind is ResponseKind.EMPTY:
+            return None
+        if kind is ResponseKind.TEXT:
+            return response.text
+        if kind is ResponseKind.BYTES:
+            return response.content
     content = response.content
     validator = _validator(target)
     if len(content) < PAUSE_COLLECTOR_BYTES or not gc.isenabled():
