@@ -139,7 +139,9 @@ def test_install_leaves_an_already_loaded_library_alone() -> None:
     assert sys.modules[validator_settings.SPEC_VALIDATOR_SETTINGS] is before
 
 
-@pytest.mark.parametrize("shared", [False, True], ids=["generate's worker", "the diff's one worker"])
+@pytest.mark.parametrize(
+    "shared", [False, True], ids=["generate's worker", "the diff's one worker"]
+)
 def test_the_validation_worker_loads_the_validator_without_pydantic(shared: bool) -> None:
     loaded = _fresh(
         f"""
