@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -36,8 +36,18 @@ def _not_imports(source: str) -> list[str]:
     return [line for line in source.splitlines() if not line.startswith(("from ", "import "))]
 
 
-def _check_pieces_are_the_whole_module(api: Api) -> int:
-    """Asserts what the module's doc promises for ``api``'s models; how many groups."""
+class _Cut(NamedTuple):
+    document: dict[str, Any]
+    groups: list[list[str]]
+    source: str  # the library's module of the whole document
+    header: str
+    pieces: dict[int, Piece]  # by group
+    assembled: str  # the pieces put together again
+
+
+def _cut(api: Api) -> _Cut:
+    """``api``'s models module cut into its groups' pieces, which put together again
+    hold every class of the module, in the same order."""
     document = models_document(api)
     groups = schema_groups(document)
     source, warnings = _run(document, api.title)
@@ -46,6 +56,12 @@ def _check_pieces_are_the_whole_module(api: Api) -> int:
     header, pieces = cut
     assembled = assemble(header, [pieces[i] for i in range(len(groups))], document)
     assert _not_imports(assembled) == _not_imports(source)  # every class, in the same order
+    return _Cut(document, groups, source, header, pieces, assembled)
+
+
+def _check_pieces_are_the_whole_module(api: Api) -> int:
+    """Asserts what the module's doc promises for ``api``'s models; how many groups."""
+    document, groups, source, header, pieces, assembled = _cut(api)
     # Only the import block is spelt otherwise, and the format stage's isort makes it one.
     assert format_python(with_aliases(assembled, api)) == format_python(with_aliases(source, api))
     for index, names in enumerate(groups):
@@ -83,14 +99,7 @@ def test_openais_models_module_is_cut_with_the_variants_the_library_numbers() ->
         out=ROOT / "unused",
     )
     api = build_ir(options, Run())
-    document = models_document(api)
-    groups = schema_groups(document)
-    source, warnings = _run(document, api.title)
-    cut = split(source, warnings, groups, document)
-    assert cut is not None, "the module could not be cut into its groups"
-    header, pieces = cut
-    assembled = assemble(header, [pieces[i] for i in range(len(groups))], document)
-    assert _not_imports(assembled) == _not_imports(source)
+    document, groups, _, _, pieces, _ = _cut(api)
     group_of = {name: index for index, names in enumerate(groups) for name in names}
     both = [group_of["ImageRefParam2"], group_of["ImageRefParam"]]
     variants = [name for name, _ in pieces[both[1]].classes if name.startswith("ImageRef")]

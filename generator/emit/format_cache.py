@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "FormatCache", "cache_folder"]
+__all__ = ["MAX_BYTES", "FormatCache", "cache_folder", "write_entry"]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
 MAX_BYTES = 64 * 1024 * 1024
@@ -52,6 +52,20 @@ def _bytes(text: str) -> bytes:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(_bytes(text)).hexdigest()
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically: whole or not at all, even when the run is killed
+    (a temporary file, ``_TEMPORARY``, then a rename; ``prune`` removes stale ones)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class FormatCache:
@@ -91,17 +105,8 @@ class FormatCache:
         """Remember that ``text`` formats into ``formatted`` (atomically; errors ignored)."""
         if self.folder is None:
             return
-        path = self._path(self.key(text))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(_bytes(_digest(formatted) + "\n" + formatted))
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_entry(self._path(self.key(text)), _bytes(_digest(formatted) + "\n" + formatted))
         except OSError:
             return
         self.stored += 1

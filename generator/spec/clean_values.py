@@ -29,12 +29,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from generator.emit.format_cache import cache_folder, write_entry
 
 __all__ = ["CleanValues", "clean_values", "forget", "kind_of"]
 
@@ -107,15 +107,7 @@ class CleanValues:
         kept = list(dict.fromkeys([*ours, *_read(path)]))[:MOST]
         body = "\n".join(k.hex() for k in kept)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
-            try:
-                with os.fdopen(handle, "w", encoding="ascii") as out:
-                    out.write(_digest(body) + "\n" + body)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_entry(path, (_digest(body) + "\n" + body).encode("ascii"))
         except OSError:
             return
         _prune(self.folder)
@@ -175,8 +167,6 @@ _CURRENT: list[CleanValues] = []
 def clean_values() -> CleanValues:
     """This process's clean values, stored in the stage cache's folder (when it is on)."""
     if not _CURRENT:
-        from generator.emit.format_cache import cache_folder
-
         formats = cache_folder()
         _CURRENT.append(
             CleanValues(None if formats is None else formats.parent / "validate-values")
