@@ -50,53 +50,40 @@ def _changed_lines(
     return changed
 
 
-def test_black_changes_nothing_in_the_seeds_rendered_pieces(tmp_path: Path) -> None:
-    changed = _changed_lines(
-        ROOT / "spec" / "qiskit-runtime-api.json",
-        ROOT / "spec" / "overlays",
-        "qiskit_runtime_api",
-        tmp_path,
-    )
-    assert len(changed) > 20  # resources, client, operations, params, in pieces
-    assert {piece: lines for piece, lines in changed.items() if lines} == {}
+SEED = (ROOT / "spec" / "qiskit-runtime-api.json", ROOT / "spec" / "overlays", "qiskit_runtime_api")
+BLOCKFROST = (CORPUS / "blockfrost" / "openapi.yaml", CORPUS / "blockfrost" / "overlays")
 
 
-def test_black_changes_nothing_in_the_seeds_models_pieces(tmp_path: Path) -> None:
-    changed = _changed_lines(
-        ROOT / "spec" / "qiskit-runtime-api.json",
-        ROOT / "spec" / "overlays",
-        "qiskit_runtime_api",
-        tmp_path,
-        models=True,
-    )
-    assert len(changed) >= 5  # models.py in pieces of about 6,000 characters
+@pytest.mark.parametrize(
+    ("spec", "models", "at_least"),
+    [
+        # resources, client, operations, params, in pieces
+        pytest.param(SEED, False, 21, id="the seed's rendered pieces"),
+        # models.py in pieces of about 6,000 characters
+        pytest.param(SEED, True, 5, id="the seed's models pieces"),
+        pytest.param(
+            (*BLOCKFROST, "blockfrost_client"),
+            True,
+            10,
+            id="a real spec's models pieces",
+            marks=pytest.mark.slow,
+        ),
+    ],
+)
+def test_black_changes_nothing_in_these_pieces(
+    spec: tuple[Path, Path, str], models: bool, at_least: int, tmp_path: Path
+) -> None:
+    changed = _changed_lines(*spec, tmp_path, models=models)
+    assert len(changed) >= at_least
     assert {piece: lines for piece, lines in changed.items() if lines} == {}
 
 
 @pytest.mark.slow
 def test_black_changes_next_to_nothing_in_a_real_specs_rendered_pieces(tmp_path: Path) -> None:
-    changed = _changed_lines(
-        CORPUS / "blockfrost" / "openapi.yaml",
-        CORPUS / "blockfrost" / "overlays",
-        "blockfrost_client",
-        tmp_path,
-    )
+    changed = _changed_lines(*BLOCKFROST, "blockfrost_client", tmp_path)
     untouched = [piece for piece, lines in changed.items() if not lines]
     assert len(untouched) >= 0.9 * len(changed), sorted(changed.items(), key=lambda kv: -kv[1])
     assert sum(changed.values()) <= 20, sorted(changed.items(), key=lambda kv: -kv[1])[:5]
-
-
-@pytest.mark.slow
-def test_black_changes_nothing_in_a_real_specs_models_pieces(tmp_path: Path) -> None:
-    changed = _changed_lines(
-        CORPUS / "blockfrost" / "openapi.yaml",
-        CORPUS / "blockfrost" / "overlays",
-        "blockfrost_client",
-        tmp_path,
-        models=True,
-    )
-    assert len(changed) >= 10
-    assert {piece: lines for piece, lines in changed.items() if lines} == {}
 
 
 _AWKWARD = [

@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "FormatCache", "cache_folder", "write_entry"]
+__all__ = ["MAX_BYTES", "FormatCache", "cache_folder", "stale_temporary", "write_entry"]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
 MAX_BYTES = 64 * 1024 * 1024
@@ -66,6 +66,12 @@ def write_entry(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def stale_temporary(path: Path, modified: float, now: float) -> bool:
+    """Whether ``path`` is a temporary file ``write_entry`` left (a killed run), an
+    hour old or more: one a run in progress may still be writing is younger."""
+    return path.name.startswith(_TEMPORARY) and now - modified > _STALE_SECONDS
 
 
 class FormatCache:
@@ -124,7 +130,7 @@ class FormatCache:
                 try:
                     info = path.stat()
                     if path.name.startswith(_TEMPORARY):
-                        if now - info.st_mtime > _STALE_SECONDS:
+                        if stale_temporary(path, info.st_mtime, now):
                             path.unlink()
                             removed += 1
                         continue

@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.emit.format_cache import cache_folder, write_entry
+from generator.emit.format_cache import cache_folder, stale_temporary, write_entry
 
 __all__ = ["CleanValues", "clean_values", "forget", "kind_of"]
 
@@ -42,7 +42,6 @@ MOST = 100_000
 """The most digests a setup's file keeps (6.5 MB; OpenAI's spec has about 1,000 values)."""
 _FILES_KEPT = 4
 """The setups whose files are kept (the newest): older ones are removed."""
-_STALE_SECONDS = 3600
 
 _LIBRARIES = (
     "openapi-spec-validator",
@@ -143,9 +142,10 @@ def _prune(folder: Path) -> None:
         now = time.time()
         files = []
         for path in folder.iterdir():
+            modified = path.stat().st_mtime
             if not path.name.startswith("."):
-                files.append((path.stat().st_mtime, path))
-            elif now - path.stat().st_mtime > _STALE_SECONDS:
+                files.append((modified, path))
+            elif stale_temporary(path, modified, now):
                 path.unlink(missing_ok=True)
         for _, old in sorted(files, reverse=True)[_FILES_KEPT:]:
             old.unlink(missing_ok=True)
