@@ -45,7 +45,7 @@ import openapi_schema_validator
 import openapi_schema_validator.validators as oas_validators
 import openapi_spec_validator
 import referencing
-from jsonschema import Draft4Validator, _keywords
+from jsonschema import Draft4Validator, Draft202012Validator, _keywords
 from jsonschema.exceptions import SchemaError, ValidationError
 from jsonschema.validators import extend, validator_for
 from jsonschema_path import SchemaPath
@@ -179,30 +179,54 @@ def _crawled(library_validator: Any) -> Any | None:
     uri = resource.id() or ""
     # What jsonschema's own registry holds (the meta-schemas), the schema added, crawled.
     registry = jsonschema_specifications.REGISTRY.with_resource(uri, resource).crawl()
+    definitions = _DEFINITIONS.get(cls)
     if (
-        cls is Draft4Validator
+        definitions is not None
         and cls.VALIDATORS.get("$ref") is _keywords.ref
-        and isinstance(schema.get("definitions", {}).get("Schema"), dict)
-    ):  # OpenAPI 3.0's schema, which checks every Schema Object against its definition
-        cls = extend(cls, {"$ref": _reusing_ref(f"openapi-schema {uri}{_SCHEMA_DEFINITION}")})
+        and isinstance(schema.get(definitions), dict)
+        and _no_inner_ids(schema)
+    ):  # OpenAPI 3.0's or 3.1's schema: each value checked against one of its definitions
+        cls = extend(cls, {"$ref": _reusing_ref(f"openapi-schema {uri}", f"#/{definitions}/")})
     return cls(schema, _resolver=registry.resolver(base_uri=uri))
 
 
-_SCHEMA_DEFINITION = "#/definitions/Schema"
+_DEFINITIONS = {Draft4Validator: "definitions", Draft202012Validator: "$defs"}
+"""The OpenAPI schemas' dialects, and where each keeps the definitions it refers to."""
 
 
-def _reusing_ref(kind: str) -> Callable[..., Iterator[ValidationError]]:
+def _no_inner_ids(schema: Any) -> bool:
+    """Whether only the top of ``schema`` has an ``id``/``$id``: none moves the base of the
+    references inside it (nor the dynamic scope a ``$dynamicRef`` is resolved in)."""
+    stack = [value for key, value in schema.items() if key not in ("id", "$id")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str) or isinstance(node.get("$id"), str):
+                return False
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return True
+
+
+def _reusing_ref(kind: str, prefix: str) -> Callable[..., Iterator[ValidationError]]:
     """jsonschema's ``$ref`` keyword, which passes over a value already found clean
-    against OpenAPI 3.0's ``#/definitions/Schema``: a draft-4 check of the value alone,
-    in the OpenAPI schema's own resource (no ``id`` inside it moves the base), with no
-    format checker and nothing in the document resolved (clean_values)."""
+    against the same definition of the OpenAPI schema (a ``$ref`` starting with
+    ``prefix``, such as OpenAPI 3.0's ``#/definitions/Schema`` or 3.1's
+    ``#/$defs/path-item``): a check of the value alone, in the OpenAPI schema's own
+    resource (no ``id`` inside it moves the base, so every ``$dynamicRef`` in it reaches
+    the same anchor wherever the check starts), with no format checker and nothing in
+    the document resolved (clean_values). A value found clean yields no error, so
+    passing over it changes nothing else: no other error, none of the order, none of the
+    ``oneOf``/``if`` answers, none of what ``unevaluatedProperties`` counts as evaluated
+    (jsonschema finds that from the schemas, not from this keyword)."""
 
     def ref(validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
-        if ref != _SCHEMA_DEFINITION:
+        if not (isinstance(ref, str) and ref.startswith(prefix)):
             yield from _keywords.ref(validator, ref, instance, schema)
             return
         clean = clean_values()
-        value = clean.key(kind, repr(instance))
+        value = clean.key(f"{kind}{ref}", repr(instance))
         if clean.known(value):
             return
         found = False
