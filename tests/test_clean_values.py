@@ -165,8 +165,16 @@ def _break_in_the_update(schema: dict[str, Any]) -> None:
 
 
 def _break_beside_the_update(spec: dict[str, Any]) -> None:
-    operation = next(op for item in spec["paths"].values() for op in item.values())
-    next(iter(operation["responses"].values())).pop("description")
+    """The first response of the document (not a ``$ref``) without its description."""
+    response = next(
+        response
+        for item in spec["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for response in operation.get("responses", {}).values()
+        if "description" in response
+    )
+    del response["description"]
 
 
 @pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
@@ -193,6 +201,30 @@ def test_a_spec_update_over_the_originals_cache_has_the_diagnostics_of_an_uncach
         assert pointers and all("/properties/added_member" in p for p in pointers)
     else:
         assert pointers and all(p.startswith("/paths/") for p in pointers)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("path", "overlays"),
+    [
+        (CORPUS / "blockfrost" / "openapi.yaml", CORPUS / "blockfrost" / "overlays"),
+        (VENDOR / "cohere" / "official" / "openapi.yml", None),
+    ],
+    ids=["blockfrost", "cohere"],
+)
+def test_breaks_in_and_beside_a_large_specs_schemas_are_found_over_its_warm_cache(
+    path: Path, overlays: Path | None
+) -> None:
+    spec = _load(path, overlays)
+    before = _run(spec)[0]  # its clean values stored
+    broken, schema = _updated(spec)
+    _break_in_the_update(schema)
+    _break_beside_the_update(broken)
+    plain = _errors(copy.deepcopy(broken), reuse=False)
+    warm, _, reused = _run(broken)
+    assert warm == plain and reused
+    found = {entry[0].split("/")[1] for entry in plain if entry not in before}
+    assert found == {"components", "paths"}
 
 
 def _holders(spec: dict[str, Any]) -> None:
