@@ -1,12 +1,13 @@
 """The schema values the validator found clean, remembered in the run and across runs.
 
-Two of the validator's checks are functions of one schema value alone (see
-``spec_validators``): a Schema Object's check against its dialect's meta-schema, and,
-in OpenAPI 3.0, the OpenAPI schema's check of a value against its
-``#/definitions/Schema``. Neither resolves anything in the document: a ``$ref`` in
-the value is a string the meta-schema checks the form of, never a reference it
-follows. So a value found clean once is clean wherever it stands, in this document
-or another one, and is not checked again.
+Two of the validator's checks are functions of one value alone (see
+``spec_validators``): a Schema Object's check against its dialect's meta-schema, and
+the OpenAPI schema's check of a value against one of its definitions (3.0's
+``#/definitions/Schema``, ``#/definitions/PathItem``, …, 3.1's ``#/$defs/path-item``,
+…). Neither resolves anything in the document: a ``$ref`` in the value is a string the
+(meta-)schema checks the form of, never a reference it follows. So a value found clean
+once is clean wherever it stands, in this document or another one, and is not checked
+again.
 
 A value is known by the digest of its ``repr`` (which tells ``1``, ``1.0``, ``True``
 and ``'1'`` apart and keeps key order; the loaders give only dicts, lists, strings,

@@ -21,8 +21,11 @@ class attributes), with three changes:
     per schema, and is not run again on a value found clean (a third of
     OpenAI's 1,536 checked schemas repeat another's value), in this run or an
     earlier one (``clean_values``);
-  - in OpenAPI 3.0, the OpenAPI schema's check of a value against its
-    ``#/definitions/Schema`` is not run again on a value found clean either;
+  - the OpenAPI schema's check of a value against one of its definitions (a
+    ``$ref`` to 3.0's ``#/definitions/*`` or 3.1's ``#/$defs/*``: a path item, an
+    operation, a response, a Schema Object, …) is not run again on a value found
+    clean against the same definition either, so after a spec update the check
+    descends only into the parts that changed;
   - the schema keyword validator's lists of the schemas it has seen answer
     ``in`` from a set (as lists they make it quadratic in the number of schemas).
 
