@@ -31,10 +31,10 @@ import pytest
 from generator.inputs import overlay_files
 from generator.spec.load import load_document
 from generator.spec.overlays import apply_overlays
-from generator.spec.spec_validators import reuse_applies, spec_validator_class
+from generator.spec.spec_validators import fast_node_checks, reuse_applies, spec_validator_class
 from generator.spec.validate import UnreadableDocument, located_errors
 
-from .conftest import ROOT
+from .conftest import OVERLAYS, ROOT, SEED
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 APIS_GURU = [
@@ -226,3 +226,46 @@ def test_broken_variants_have_the_same_diagnostics_with_and_without_reuse(
     if name == "unknown-dialect" and version.startswith("3.0"):
         return  # `$schema` is no keyword of OpenAPI 3.0's schemas: nothing to find
     assert found, f"{name} breaks nothing in OpenAPI {version}"
+
+
+class _Items:
+    def __getitem__(self, key: Any) -> Any:
+        return key
+
+
+class _Blocked(_Items):
+    __getitem__ = None  # type: ignore[assignment]
+
+
+def test_the_fast_node_check_answers_as_pathables_protocol(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pathable.accessors
+    from pathable.protocols import Subscriptable
+
+    monkeypatch.setattr(pathable.accessors, "Subscriptable", Subscriptable)  # restored after
+    assert fast_node_checks()
+    fast: Any = getattr(pathable.accessors, "Subscriptable")  # noqa: B009 - not exported
+    assert fast is not Subscriptable and fast_node_checks()  # installed once
+    values = [{}, {"a": 1}, [], [1], "", "text", 0, 1.5, True, None, b"x", (1,), _Items()]
+    values += [_Blocked(), object(), 10**100]
+    answers = [isinstance(value, fast) for value in values]
+    assert answers == [isinstance(value, Subscriptable) for value in values]
+    assert answers[:10] == [True] * 6 + [False] * 4  # the JSON values, from their type
+
+
+def test_the_fast_node_check_changes_no_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pathable.accessors
+
+    published = _load(SEED)
+    specs = [published, _as_31(published), _load(SEED, OVERLAYS)]
+    broken = json.loads((CORPUS / "apis-guru" / "amazonaws.com" / "iotfleethub.json").read_text())
+    BREAKS["required-nowhere"](broken)
+    BREAKS["response-without-description"](broken)
+    specs += [broken, _as_31(broken)]
+    before = [_errors(copy.deepcopy(spec), reuse=False) for spec in specs]
+    assert all(before[:2]) and not before[2] and all(before[3:])
+    original = getattr(pathable.accessors, "Subscriptable")  # noqa: B009 - not exported
+    monkeypatch.setattr(pathable.accessors, "Subscriptable", original)  # restored after
+    assert fast_node_checks()
+    for spec, found in zip(specs, before, strict=True):
+        assert _errors(copy.deepcopy(spec), reuse=True) == found
+        assert _errors(copy.deepcopy(spec), reuse=False) == found

@@ -63,7 +63,7 @@ from openapi_spec_validator.validation.keywords import SchemaValidator, ValueVal
 
 from generator.spec.clean_values import clean_values, kind_of
 
-__all__ = ["PLACE", "reuse_applies", "spec_validator_class"]
+__all__ = ["PLACE", "fast_node_checks", "reuse_applies", "spec_validator_class"]
 
 PLACE = "_generator_place"
 """The attribute of an error that holds the parts of the node its keyword validator checked."""
@@ -318,3 +318,41 @@ def _reused_checker(checker: Any) -> Callable[[Any], None] | None:
 
         _CHECKERS[key] = (format_checker, check)  # the format checker kept: its id is the key
     return _CHECKERS[key][1]
+
+
+# -- the walk's node check ------------------------------------------------------
+
+_PATHABLE_CHECKED = frozenset({"0.6.0"})
+_JSON_SUBSCRIPTABLE = {dict: True, list: True, str: True, int: False, float: False}
+_JSON_SUBSCRIPTABLE |= {bool: False, type(None): False}
+
+
+class _FastSubscriptableMeta(type):
+    def __instancecheck__(cls, instance: Any) -> bool:
+        known = _JSON_SUBSCRIPTABLE.get(type(instance))
+        if known is not None:
+            return known
+        return isinstance(instance, cls.protocol)  # type: ignore[attr-defined]
+
+
+def fast_node_checks() -> bool:
+    """In a process that only validates: pathable's ``isinstance(node, Subscriptable)``,
+    which the library's walk asks of every node it steps into, answered from the type for
+    the values a JSON or YAML document holds (as the protocol answers: dicts, lists and
+    strings have ``__getitem__``, numbers, booleans and None don't) and by the protocol
+    for anything else. On Python 3.11 the protocol's check collects its attributes anew
+    on every call: a third of the seed's walk. Whether it applies (pathable's version)."""
+    import pathable
+    import pathable.accessors
+    from pathable.protocols import Subscriptable
+
+    if getattr(pathable, "__version__", None) not in _PATHABLE_CHECKED:
+        return False
+    accessors: Any = pathable.accessors
+    current = accessors.Subscriptable
+    if current is not Subscriptable:
+        return isinstance(current, _FastSubscriptableMeta)
+    accessors.Subscriptable = _FastSubscriptableMeta(
+        "Subscriptable", (), {"protocol": Subscriptable}
+    )
+    return True
