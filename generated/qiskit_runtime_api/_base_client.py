@@ -242,11 +242,11 @@ class _BaseClient:
         prepared = prepare(endpoint, filled, body, options.extra_query, options.extra_body)
         return self._auth.place(prepared) if endpoint.security else prepared
 
-    def _fixed_headers(self, secured: bool) -> dict[str, str] | None:
-        """The headers every attempt starts with: the User-Agent, the client's
-        ``default_headers`` and, for a ``secured`` operation, credentials no exchange makes;
-        None for a secured operation whose credentials come from an exchange. Merged once
-        per settings and authenticator, not on every call (``_request`` copies them)."""
+    def _fixed_headers(self) -> tuple[dict[str, str], dict[str, str] | None]:
+        """The headers every attempt starts with: the User-Agent and the client's
+        ``default_headers``; and those with the credentials no exchange makes, for a secured
+        operation (None when an exchange makes them). Merged once per settings and
+        authenticator, not on every call (``_request`` copies them)."""
         cached = self._fixed
         if cached is None or cached[0] is not self._settings or cached[1] is not self._auth:
             start = {"User-Agent": self._user_agent, **self._settings.default_headers}
@@ -257,7 +257,7 @@ class _BaseClient:
                 start,
                 None if auth is None else {**start, **auth},
             )
-        return cached[3] if secured else cached[2]
+        return cached[2], cached[3]
 
     def _request(
         self,
@@ -292,12 +292,6 @@ class _BaseClient:
             )
         return request
 
-    def _limits(self, options: CallOptions) -> Limits:
-        settings = self._settings
-        deadline = settings.deadline if options.deadline is None else options.deadline
-        size = options.max_response_bytes or settings.max_response_bytes
-        return Limits(size, Deadline(self._clock, None if deadline == math.inf else deadline))
-
     def _call_flow(
         self,
         http: httpx.Client | httpx.AsyncClient,
@@ -309,14 +303,16 @@ class _BaseClient:
         """One call, from arguments to parsed value, retries included."""
         settings = self._settings
         budget = settings.max_retries if options.max_retries is None else options.max_retries
-        limits = self._limits(options)
-        deadline = limits.deadline
+        seconds = settings.deadline if options.deadline is None else options.deadline
+        deadline = Deadline(self._clock, None if seconds == math.inf else seconds)
+        limits = Limits(options.max_response_bytes or settings.max_response_bytes, deadline)
         prepared = self._prepare(endpoint, arguments, body, options)
         timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
         method = prepared.method
         # Credentials no exchange makes (a bearer token) need no round trip through _run:
         # they are in the fixed headers.
-        fixed = self._fixed_headers(bool(endpoint.security))
+        start, secured = self._fixed_headers()
+        fixed = secured if endpoint.security else start
         retries = 0
         stale: str | None = None
         renewed = False
@@ -331,7 +327,7 @@ class _BaseClient:
             request = self._request(
                 http,
                 prepared,
-                self._fixed_headers(False) if fixed is None else fixed,
+                start if fixed is None else fixed,
                 auth,
                 options,
                 deadline.cap(timeout),
