@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import warnings
 from collections.abc import Mapping
@@ -69,6 +70,18 @@ class Endpoint:
     deprecated: bool = False
     security: tuple[tuple[str, ...], ...] = field(default=())
     timeout: float | None = None  # seconds to read, when the operation needs its own
+
+    # Worked out from ``params`` on a call's first use, for the loops every call makes (a
+    # cached_property writes the instance's dict, which a frozen dataclass allows).
+    @functools.cached_property
+    def header_params(self) -> tuple[tuple[str, str], ...]:
+        """The header parameters, as (Python name, header name)."""
+        return tuple((n, p.name) for n, p in self.params.items() if p.location == "header")
+
+    @functools.cached_property
+    def path_params(self) -> tuple[str, ...]:
+        """The Python names of the path parameters."""
+        return tuple(n for n, p in self.params.items() if p.location == "path")
 
 
 REQUEST_SECURITY = (("the client's credentials",),)
@@ -134,28 +147,35 @@ def prepare(
     query: list[tuple[str, str]] = []
     headers: dict[str, str] = {"Accept": endpoint.accept}
     cookies: dict[str, str] = {}
+    params = endpoint.params
     for python_name, value in arguments.items():
         if value is None:
             continue
-        param = endpoint.params[python_name]
+        param = params[python_name]
         if param.deprecated:
             warnings.warn(
                 f"parameter {python_name!r} of {endpoint.operation_id} is deprecated",
                 DeprecationWarning,
                 stacklevel=4,
             )
-        if not isinstance(value, _PRIMITIVES):
+        text_value = type(value) is str  # the usual case: no conversion, no ABC checks
+        if not text_value and not isinstance(value, _PRIMITIVES):
             value = plain(value)  # a model or a list of them, as the fields that were set
-        if param.location == "path":
-            path = path.replace("{" + param.name + "}", _path_segment(endpoint, python_name, value))
-        elif param.location == "query":
+        location = param.location
+        if location == "path":
+            if text_value and param.style == "simple" and value.isascii() and value.isalnum():
+                segment = value  # an id: nothing to quote, and never a dot segment
+            else:
+                segment = _path_segment(endpoint, python_name, value)
+            path = path.replace("{" + param.name + "}", segment)
+        elif location == "query":
             query.extend(query_pairs(param.name, param.style, param.explode, value))
-        elif param.location == "header":
-            headers[param.name] = delimited(param.explode, value)
-        elif param.location == "cookie":
+        elif location == "header":
+            headers[param.name] = value if text_value else delimited(param.explode, value)
+        elif location == "cookie":
             cookies[param.name] = delimited(param.explode, value)
-    for python_name, param in endpoint.params.items():
-        if param.location == "path" and arguments.get(python_name) is None:
+    for python_name in endpoint.path_params:
+        if arguments.get(python_name) is None:
             raise _bad_path_value(endpoint, python_name, "None")
     for name, value in extra_query.items() if extra_query else ():
         query = [pair for pair in query if pair[0] != name]

@@ -114,12 +114,14 @@ def send_sync(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
         _check_declared_size(response, limits)
         chunks: list[bytes] = []
         size, most, deadline = 0, limits.max_response_bytes, limits.deadline
+        at, monotonic = deadline._at, deadline._clock.monotonic
         for chunk in response.iter_bytes():  # inline: a call per chunk costs
             size += len(chunk)
             if size > most:
                 raise _too_large(response, limits, f"passed {most} bytes")
             chunks.append(chunk)
-            deadline.check("while the response was read", request)
+            if at - monotonic() <= 0:  # deadline.check(), without its call
+                raise deadline.error("while the response was read", request)
         response._content = b"".join(chunks)  # what ``Response.read()`` sets; one chunk: no copy
     finally:
         response.close()
@@ -148,17 +150,19 @@ async def send_async(
 
 
 def _check_declared_size(response: httpx.Response, limits: Limits) -> None:
-    encodings: list[bytes] = []
-    lengths: list[bytes] = []
+    encodings: bytes | None = None  # the values of each header, joined by ", "
+    lengths: bytes | None = None
     for name, value in response.headers.raw:  # one pass, not a lookup per header
         lowered = name.lower()
-        if lowered == b"content-encoding":
-            encodings.append(value)
-        elif lowered == b"content-length":
-            lengths.append(value)
-    if encodings and b", ".join(encodings).strip().lower() != b"identity":
+        if lowered == b"content-length":
+            lengths = value if lengths is None else lengths + b", " + value
+        elif lowered == b"content-encoding":
+            encodings = value if encodings is None else encodings + b", " + value
+    if encodings is not None and encodings.strip().lower() != b"identity":
         return  # the limit is on the decoded size, known only while reading
-    declared = b", ".join(lengths).strip()
+    if lengths is None:
+        return
+    declared = lengths.strip()
     if declared.isdigit() and int(declared) > limits.max_response_bytes:
         raise _too_large(response, limits, f"declares {int(declared)} bytes")
 

@@ -189,6 +189,9 @@ class _BaseClient:
         self._settings = settings
         self._auth: Authenticator = settings.authenticator()
         self._clock: Clock = SYSTEM_CLOCK
+        self._fixed: (
+            tuple[Settings, Authenticator, dict[str, str], dict[str, str] | None] | None
+        ) = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={redact(self._settings.base_url)!r})"
@@ -231,24 +234,41 @@ class _BaseClient:
     ) -> Prepared:
         filled: Mapping[str, Any] = arguments
         defaults = self._settings.header_defaults
-        for python_name, param in endpoint.params.items():
-            if param.location == "header" and arguments.get(python_name) is None:
-                default = defaults.get(param.name)
+        for python_name, wire_name in endpoint.header_params:  # the header parameters only
+            if arguments.get(python_name) is None:
+                default = defaults.get(wire_name)
                 if default is not None:  # copied only when a default fills something
                     filled = {**filled, python_name: default}
         prepared = prepare(endpoint, filled, body, options.extra_query, options.extra_body)
         return self._auth.place(prepared) if endpoint.security else prepared
 
+    def _fixed_headers(self) -> tuple[dict[str, str], dict[str, str] | None]:
+        """The headers every attempt starts with: the User-Agent and the client's
+        ``default_headers``; and those with the credentials no exchange makes, for a secured
+        operation (None when an exchange makes them). Merged once per settings and
+        authenticator, not on every call (``_request`` copies them)."""
+        cached = self._fixed
+        if cached is None or cached[0] is not self._settings or cached[1] is not self._auth:
+            start = {"User-Agent": self._user_agent, **self._settings.default_headers}
+            auth = self._auth.fixed_headers()
+            cached = self._fixed = (
+                self._settings,
+                self._auth,
+                start,
+                None if auth is None else {**start, **auth},
+            )
+        return cached[2], cached[3]
+
     def _request(
         self,
         http: httpx.Client | httpx.AsyncClient,
         prepared: Prepared,
-        auth: Mapping[str, str],
+        fixed: Mapping[str, str],
+        auth: Mapping[str, str] | None,
         options: CallOptions,
         timeout: httpx.Timeout,
     ) -> httpx.Request:
-        headers = {"User-Agent": self._user_agent, **self._settings.default_headers}
-        headers.update(auth)
+        headers = {**fixed, **auth} if auth else {**fixed}
         headers.update(prepared.headers)
         if options.extra_headers:
             headers.update(options.extra_headers)
@@ -262,7 +282,8 @@ class _BaseClient:
             headers=headers,
             cookies=prepared.cookies or None,
             content=prepared.content,
-            timeout=timeout,
+            # What ``timeout=`` becomes, without httpx's copy of the Timeout on every call.
+            extensions={"timeout": timeout.as_dict()},
         )
         if _origin(request.url) != _base_origin(self._settings.base_url):
             raise InvalidRequestError(
@@ -270,12 +291,6 @@ class _BaseClient:
                 "nothing was sent"
             )
         return request
-
-    def _limits(self, options: CallOptions) -> Limits:
-        settings = self._settings
-        deadline = settings.deadline if options.deadline is None else options.deadline
-        size = options.max_response_bytes or settings.max_response_bytes
-        return Limits(size, Deadline(self._clock, None if deadline == math.inf else deadline))
 
     def _call_flow(
         self,
@@ -288,27 +303,35 @@ class _BaseClient:
         """One call, from arguments to parsed value, retries included."""
         settings = self._settings
         budget = settings.max_retries if options.max_retries is None else options.max_retries
-        limits = self._limits(options)
-        deadline = limits.deadline
+        seconds = settings.deadline if options.deadline is None else options.deadline
+        deadline = Deadline(self._clock, None if seconds == math.inf else seconds)
+        limits = Limits(options.max_response_bytes or settings.max_response_bytes, deadline)
         prepared = self._prepare(endpoint, arguments, body, options)
         timeout = choose_timeout(options.timeout, settings.timeout, endpoint.timeout)
         method = prepared.method
-        # Credentials no exchange makes (a bearer token) need no round trip through _run.
-        fixed = self._auth.fixed_headers() if endpoint.security else None
+        # Credentials no exchange makes (a bearer token) need no round trip through _run:
+        # they are in the fixed headers.
+        start, secured = self._fixed_headers()
+        fixed = secured if endpoint.security else start
         retries = 0
         stale: str | None = None
         renewed = False
         while True:
-            auth: dict[str, str] = {}
-            if fixed is not None:
-                auth = fixed
-            elif endpoint.security:  # the exchange retries inside, within this call's bounds
+            auth: dict[str, str] | None = None
+            if fixed is None:  # the exchange retries inside, within this call's bounds
                 asked = options.timeout if options.timeout is not None else settings.timeout
                 call = AuthCall(
                     limits, budget - retries, None if asked is None else as_timeout(asked)
                 )
                 auth = yield _Authorize(stale, call)
-            request = self._request(http, prepared, auth, options, deadline.cap(timeout))
+            request = self._request(
+                http,
+                prepared,
+                start if fixed is None else fixed,
+                auth,
+                options,
+                deadline.cap(timeout),
+            )
             started = self._clock.monotonic()
             try:
                 response: httpx.Response = yield _Send(request, limits)
