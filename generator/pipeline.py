@@ -292,21 +292,36 @@ def generate_unverified(
     ``finish`` (or ``cancel``) on the last item."""
     from generator.emit.models_worker import models_worker
 
-    # Loads datamodel-code-generator beside the stages before models (black too, if it formats).
-    with models_worker(formatter=formatted):
+    # Loads datamodel-code-generator beside the stages before models, and black too
+    # when the format cache may leave it the few pieces a spec update changes.
+    with models_worker(formatter=formatted and _pieces_may_be_cached()):
         resolved, api, validation = _build(options, run)
         with _validation_first(validation):
             files = _files(api, options, run, format_code=formatted)
     return resolved, api, files, Unverified(validation, run)
 
 
+def _pieces_may_be_cached() -> bool:
+    """An earlier run may have left formatted pieces: the format cache is on and its
+    folder exists. Else every piece goes to black, on all cores for a spec of any size,
+    and the models worker would load black for nothing (CPU the others lack on a
+    loaded machine); a tiny spec's few pieces it still formats, loading black then."""
+    from generator.emit.format_cache import cache_folder
+
+    folder = cache_folder()
+    return folder is not None and folder.is_dir()
+
+
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:
+    """Plan and render first, and black on the rendered modules, while the models
+    worker makes ``models.py`` (its wait and its pieces last): the stages print in
+    their usual order, each line the main process's time in it."""
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
-    from generator.emit.format import FORMATTERS, format_tree
+    from generator.emit.format import FORMATTERS, Formatting
     from generator.emit.format_cache import FormatCache, cache_folder
     from generator.emit.plan import plan_client
-    from generator.emit.render import render_files, runtime_paths
+    from generator.emit.render import models_path, render_files, runtime_paths
 
     def models() -> str:
         source, texts = _models(api, run)
@@ -321,7 +336,7 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
             )
         return source
 
-    source = run.timed("models", models)
+    models_at = len(run.timings)
     version = (
         read_release(options.release).version if options.release else package_version(api.version)
     )
@@ -329,12 +344,23 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
         "plan", lambda: plan_client(api, options.package, options.distribution, version)
     )
     changelog = read_changelog(options.changelog) if options.changelog else None
-    files = run.timed("render", lambda: render_files(plan, source, changelog))
-    if not format_code:
-        return files
-    verbatim = runtime_paths(options.package)
-    cache = FormatCache(cache_folder(), FORMATTERS)
-    formatted = run.timed("format", lambda: format_tree(files, verbatim, cache=cache))
+    files = run.timed("render", lambda: render_files(plan, "", changelog))
+    path = models_path(plan.package)
+    cache = FormatCache(cache_folder(), FORMATTERS) if format_code else None
+    with Formatting(runtime_paths(options.package), cache=cache) as formatting:
+        started = time.perf_counter()
+        if format_code:
+            formatting.begin({name: text for name, text in files.items() if name != path})
+        begun = time.perf_counter() - started
+        with run.stage("models"):
+            files[path] = models()
+        run.timings.insert(models_at, run.timings.pop())
+        if not format_code:
+            return files
+        formatted = run.timed("format", lambda: formatting.end(files))
+    name, seconds = run.timings[-1]
+    run.timings[-1] = (name, seconds + begun)
+    assert cache is not None
     if cache.folder is not None:
         run.notes["format"] = f"{formatted.cached} of {formatted.pieces} pieces from the cache"
     if cache.stored:

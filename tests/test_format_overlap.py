@@ -1,0 +1,70 @@
+"""A cold run gives black the rendered modules while the models worker makes models.py."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import sys
+from typing import Any
+
+import pytest
+
+from generator.emit import format as format_module
+from generator.emit.format import Formatting, format_files
+from generator.emit.models_worker import ModelsWorker
+from generator.emit.render import models_path
+from generator.pipeline import Run, generate_files
+from tests.conftest import ROOT, seed_options
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers fork on Linux only")
+
+
+def _piece_path(args: tuple[Any, ...]) -> str:
+    batch = args[1]  # submit(format_batch, batch)
+    path: str = batch[0][0]
+    return path
+
+
+def test_black_has_the_rendered_modules_before_the_models_worker_is_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", "off")  # a cold run
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    events: list[str] = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+    module = ModelsWorker.module
+
+    def recording_submit(self: Any, *args: Any, **kwargs: Any) -> Any:
+        events.append(f"black: {_piece_path(args)}")
+        return submit(self, *args, **kwargs)
+
+    def recording_module(self: ModelsWorker, *args: Any) -> Any:
+        events.append("models asked")
+        answer = module(self, *args)
+        events.append("models answered")
+        return answer
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", recording_submit)
+    monkeypatch.setattr(ModelsWorker, "module", recording_module)
+    _, files = generate_files(seed_options(), Run())
+    models = f"black: {models_path('qiskit_runtime_api')}"
+    asked = events.index("models asked")
+    before = events[:asked]
+    assert before and all(e.startswith("black: ") and e != models for e in before)
+    assert len(before) == sum(1 for e in events if e.startswith("black: ") and e != models)
+    after = events[events.index("models answered") + 1 :]
+    assert after and set(after) == {models}
+    for path, text in files.items():  # the committed output, byte for byte
+        assert (ROOT / "generated" / path).read_text(encoding="utf-8") == text, path
+
+
+def test_formatting_in_two_steps_gives_what_whole_file_black_gives() -> None:
+    first = {f"pkg/m{n}.py": f"x{n} = ( {n} )\n" * 4000 for n in range(3)}
+    later = {"pkg/later.py": "class  A :\n    y = [ 1 ,2 ]\n" * 50, "README.md": "( x )\n"}
+    files = {**first, **later}
+    with Formatting() as formatting:
+        formatting.begin(first)
+        done = formatting.end(files)
+    assert done.files == format_files(files)
+    assert list(done.files) == list(files)
+    assert done.pieces == len(format_module.python_pieces(files))
