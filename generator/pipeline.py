@@ -313,9 +313,10 @@ def _pieces_may_be_cached() -> bool:
 
 
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:
-    """Plan and render first, and black on the rendered modules, while the models
-    worker makes ``models.py`` (its wait and its pieces last): the stages print in
-    their usual order, each line the main process's time in it."""
+    """The models worker is asked for ``models.py`` first; while it makes it, plan,
+    render and black on the rendered modules; then its answer and black on its
+    pieces. The stages print in their usual order, each line the main process's
+    time in it (``models``: the asking and the wait)."""
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
     from generator.emit.format import FORMATTERS, Formatting
@@ -323,20 +324,10 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
     from generator.emit.plan import plan_client
     from generator.emit.render import models_path, render_files, runtime_paths
 
-    def models() -> str:
-        source, texts = _models(api, run)
-        for text in texts:
-            run.diagnostics.append(
-                warning(
-                    str(options.spec),
-                    _model_pointer(api, text),
-                    text,
-                    "the constraint is not checked by the client",
-                )
-            )
-        return source
-
     models_at = len(run.timings)
+    started = time.perf_counter()
+    models = _models_later(api, run)
+    asked = time.perf_counter() - started
     version = (
         read_release(options.release).version if options.release else package_version(api.version)
     )
@@ -353,8 +344,19 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
             formatting.begin({name: text for name, text in files.items() if name != path})
         begun = time.perf_counter() - started
         with run.stage("models"):
-            files[path] = models()
-        run.timings.insert(models_at, run.timings.pop())
+            source, texts = models()
+        name, seconds = run.timings.pop()
+        run.timings.insert(models_at, (name, seconds + asked))
+        for text in texts:
+            run.diagnostics.append(
+                warning(
+                    str(options.spec),
+                    _model_pointer(api, text),
+                    text,
+                    "the constraint is not checked by the client",
+                )
+            )
+        files[path] = source
         if not format_code:
             return files
         formatted = run.timed("format", lambda: formatting.end(files))
@@ -368,18 +370,24 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
     return formatted.files
 
 
-def _models(api: Api, run: Run) -> tuple[str, list[str]]:
-    """datamodel-code-generator's module and warnings; each group of schemas that
-    refer only to one another comes from the stage cache when it has been given
-    that very group before (see ``generator.emit.model_groups``)."""
-    from generator.emit.model_groups import cached_models
+def _models_later(api: Api, run: Run) -> Callable[[], tuple[str, list[str]]]:
+    """datamodel-code-generator's module and warnings, asked now, given by the
+    returned function; each group of schemas that refer only to one another comes
+    from the stage cache when it has been given that very group before (see
+    ``generator.emit.model_groups``)."""
+    from generator.emit.model_groups import models_later
     from generator.emit.models import models_document, with_aliases
     from generator.emit.stage_cache import stage_cache
 
-    source, texts, note = cached_models(models_document(api), api.title, stage_cache("models"))
-    if note:
-        run.notes["models"] = note
-    return with_aliases(source, api), texts
+    made = models_later(models_document(api), api.title, stage_cache("models"))
+
+    def finish() -> tuple[str, list[str]]:
+        source, texts, note = made()
+        if note:
+            run.notes["models"] = note
+        return with_aliases(source, api), texts
+
+    return finish
 
 
 def _model_pointer(api: Api, message: str) -> str:

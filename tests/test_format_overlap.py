@@ -25,35 +25,40 @@ def _piece_path(args: tuple[Any, ...]) -> str:
     return path
 
 
-def test_black_has_the_rendered_modules_before_the_models_worker_is_asked(
+def test_the_models_worker_is_asked_first_and_black_has_the_rendered_modules_meanwhile(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", "off")  # a cold run
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     events: list[str] = []
     submit = concurrent.futures.ProcessPoolExecutor.submit
-    module = ModelsWorker.module
+    module_later = ModelsWorker.module_later
 
     def recording_submit(self: Any, *args: Any, **kwargs: Any) -> Any:
         events.append(f"black: {_piece_path(args)}")
         return submit(self, *args, **kwargs)
 
-    def recording_module(self: ModelsWorker, *args: Any) -> Any:
+    def recording_module_later(self: ModelsWorker, *args: Any) -> Any:
         events.append("models asked")
-        answer = module(self, *args)
-        events.append("models answered")
-        return answer
+        answer = module_later(self, *args)
+
+        def answered() -> Any:
+            found = answer()
+            events.append("models answered")
+            return found
+
+        return answered
 
     monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", recording_submit)
-    monkeypatch.setattr(ModelsWorker, "module", recording_module)
+    monkeypatch.setattr(ModelsWorker, "module_later", recording_module_later)
     _, files = generate_files(seed_options(), Run())
     models = f"black: {models_path('qiskit_runtime_api')}"
-    asked = events.index("models asked")
-    before = events[:asked]
-    assert before and all(e.startswith("black: ") and e != models for e in before)
-    assert len(before) == sum(1 for e in events if e.startswith("black: ") and e != models)
-    after = events[events.index("models answered") + 1 :]
+    assert events[0] == "models asked"
+    answered = events.index("models answered")
+    meanwhile, after = events[1:answered], events[answered + 1 :]
+    assert meanwhile and all(e.startswith("black: ") and e != models for e in meanwhile)
     assert after and set(after) == {models}
+    assert events.count("models asked") == 1
     for path, text in files.items():  # the committed output, byte for byte
         assert (ROOT / "generated" / path).read_text(encoding="utf-8") == text, path
 
