@@ -19,10 +19,9 @@ from tests.conftest import ROOT, seed_options
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers fork on Linux only")
 
 
-def _piece_path(args: tuple[Any, ...]) -> str:
+def _piece_paths(args: tuple[Any, ...]) -> list[str]:
     batch = args[1]  # submit(format_batch, batch)
-    path: str = batch[0][0]
-    return path
+    return [path for path, _, _ in batch]
 
 
 def test_the_models_worker_is_asked_first_and_black_has_the_rendered_modules_meanwhile(
@@ -35,7 +34,7 @@ def test_the_models_worker_is_asked_first_and_black_has_the_rendered_modules_mea
     module_later = ModelsWorker.module_later
 
     def recording_submit(self: Any, *args: Any, **kwargs: Any) -> Any:
-        events.append(f"black: {_piece_path(args)}")
+        events.extend(f"black: {path}" for path in _piece_paths(args))
         return submit(self, *args, **kwargs)
 
     def recording_module_later(self: ModelsWorker, *args: Any) -> Any:

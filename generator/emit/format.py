@@ -230,11 +230,12 @@ class Formatting:
                 self._pieces.setdefault(path, {})[number] = known
 
     def _submit(self) -> None:
-        """Each waiting piece to the pool, the largest first (a worker takes the next
-        when it is done: the pieces of ``end`` follow those of ``begin``)."""
+        """The waiting pieces to the pool, in one batch per core of about equal size
+        (a piece each would cost more in passing them than it balances; the batches
+        of ``end`` follow those of ``begin``)."""
         assert self._pool is not None
-        for job in sorted(self._waiting, key=lambda job: -len(job[2])):
-            self._futures.append(self._pool.submit(format_batch, [job]))
+        for batch in _batches(self._waiting):
+            self._futures.append(self._pool.submit(format_batch, batch))
         self._waiting = []
 
 
