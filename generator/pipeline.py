@@ -292,24 +292,61 @@ def generate_unverified(
     ``finish`` (or ``cancel``) on the last item."""
     from generator.emit.models_worker import models_worker
 
-    # Loads datamodel-code-generator beside the stages before models (black too, if it formats).
-    with models_worker(formatter=formatted):
+    # Loads datamodel-code-generator beside the stages before models, and black too
+    # when the format cache may leave it the few pieces a spec update changes.
+    with models_worker(formatter=formatted and _pieces_may_be_cached()):
         resolved, api, validation = _build(options, run)
         with _validation_first(validation):
             files = _files(api, options, run, format_code=formatted)
     return resolved, api, files, Unverified(validation, run)
 
 
+def _pieces_may_be_cached() -> bool:
+    """An earlier run may have left formatted pieces: the format cache is on and its
+    folder exists. Else every piece goes to black, on all cores for a spec of any size,
+    and the models worker would load black for nothing (CPU the others lack on a
+    loaded machine); a tiny spec's few pieces it still formats, loading black then."""
+    from generator.emit.format_cache import cache_folder
+
+    folder = cache_folder()
+    return folder is not None and folder.is_dir()
+
+
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:
+    """The models worker is asked for ``models.py`` first; while it makes it, plan,
+    render and black on the rendered modules; then its answer and black on its
+    pieces. The stages print in their usual order, each line the main process's
+    time in it (``models``: the asking and the wait)."""
     # Imported here, not at the top: while the validator works in its forked
     # worker, this process is still loading datamodel-code-generator and black.
-    from generator.emit.format import FORMATTERS, format_tree
+    from generator.emit.format import FORMATTERS, Formatting
     from generator.emit.format_cache import FormatCache, cache_folder
     from generator.emit.plan import plan_client
-    from generator.emit.render import render_files, runtime_paths
+    from generator.emit.render import models_path, render_files, runtime_paths
 
-    def models() -> str:
-        source, texts = _models(api, run)
+    models_at = len(run.timings)
+    started = time.perf_counter()
+    models = _models_later(api, run)
+    asked = time.perf_counter() - started
+    version = (
+        read_release(options.release).version if options.release else package_version(api.version)
+    )
+    plan = run.timed(
+        "plan", lambda: plan_client(api, options.package, options.distribution, version)
+    )
+    changelog = read_changelog(options.changelog) if options.changelog else None
+    files = run.timed("render", lambda: render_files(plan, "", changelog))
+    path = models_path(plan.package)
+    cache = FormatCache(cache_folder(), FORMATTERS) if format_code else None
+    with Formatting(runtime_paths(options.package), cache=cache) as formatting:
+        started = time.perf_counter()
+        if format_code:
+            formatting.begin({name: text for name, text in files.items() if name != path})
+        begun = time.perf_counter() - started
+        with run.stage("models"):
+            source, texts = models()
+        name, seconds = run.timings.pop()
+        run.timings.insert(models_at, (name, seconds + asked))
         for text in texts:
             run.diagnostics.append(
                 warning(
@@ -319,22 +356,13 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
                     "the constraint is not checked by the client",
                 )
             )
-        return source
-
-    source = run.timed("models", models)
-    version = (
-        read_release(options.release).version if options.release else package_version(api.version)
-    )
-    plan = run.timed(
-        "plan", lambda: plan_client(api, options.package, options.distribution, version)
-    )
-    changelog = read_changelog(options.changelog) if options.changelog else None
-    files = run.timed("render", lambda: render_files(plan, source, changelog))
-    if not format_code:
-        return files
-    verbatim = runtime_paths(options.package)
-    cache = FormatCache(cache_folder(), FORMATTERS)
-    formatted = run.timed("format", lambda: format_tree(files, verbatim, cache=cache))
+        files[path] = source
+        if not format_code:
+            return files
+        formatted = run.timed("format", lambda: formatting.end(files))
+    name, seconds = run.timings[-1]
+    run.timings[-1] = (name, seconds + begun)
+    assert cache is not None
     if cache.folder is not None:
         run.notes["format"] = f"{formatted.cached} of {formatted.pieces} pieces from the cache"
     if cache.stored:
@@ -342,18 +370,24 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
     return formatted.files
 
 
-def _models(api: Api, run: Run) -> tuple[str, list[str]]:
-    """datamodel-code-generator's module and warnings; each group of schemas that
-    refer only to one another comes from the stage cache when it has been given
-    that very group before (see ``generator.emit.model_groups``)."""
-    from generator.emit.model_groups import cached_models
+def _models_later(api: Api, run: Run) -> Callable[[], tuple[str, list[str]]]:
+    """datamodel-code-generator's module and warnings, asked now, given by the
+    returned function; each group of schemas that refer only to one another comes
+    from the stage cache when it has been given that very group before (see
+    ``generator.emit.model_groups``)."""
+    from generator.emit.model_groups import models_later
     from generator.emit.models import models_document, with_aliases
     from generator.emit.stage_cache import stage_cache
 
-    source, texts, note = cached_models(models_document(api), api.title, stage_cache("models"))
-    if note:
-        run.notes["models"] = note
-    return with_aliases(source, api), texts
+    made = models_later(models_document(api), api.title, stage_cache("models"))
+
+    def finish() -> tuple[str, list[str]]:
+        source, texts, note = made()
+        if note:
+            run.notes["models"] = note
+        return with_aliases(source, api), texts
+
+    return finish
 
 
 def _model_pointer(api: Api, message: str) -> str:

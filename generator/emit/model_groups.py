@@ -40,7 +40,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +51,7 @@ __all__ = [
     "Piece",
     "assemble",
     "cached_models",
+    "models_later",
     "schema_groups",
     "shared_pieces",
     "split",
@@ -307,7 +308,11 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
     return head + "".join(f"\n\n{classes[name]}\n" for name in ordered)
 
 
-def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str, list[str], str]:
+Made = tuple[str, list[str], str]
+Asked = Callable[[], tuple[str, list[str]]]
+
+
+def cached_models(document: dict[str, Any], title: str, cache: Any) -> Made:
     """datamodel-code-generator's module for ``document`` (before ``with_aliases``), its
     warnings, and a note on what the stage ``cache`` gave: each group's piece is taken
     from it when it holds one for that very group, the others made in one run.
@@ -315,6 +320,38 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
     The library is given the document without its ``info.version``, which it reads
     only to write a constant this generator does not ask for: a spec release that
     bumps the version alone leaves every group's piece as it was."""
+    return models_later(document, title, cache)()
+
+
+def models_later(document: dict[str, Any], title: str, cache: Any) -> Callable[[], Made]:
+    """``cached_models`` in two steps: the library is asked now (the run's worker
+    makes the module while the caller goes on), the returned function waits for it
+    and gives what ``cached_models`` gives."""
+    steps = _steps(document, title, cache)
+    try:
+        first = next(steps)
+    except StopIteration as done:
+        made: Made = done.value
+        return lambda: made
+    answer = _ask(*first)
+
+    def finish() -> Made:
+        try:
+            request = steps.send(answer())
+            while True:
+                request = steps.send(_run(*request))
+        except StopIteration as done:
+            found: Made = done.value
+            return found
+
+    return finish
+
+
+def _steps(
+    document: dict[str, Any], title: str, cache: Any
+) -> Generator[tuple[dict[str, Any], str], tuple[str, list[str]], Made]:
+    """``cached_models``, yielding each document the library is to make a module of
+    and given back the module and its warnings."""
     info = {key: value for key, value in document["info"].items() if key != "version"}
     document = {**document, "info": info}
     groups = schema_groups(document)
@@ -345,7 +382,8 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
         return assemble(header, pieces, document), _warnings(pieces), "from the stage cache"
     if known:
         part = subset(document, [name for index in missing for name in groups[index]])
-        made = _split_run(part, title, [groups[index] for index in missing])
+        part_source, part_warnings = yield part, title
+        made = split(part_source, part_warnings, [groups[index] for index in missing], part)
         if made is not None and all(
             model_variants.fits(
                 dict(piece.classes), piece.reserved, groups[missing[number]], schemas
@@ -360,7 +398,7 @@ def cached_models(document: dict[str, Any], title: str, cache: Any) -> tuple[str
                 f"{len(groups) - len(missing)} of {len(groups)} schema groups from the stage cache"
             )
             return assemble(header, pieces, document), _warnings(pieces), note
-    source, warnings = _run(document, title)
+    source, warnings = yield document, title
     cut = split(source, warnings, groups, document)
     if cut is None:
         return source, warnings, ""
@@ -383,11 +421,14 @@ def _run(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
     return worker.module(document, title) if worker else models_worker.in_place(document, title)
 
 
-def _split_run(
-    document: dict[str, Any], title: str, groups: list[list[str]]
-) -> tuple[str, dict[int, Piece]] | None:
-    source, warnings = _run(document, title)
-    return split(source, warnings, groups, document)
+def _ask(document: dict[str, Any], title: str) -> Asked:
+    """``_run`` asked now, answered when the returned function is called."""
+    from generator.emit import models_worker
+
+    worker = models_worker.current()
+    if worker is None:
+        return lambda: models_worker.in_place(document, title)
+    return worker.module_later(document, title)
 
 
 def _store(cache: Any, keys: list[str] | None, header: str, pieces: dict[int, Piece]) -> None:

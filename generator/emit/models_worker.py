@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import Any
@@ -134,10 +134,22 @@ class ModelsWorker:
         self._alive = True
 
     def _ask(self, *request: Any) -> Any:
+        self._send(request)
+        return self._receive()
+
+    def _send(self, request: tuple[Any, ...]) -> None:
         if not self._alive:
             raise _Gone
         try:
             self._connection.send(request)
+        except OSError:
+            self.stop()
+            raise _Gone from None
+
+    def _receive(self) -> Any:
+        if not self._alive:
+            raise _Gone
+        try:
             kind, value = self._connection.recv()
         except (EOFError, OSError):
             self.stop()
@@ -162,6 +174,26 @@ class ModelsWorker:
         except _Gone:
             return in_place(document, title)
         return source, warnings
+
+    def module_later(
+        self, document: dict[str, Any], title: str
+    ) -> Callable[[], tuple[str, list[str]]]:
+        """``module``, asked now (the worker makes it while the caller goes on) and
+        answered when the returned function is called; nothing else may be asked
+        in between."""
+        try:
+            self._send(("module", document, title))
+        except _Gone:
+            return lambda: in_place(document, title)
+
+        def answer() -> tuple[str, list[str]]:
+            try:
+                source, warnings = self._receive()
+            except _Gone:
+                return in_place(document, title)
+            return source, warnings
+
+        return answer
 
     def format(self, jobs: list[tuple[str, int, str]]) -> list[tuple[str, int, str]] | str:
         """``format_batch`` of the format stage, done here."""

@@ -84,11 +84,11 @@ def unknown_format(node: dict[str, Any]) -> bool:
 
 @cache
 def _known_formats() -> dict[str, frozenset[str]]:
-    """datamodel-code-generator's formats by type, from the stage cache when it
-    has them for this version (importing the library takes longer than a run)."""
-    from generator.emit.stage_cache import datamodel_formats
+    """datamodel-code-generator's formats by type (``generator.ir.known_formats``:
+    without loading the library for the version they were read from)."""
+    from generator.ir.known_formats import known_formats
 
-    return {kind: frozenset(formats) for kind, formats in datamodel_formats().items()}
+    return known_formats()
 
 
 _PACKAGE_FORMATS = {
