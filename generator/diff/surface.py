@@ -21,7 +21,7 @@ import ast
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-__all__ = ["Member", "Parameter", "Surface", "read_surface", "type_names"]
+__all__ = ["Member", "Parameter", "Surface", "SurfaceReader", "read_surface", "type_names"]
 
 
 @dataclass(frozen=True)
@@ -54,35 +54,75 @@ class Surface:
 
 def read_surface(files: dict[str, str], package: str) -> Surface:
     """The public surface of the package ``package`` among ``files`` (path -> source)."""
-    init = files.get(f"{package}/__init__.py", "")
-    exported = _dunder_all(ast.parse(init)) if init else set()
-    surface = Surface()
-    for path, source in sorted(files.items()):
-        if not path.startswith(package + "/") or not path.endswith(".py"):
-            continue
-        module = path[len(package) + 1 : -3].replace("/", ".")
-        public_module = not any(part.startswith("_") for part in module.split("."))
-        tree = ast.parse(source)
-        endpoints = _endpoints(tree)
-        models: set[str] = set()
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef) and set(_base_names(node)) & (_MODEL_BASES | models):
-                models.add(node.name)  # bases come first in a module
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                if public_module or node.name in exported:
-                    key = node.name
-                    if key in surface.owners:  # the same name in another module
-                        key = f"{node.name} ({module.replace('.', '/')})"
-                    surface.owners[key] = _class_members(node, node.name in models, endpoints)
-                    if node.name in models:
-                        surface.models.add(key)
-            elif (
-                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                and not node.name.startswith("_")
-                and public_module
-            ):
-                surface.owners.setdefault(module, {})[node.name] = _function(node, "function")
-    return surface
+    return SurfaceReader().read(files, package)
+
+
+class SurfaceReader:
+    """``read_surface``, each module read once for a given source: the diff reads two
+    packages whose modules are mostly the same text, and may read a package's modules
+    before its models module is made (``read`` of the files there are so far).
+
+    A module's part of the surface depends on its path, its text and, for a private
+    module, the names the package's ``__init__`` exports; nothing else."""
+
+    def __init__(self) -> None:
+        self._modules: dict[tuple[str, str, frozenset[str] | None], list[_Entry]] = {}
+
+    def read(self, files: dict[str, str], package: str) -> Surface:
+        init = files.get(f"{package}/__init__.py", "")
+        exported = frozenset(_dunder_all(ast.parse(init))) if init else frozenset()
+        surface = Surface()
+        for path, source in sorted(files.items()):
+            if not path.startswith(package + "/") or not path.endswith(".py"):
+                continue
+            module = path[len(package) + 1 : -3].replace("/", ".")
+            public_module = not any(part.startswith("_") for part in module.split("."))
+            key = (module, source, None if public_module else exported)
+            entries = self._modules.get(key)
+            if entries is None:
+                entries = self._modules[key] = _module_entries(source, public_module, exported)
+            for entry in entries:
+                if entry.function is not None:
+                    surface.owners.setdefault(module, {})[entry.name] = entry.function
+                    continue
+                owner = entry.name
+                if owner in surface.owners:  # the same name in another module
+                    owner = f"{entry.name} ({module.replace('.', '/')})"
+                surface.owners[owner] = dict(entry.members)  # the caller's own to change
+                if entry.model:
+                    surface.models.add(owner)
+        return surface
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A module's public class (its members) or function, in the module's order."""
+
+    name: str
+    members: dict[str, Member] = field(default_factory=dict)
+    model: bool = False
+    function: Member | None = None  # a module-level function, not a class
+
+
+def _module_entries(source: str, public_module: bool, exported: frozenset[str]) -> list[_Entry]:
+    tree = ast.parse(source)
+    endpoints = _endpoints(tree)
+    models: set[str] = set()
+    entries: list[_Entry] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and set(_base_names(node)) & (_MODEL_BASES | models):
+            models.add(node.name)  # bases come first in a module
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            if public_module or node.name in exported:
+                members = _class_members(node, node.name in models, endpoints)
+                entries.append(_Entry(node.name, members, node.name in models))
+        elif (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and not node.name.startswith("_")
+            and public_module
+        ):
+            entries.append(_Entry(node.name, function=_function(node, "function")))
+    return entries
 
 
 def _dunder_all(tree: ast.Module) -> set[str]:

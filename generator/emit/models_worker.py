@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
@@ -132,13 +133,15 @@ class ModelsWorker:
         self._process.start()
         theirs.close()
         self._alive = True
+        self._asking = threading.Lock()  # one question at a time (``diff`` asks from two threads)
 
     def _ask(self, *request: Any) -> Any:
         if not self._alive:
             raise _Gone
         try:
-            self._connection.send(request)
-            kind, value = self._connection.recv()
+            with self._asking:
+                self._connection.send(request)
+                kind, value = self._connection.recv()
         except (EOFError, OSError):
             self.stop()
             raise _Gone from None

@@ -31,7 +31,7 @@ from generator.emit.options import CALL_OPTION_NAMES
 from generator.emit.plan import ClientPlan
 from generator.inputs import TEMPLATES
 
-__all__ = ["EXCHANGE_MODULES", "TEMPLATES", "render_files", "runtime_paths"]
+__all__ = ["EXCHANGE_MODULES", "TEMPLATES", "models_path", "render_files", "runtime_paths"]
 
 # Runtime modules of the ibm-cloud-iam auth kind: copied only into a client that uses it.
 EXCHANGE_MODULES = frozenset({"_auth.py", "_ibm_cloud.py"})
@@ -133,6 +133,11 @@ def runtime_paths(package: str, templates: Path = TEMPLATES) -> list[str]:
     return [f"{package}/{p.name}" for p in sorted((templates / "runtime").glob("*.py"))]
 
 
+def models_path(package: str) -> str:
+    """Where the models module lands: the one file ``render_files`` takes as given."""
+    return f"{package}/models.py"
+
+
 def render_files(
     plan: ClientPlan, models_source: str, changelog: str | None = None, templates: Path = TEMPLATES
 ) -> dict[str, str]:
@@ -154,7 +159,7 @@ def render_files(
         files[f"{package}/resources/{resource.module}.py"] = resource_template.render(
             resource=resource
         )
-    files[f"{package}/models.py"] = models_source
+    files[models_path(package)] = models_source
     files[f"{package}/params.py"] = env.get_template("package/params.py.j2").render(
         plan=plan.params
     )
