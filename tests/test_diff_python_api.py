@@ -310,3 +310,19 @@ def test_one_reader_of_two_packages_reads_each_as_read_surface_does() -> None:
     assert "Hidden" in again.owners and "c" in again.owners["Part"]
     again.owners["Jobs"].clear()  # a caller's change stays in its own surface
     assert reader.read(old, PACKAGE) == read_surface(old, PACKAGE)
+
+
+def test_a_module_whose_class_line_is_inside_a_string_is_read_whole() -> None:
+    """``SurfaceReader`` reads a module by pieces cut before top-level ``class`` lines;
+    a docstring holding such a line can't be cut there, and the module is read whole."""
+    from generator.diff.surface import SurfaceReader
+
+    models = OLD_MODELS.replace(
+        "class Part(BaseModel):\n",
+        'class Part(BaseModel):\n    """A part.\n\nclass Fake(BaseModel):\n    x: int\n"""\n\n',
+    )
+    files = _files(models)
+    surface = SurfaceReader().read(files, PACKAGE)
+    assert surface == read_surface(files, PACKAGE)
+    assert "Fake" not in surface.owners and set(surface.owners["Part"]) == {"a"}
+    assert surface.models == {"Job", "Part", "Child", "Body"}
