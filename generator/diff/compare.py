@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
+from generator.emit.models_worker import models_worker
 from generator.inputs import overlay_files
 from generator.pipeline import Unverified
 from generator.release.version import Semver, bump_for_spec_update
@@ -108,7 +109,8 @@ def compare_sides(
     clean), beside the generations and the comparison, and the report is made again
     without the Python API when a side turns out not to validate.
     """
-    with one_worker():
+    # One models worker for both sides and the diffstat's black (loaded while it waits).
+    with one_worker(), models_worker(formatter=True):
         return _compared(old, new, raw, package, current_version)
 
 

@@ -3,19 +3,20 @@
 Each side goes through the pipeline a stage at a time (``pipeline.Staged``), the
 two interleaved so that neither worker waits on this process:
 
-1. both sides loaded and overlaid: both validations start at once (one after the
-   other in the one validation worker, ``one_worker``);
-2. the old side's IR, then its models on a thread: datamodel-code-generator in the
-   models worker, the longest piece of work here, while this process builds the
-   new side's IR, plans and renders both packages (their models modules left
-   empty), and does the caller's work that needs no models (``beside``);
+1. the old side loaded and overlaid (its validation starts in the one validation
+   worker, ``one_worker``), its IR built, then its models made on a thread:
+   datamodel-code-generator in the models worker, the longest piece of work here;
+2. meanwhile, this process loads and overlays the new side (its validation is
+   queued after the old side's, which it reuses), builds its IR, plans and renders
+   both packages (their models modules left empty), and does the caller's work that
+   needs no models (``beside``);
 3. the new side's models, which take the old side's pieces of the schema groups
    the update leaves as they were (``model_groups.shared_pieces``).
 
-One models worker serves both sides. A side whose generation stops on an error is
-taken as ``unvalidated`` gives it; the sides are taken in order, so the error that
-reaches the caller is the one the first bad side gives, as when the sides were
-generated one after the other.
+The caller's models worker (``models_worker``) serves both sides. A side whose
+generation stops on an error is taken as ``unvalidated`` gives it; the sides are
+taken in order, so the error that reaches the caller is the one the first bad side
+gives, as when the sides were generated one after the other.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from typing import Generic, TypeVar
 
 from generator.diagnostics import GeneratorError
 from generator.emit.model_groups import shared_pieces
-from generator.emit.models_worker import models_worker
 from generator.emit.render import models_path
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, Staged, Unverified
@@ -59,28 +59,32 @@ def generate_sides(
     """Each side's package by key, generated without waiting for its validator (added to
     ``pending``); a side as ``unvalidated`` gives it when its generation stops on an error.
     ``beside`` is given the sides built so far, their models modules still empty, while
-    the old side's models are made."""
-    with shared_pieces(), models_worker(formatter=False):
-        runs = [_SideRun(side, package) for side in sides.values()]
-        for key, run in zip(sides, runs, strict=True):
-            run.step(run.start)
-            if run.staged is not None:
-                pending[key] = (run.side, run.staged.unverified())
-        first, *others = runs
-        first.step(first.build)
+    the old side's models are made. The caller gives the run its models worker
+    (``models_worker``), which serves both sides."""
+    runs = {key: _SideRun(side, package) for key, side in sides.items()}
+
+    def start(key: str, run: _SideRun) -> None:
+        run.step(run.start)
+        if run.staged is not None:
+            pending[key] = (run.side, run.staged.unverified())
+        run.step(run.build)
+
+    with shared_pieces():
+        (first_key, first), *others = runs.items()
+        start(first_key, first)
         models = _Background(first.models) if first.failure is None else None
         # Should this raise, the thread is left to end (a daemon: it dies with the process).
-        for run in others:
-            run.step(run.build)
-        for run in runs:
+        for key, run in others:
+            start(key, run)
+        for run in runs.values():
             run.step(run.render)
-        beside({key: run.built() for key, run in zip(sides, runs, strict=True) if run.ok})
+        beside({key: run.built() for key, run in runs.items() if run.ok})
         if models is not None:
             first.step(lambda: first.add_models(models.result))
-        for run in others:
+        for _, run in others:
             run.step(run.add_own_models)
     built = {}
-    for key, run in zip(sides, runs, strict=True):
+    for key, run in runs.items():
         if run.failure is not None:
             pending.pop(key, None)
             built[key] = unvalidated(run.side, run.failure)
