@@ -5,7 +5,8 @@ two interleaved so that neither worker waits on this process:
 
 1. the old side loaded and overlaid (its validation starts in the one validation
    worker, ``one_worker``), its IR built, then its models made on a thread:
-   datamodel-code-generator in the models worker, the longest piece of work here;
+   datamodel-code-generator in the models worker, the longest piece of work here
+   (without a worker, as off Linux, the models are made in turn, on this thread);
 2. meanwhile, this process loads and overlays the new side (its validation is
    queued after the old side's, which it reuses), builds its IR, plans and renders
    both packages (their models modules left empty), and does the caller's work that
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.diagnostics import GeneratorError
+from generator.emit import models_worker
 from generator.emit.model_groups import shared_pieces
 from generator.emit.render import models_path
 from generator.ir.model import Api
@@ -72,7 +74,11 @@ def generate_sides(
     with shared_pieces():
         (first_key, first), *others = runs.items()
         start(first_key, first)
-        models = _Background(first.models) if first.failure is None else None
+        models = None
+        if models_worker.current() is None:  # no worker to wait for: the models made here
+            first.step(first.add_own_models)
+        elif first.failure is None:
+            models = _Background(first.models)
         # Should this raise, the thread is left to end (a daemon: it dies with the process).
         for key, run in others:
             start(key, run)
