@@ -30,6 +30,7 @@ from generator.text import package_version
 __all__ = [
     "Options",
     "Run",
+    "Staged",
     "Unverified",
     "build_ir",
     "generate_files",
@@ -86,6 +87,13 @@ class Run:
 
 
 def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
+    spec, name, validation = _loaded(options, run)
+    return _dereferenced(spec, name, validation, options, run), validation
+
+
+def _loaded(options: Options, run: Run) -> tuple[Any, str, _Verdict]:
+    """The spec loaded and overlaid, and its validation started (it runs beside the
+    stages after this one; its verdict is read at the end)."""
     # The validator's worker starts first, to load its libraries beside load and overlays.
     validator = Validator(options.worker) if sys.platform == "linux" else None
     try:
@@ -102,22 +110,27 @@ def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
     run.diagnostics.extend(found)
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
-    root = options.ref_root.resolve() if options.ref_root else None
-    # The validation runs beside the stages below; its verdict is read at the end.
     try:
         validation = _validation(spec, name, uri, base, options, run, validator)
     except BaseException:
         if validator is not None:
             validator.cancel()
         raise
+    return spec, name, validation
+
+
+def _dereferenced(
+    spec: Any, name: str, validation: _Verdict, options: Options, run: Run
+) -> Resolved:
+    base = options.spec.resolve().parent
+    root = options.ref_root.resolve() if options.ref_root else None
     with _validation_first(validation):
-        resolved = run.timed(
+        return run.timed(
             "dereference",
             lambda: dereference(
                 spec, name, base, options.allow_remote_refs, root, options.max_spec_mb
             ),
         )
-    return resolved, validation
 
 
 class _Verdict(Protocol):
@@ -235,13 +248,17 @@ def _verdict(validation: _Verdict, run: Run) -> None:
 
 def _build(options: Options, run: Run) -> tuple[Resolved, Api, _Verdict]:
     resolved, validation = _resolved(options, run)
+    return resolved, _ir(resolved, validation, run), validation
+
+
+def _ir(resolved: Resolved, validation: _Verdict, run: Run) -> Api:
     with _validation_first(validation):
         api, found = run.timed("IR", lambda: build_api(resolved))
         errors = [d for d in found if d.level is Level.ERROR]
         if errors:
             raise GeneratorError(errors)
     run.diagnostics.extend(found)
-    return resolved, api, validation
+    return api
 
 
 def build_ir(options: Options, run: Run) -> Api:
@@ -295,10 +312,47 @@ def generate_unverified(
     # Loads datamodel-code-generator beside the stages before models, and black too
     # when the format cache may leave it the few pieces a spec update changes.
     with models_worker(formatter=formatted and _pieces_may_be_cached()):
-        resolved, api, validation = _build(options, run)
-        with _validation_first(validation):
-            files = _files(api, options, run, format_code=formatted)
-    return resolved, api, files, Unverified(validation, run)
+        staged = Staged(options, run)
+        resolved, api = staged.build()
+        files = staged.stage(lambda: _files(api, options, run, format_code=formatted))
+    return resolved, api, files, staged.unverified()
+
+
+class Staged:
+    """``generate_unverified`` a stage at a time, for a caller that interleaves two runs
+    (``diff``: one side's IR while the models worker makes the other side's models).
+    Created, it has loaded and overlaid the spec and started its validation; an error
+    in a stage run through ``stage`` reports the validator's errors instead, when it
+    found any, as ``generate_unverified`` does."""
+
+    def __init__(self, options: Options, run: Run) -> None:
+        self.options, self.run = options, run
+        self._spec, self._name, self._validation = _loaded(options, run)
+
+    def stage(self, work: Callable[[], T]) -> T:
+        with _validation_first(self._validation):
+            return work()
+
+    def build(self) -> tuple[Resolved, Api]:
+        """The dereference and IR stages."""
+        resolved = _dereferenced(self._spec, self._name, self._validation, self.options, self.run)
+        self._spec = None  # the resolved spec is all the stages after need
+        return resolved, _ir(resolved, self._validation, self.run)
+
+    def models(self, api: Api) -> str:
+        """The models stage alone, unchecked (it may run on another thread: the caller
+        passes its outcome through ``stage``)."""
+        with self.run.stage("models"):
+            source, texts = _models_later(api, self.run)()
+        _warn(texts, api, self.options, self.run)
+        return source
+
+    def rendered(self, api: Api, models_source: str) -> dict[str, str]:
+        """The plan and render stages: the package's files, unformatted."""
+        return self.stage(lambda: _rendered(api, self.options, self.run, models_source))
+
+    def unverified(self) -> Unverified:
+        return Unverified(self._validation, self.run)
 
 
 def _pieces_may_be_cached() -> bool:
@@ -321,22 +375,14 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
     # worker, this process is still loading datamodel-code-generator and black.
     from generator.emit.format import FORMATTERS, Formatting
     from generator.emit.format_cache import FormatCache, cache_folder
-    from generator.emit.plan import plan_client
-    from generator.emit.render import models_path, render_files, runtime_paths
+    from generator.emit.render import models_path, runtime_paths
 
     models_at = len(run.timings)
     started = time.perf_counter()
     models = _models_later(api, run)
     asked = time.perf_counter() - started
-    version = (
-        read_release(options.release).version if options.release else package_version(api.version)
-    )
-    plan = run.timed(
-        "plan", lambda: plan_client(api, options.package, options.distribution, version)
-    )
-    changelog = read_changelog(options.changelog) if options.changelog else None
-    files = run.timed("render", lambda: render_files(plan, "", changelog))
-    path = models_path(plan.package)
+    files = _rendered(api, options, run, "")
+    path = models_path(options.package)
     cache = FormatCache(cache_folder(), FORMATTERS) if format_code else None
     with Formatting(runtime_paths(options.package), cache=cache) as formatting:
         started = time.perf_counter()
@@ -347,15 +393,7 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
             source, texts = models()
         name, seconds = run.timings.pop()
         run.timings.insert(models_at, (name, seconds + asked))
-        for text in texts:
-            run.diagnostics.append(
-                warning(
-                    str(options.spec),
-                    _model_pointer(api, text),
-                    text,
-                    "the constraint is not checked by the client",
-                )
-            )
+        _warn(texts, api, options, run)
         files[path] = source
         if not format_code:
             return files
@@ -368,6 +406,34 @@ def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> di
     if cache.stored:
         cache.prune()
     return formatted.files
+
+
+def _warn(texts: list[str], api: Api, options: Options, run: Run) -> None:
+    """datamodel-code-generator's warnings, as the run's, each at its model."""
+    for text in texts:
+        run.diagnostics.append(
+            warning(
+                str(options.spec),
+                _model_pointer(api, text),
+                text,
+                "the constraint is not checked by the client",
+            )
+        )
+
+
+def _rendered(api: Api, options: Options, run: Run, models_source: str) -> dict[str, str]:
+    """The plan and render stages: every file, unformatted."""
+    from generator.emit.plan import plan_client
+    from generator.emit.render import render_files
+
+    version = (
+        read_release(options.release).version if options.release else package_version(api.version)
+    )
+    plan = run.timed(
+        "plan", lambda: plan_client(api, options.package, options.distribution, version)
+    )
+    changelog = read_changelog(options.changelog) if options.changelog else None
+    return run.timed("render", lambda: render_files(plan, models_source, changelog))
 
 
 def _models_later(api: Api, run: Run) -> Callable[[], tuple[str, list[str]]]:

@@ -293,3 +293,36 @@ def test_an_enum_member_removed_from_a_model_callers_pass_and_receive_is_breakin
     assert _with_create(new, "models.Job") == [
         ("enum-member-removed", "breaking", ("Job",), "state")
     ]
+
+
+def test_one_reader_of_two_packages_reads_each_as_read_surface_does() -> None:
+    """``SurfaceReader`` keeps each module's part by its text; a private module's part
+    also by the names ``__init__`` exports, which the second package changes."""
+    from generator.diff.surface import SurfaceReader
+
+    old = _files()
+    new = _files(OLD_MODELS.replace("    a: int\n", "    a: int\n    c: int\n"))
+    new[f"{PACKAGE}/__init__.py"] = '__all__ = ["Client", "Hidden"]\n'
+    reader = SurfaceReader()
+    assert reader.read(old, PACKAGE) == read_surface(old, PACKAGE)
+    again = reader.read(new, PACKAGE)
+    assert again == read_surface(new, PACKAGE)
+    assert "Hidden" in again.owners and "c" in again.owners["Part"]
+    again.owners["Jobs"].clear()  # a caller's change stays in its own surface
+    assert reader.read(old, PACKAGE) == read_surface(old, PACKAGE)
+
+
+def test_a_module_whose_class_line_is_inside_a_string_is_read_whole() -> None:
+    """``SurfaceReader`` reads a module by pieces cut before top-level ``class`` lines;
+    a docstring holding such a line can't be cut there, and the module is read whole."""
+    from generator.diff.surface import SurfaceReader
+
+    models = OLD_MODELS.replace(
+        "class Part(BaseModel):\n",
+        'class Part(BaseModel):\n    """A part.\n\nclass Fake(BaseModel):\n    x: int\n"""\n\n',
+    )
+    files = _files(models)
+    surface = SurfaceReader().read(files, PACKAGE)
+    assert surface == read_surface(files, PACKAGE)
+    assert "Fake" not in surface.owners and set(surface.owners["Part"]) == {"a"}
+    assert surface.models == {"Job", "Part", "Child", "Body"}

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.diff import compare
+from generator.diff import compare, generations
 from generator.diff.compare import compare_sides
 from generator.diff.report import to_json, to_markdown
 from generator.diff.sources import Side
@@ -54,7 +54,7 @@ def test_the_new_side_runs_datamodel_code_generator_only_on_the_groups_the_updat
     assert len(whole) > 150
     assert 0 < len(changed) < len(whole) / 2  # the groups of the schemas 0.1.93 changed
     given.clear()
-    monkeypatch.setattr(compare, "shared_pieces", contextlib.nullcontext)
+    monkeypatch.setattr(generations, "shared_pieces", contextlib.nullcontext)
     separate = _reports(compare_sides(old, new, package="blockfrost_api"))
     assert len(given[1]) > len(whole) / 2  # each side its whole models document
     assert shared == separate

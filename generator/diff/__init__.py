@@ -3,7 +3,9 @@
 ::
 
     sources.py     a side: a spec file, or git:<ref> (spec and overlays at that ref)
-    compare.py     two sides → Report (runs the pipeline on each; verdict, semver)
+    compare.py     two sides → Report (verdict, semver)
+    generations.py the two sides through the pipeline, side by side (one side's IR
+                   while the models worker makes the other's models)
     wire.py        operations, parameters, bodies, responses      ┐
     schemas.py     one schema against its new version, by direction ├ wire changes
     access.py      servers and security                            ┘

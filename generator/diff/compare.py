@@ -17,14 +17,14 @@ read, the Python API and diffstat sections are left empty.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import GeneratorError, error
-from generator.emit.model_groups import shared_pieces
+from generator.emit.models_worker import models_worker
 from generator.inputs import overlay_files
-from generator.ir.model import Api
-from generator.pipeline import Options, Run, Unverified, generate_unverified
+from generator.pipeline import Unverified
 from generator.release.version import Semver, bump_for_spec_update
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import load_document
@@ -34,10 +34,12 @@ from generator.text import package_version
 
 from .changes import Change, Severity
 from .diffstat import Diffstat, diffstat, rendered_diffstat
+from .generations import Built, generate_sides
 from .links import link_causes
-from .python_api import ApiChange, compare_surfaces, read_surface
+from .python_api import ApiChange, compare_surfaces
 from .renames import find_renames
 from .sources import Side, relabel
+from .surface import SurfaceReader
 from .wire import compare_wire
 
 __all__ = ["Report", "Semver", "compare_sides"]
@@ -92,15 +94,6 @@ class Report:
         return worst <= Severity(level).rank
 
 
-@dataclass(frozen=True)
-class _Built:
-    resolved: Resolved
-    api: Api | None  # None: the side fails validation, no package
-    files: dict[str, str]
-    version: str = ""
-    problems: tuple[str, ...] = ()
-
-
 def compare_sides(
     old: Side,
     new: Side,
@@ -116,23 +109,24 @@ def compare_sides(
     clean), beside the generations and the comparison, and the report is made again
     without the Python API when a side turns out not to validate.
     """
-    with one_worker():
+    # One models worker for both sides and the diffstat's black (loaded while it waits).
+    with one_worker(), models_worker(formatter=True):
         return _compared(old, new, raw, package, current_version)
 
 
 def _compared(old: Side, new: Side, raw: bool, package: str, current_version: str) -> Report:
-    built: dict[str, _Built] = {}
     pending: dict[str, tuple[Side, Unverified]] = {}
     settings = (raw, package, current_version)
     keys = (_inputs_key(old), _inputs_key(new))
+    sides: dict[str, Side] = {}
+    for side, key in zip((old, new), keys, strict=True):
+        sides.setdefault(key, side)
+    early = _Early(package)
     try:
-        with shared_pieces():  # the new side takes the old side's unchanged models
-            for side, key in zip((old, new), keys, strict=True):
-                if key not in built:
-                    built[key] = _generated(side, package, pending, key)
+        built = generate_sides(sides, package, pending, _unvalidated, early.beside(raw, keys))
         report: Report | None = None
         try:
-            report = _report(old, new, built[keys[0]], built[keys[1]], *settings)
+            report = _report(old, new, built[keys[0]], built[keys[1]], *settings, early=early)
         except Exception:
             if not pending:
                 raise
@@ -153,38 +147,54 @@ def _compared(old: Side, new: Side, raw: bool, package: str, current_version: st
     return report
 
 
-def _generated(
-    side: Side, package: str, pending: dict[str, tuple[Side, Unverified]], key: str
-) -> _Built:
-    """The side's package, generated without waiting for its validator (added to
-    ``pending``); the side as ``_unvalidated`` when the generation stops on an error."""
-    options = Options(spec=side.spec, overlays=side.overlays, out=side.spec.parent, package=package)
-    try:
-        resolved, api, files, unverified = generate_unverified(options, Run(), formatted=False)
-    except GeneratorError as exc:
-        return _unvalidated(side, exc)
-    pending[key] = (side, unverified)
-    return _Built(resolved, api, files)
+class _Early:
+    """The parts of the report that need no models module, made while the models are:
+    the wire changes (from the dereferenced specs) and the surfaces of every other module
+    (``SurfaceReader`` keeps them for the report's own reading of the two packages)."""
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        self.reader = SurfaceReader()
+        self.wire: tuple[Built, Built, list[Change]] | None = None
+
+    def beside(self, raw: bool, keys: tuple[str, str]) -> Callable[[dict[str, Built]], None]:
+        def work(built: dict[str, Built]) -> None:
+            if raw or keys[0] not in built or keys[1] not in built:
+                return
+            before, after = built[keys[0]], built[keys[1]]
+            try:
+                self.wire = (before, after, compare_wire(before.resolved, after.resolved))
+            except Exception:  # the report's own comparison says what went wrong
+                self.wire = None
+            for side in {id(before): before, id(after): after}.values():
+                self.reader.read(side.files, self.package)
+
+        return work
+
+    def wire_changes(self, before: Built, after: Built) -> list[Change]:
+        """``compare_wire`` of the two sides' dereferenced specs, made early when it was."""
+        if self.wire is not None and self.wire[0] is before and self.wire[1] is after:
+            return self.wire[2]
+        return compare_wire(before.resolved, after.resolved)
 
 
 def _report(
     old: Side,
     new: Side,
-    before: _Built,
-    after: _Built,
+    before: Built,
+    after: Built,
     raw: bool,
     package: str,
     current_version: str,
+    early: _Early | None = None,
 ) -> Report:
     problems = tuple(
         f"{label}: {line}"
         for label, side in (("old", before), ("new", after))
         for line in side.problems
     )
-    if raw:
-        wire = compare_wire(_raw(old), _raw(new))
-    else:
-        wire = compare_wire(before.resolved, after.resolved)
+    early = early or _Early(package)
+    wire = compare_wire(_raw(old), _raw(new)) if raw else early.wire_changes(before, after)
     if before.api is None or after.api is None:
         return Report(
             old.label,
@@ -198,7 +208,7 @@ def _report(
             problems,
             package.replace("_", "-"),
         )
-    surfaces = (read_surface(before.files, package), read_surface(after.files, package))
+    surfaces = (early.reader.read(before.files, package), early.reader.read(after.files, package))
     apis = (before.api, after.api)
     renames = find_renames(*surfaces, apis)
     python_api = link_causes(compare_surfaces(*surfaces, renames), wire, apis, surfaces)
@@ -235,7 +245,7 @@ def _diffstat(old: dict[str, str], new: dict[str, str], package: str) -> Diffsta
     return stat
 
 
-def _unvalidated(side: Side, exc: GeneratorError) -> _Built:
+def _unvalidated(side: Side, exc: GeneratorError) -> Built:
     """A side whose package can't be generated: its spec, overlaid and dereferenced, for
     the wire rules, and the reasons. ``exc`` again when even that fails."""
     try:
@@ -247,7 +257,7 @@ def _unvalidated(side: Side, exc: GeneratorError) -> _Built:
     info = spec.get("info") if isinstance(spec, dict) else None
     version = str(info.get("version", "")) if isinstance(info, dict) else ""
     lines = tuple(d.format() for d in relabel(exc, (side,)).diagnostics)
-    return _Built(resolved, None, {}, version, lines)
+    return Built(resolved, None, {}, version, lines)
 
 
 def _inputs_key(side: Side) -> str:

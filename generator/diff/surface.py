@@ -21,7 +21,9 @@ import ast
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-__all__ = ["Member", "Parameter", "Surface", "read_surface", "type_names"]
+from generator.emit.format import split_module
+
+__all__ = ["Member", "Parameter", "Surface", "SurfaceReader", "read_surface", "type_names"]
 
 
 @dataclass(frozen=True)
@@ -54,35 +56,148 @@ class Surface:
 
 def read_surface(files: dict[str, str], package: str) -> Surface:
     """The public surface of the package ``package`` among ``files`` (path -> source)."""
-    init = files.get(f"{package}/__init__.py", "")
-    exported = _dunder_all(ast.parse(init)) if init else set()
-    surface = Surface()
-    for path, source in sorted(files.items()):
-        if not path.startswith(package + "/") or not path.endswith(".py"):
-            continue
-        module = path[len(package) + 1 : -3].replace("/", ".")
-        public_module = not any(part.startswith("_") for part in module.split("."))
-        tree = ast.parse(source)
-        endpoints = _endpoints(tree)
+    return SurfaceReader(by_piece=False).read(files, package)
+
+
+class SurfaceReader:
+    """``read_surface``, each module read once for a given source, and each piece of a
+    module (``split_module``: the module cut before its top-level classes) once for a
+    given text: the diff reads two packages whose modules are mostly the same text (the
+    models module of an update differs in a few classes), and may read a package's
+    modules before its models module is made (``read`` of the files there are so far).
+
+    A module's part of the surface depends on its path, its text and, for a private
+    module, the names the package's ``__init__`` exports; a piece's part on its text,
+    which of its classes are models (a class whose base is a model of an earlier piece
+    is one) and the module's endpoint constants. Pieces are read alone only when each
+    parses alone (a cut can't be inside a string or brackets then): else the module whole,
+    as without ``by_piece``.
+    """
+
+    def __init__(self, *, by_piece: bool = True) -> None:
+        self._by_piece = by_piece
+        self._modules: dict[tuple[str, str, frozenset[str] | None], list[_Entry]] = {}
+        self._pieces: dict[str, _Piece | None] = {}  # None: the text does not parse alone
+        self._parts: dict[tuple[str, tuple[bool, ...], tuple[object, ...]], list[_Entry]] = {}
+
+    def read(self, files: dict[str, str], package: str) -> Surface:
+        init = files.get(f"{package}/__init__.py", "")
+        exported = frozenset(_dunder_all(ast.parse(init))) if init else frozenset()
+        surface = Surface()
+        for path, source in sorted(files.items()):
+            if not path.startswith(package + "/") or not path.endswith(".py"):
+                continue
+            module = path[len(package) + 1 : -3].replace("/", ".")
+            public_module = not any(part.startswith("_") for part in module.split("."))
+            key = (module, source, None if public_module else exported)
+            entries = self._modules.get(key)
+            if entries is None:
+                entries = self._modules[key] = self._entries(source, public_module, exported)
+            for entry in entries:
+                if entry.function is not None:
+                    surface.owners.setdefault(module, {})[entry.name] = entry.function
+                    continue
+                owner = entry.name
+                if owner in surface.owners:  # the same name in another module
+                    owner = f"{entry.name} ({module.replace('.', '/')})"
+                surface.owners[owner] = dict(entry.members)  # the caller's own to change
+                if entry.model:
+                    surface.models.add(owner)
+        return surface
+
+    def _entries(self, source: str, public_module: bool, exported: frozenset[str]) -> list[_Entry]:
+        texts = split_module(source, 0) if self._by_piece else [source]
+        trees: dict[int, ast.Module] = {}  # the pieces parsed here
+        pieces: list[_Piece] = []
+        for number, text in enumerate(texts):
+            if text not in self._pieces:
+                try:
+                    trees[number] = ast.parse(text)
+                except SyntaxError:  # a cut in a string, or a module that does not parse
+                    self._pieces[text] = None
+                else:
+                    self._pieces[text] = _Piece(_classes(trees[number]), _endpoints(trees[number]))
+            piece = self._pieces[text]
+            if piece is None:
+                tree = ast.parse(source)
+                flags = _flags(_classes(tree), set())
+                return _module_entries(tree, public_module, exported, _endpoints(tree), flags)
+            pieces.append(piece)
+        endpoints = {name: label for piece in pieces for name, label in piece.endpoints.items()}
+        context = (tuple(endpoints.items()), public_module, exported)
         models: set[str] = set()
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef) and set(_base_names(node)) & (_MODEL_BASES | models):
-                models.add(node.name)  # bases come first in a module
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                if public_module or node.name in exported:
-                    key = node.name
-                    if key in surface.owners:  # the same name in another module
-                        key = f"{node.name} ({module.replace('.', '/')})"
-                    surface.owners[key] = _class_members(node, node.name in models, endpoints)
-                    if node.name in models:
-                        surface.models.add(key)
-            elif (
-                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                and not node.name.startswith("_")
-                and public_module
-            ):
-                surface.owners.setdefault(module, {})[node.name] = _function(node, "function")
-    return surface
+        entries: list[_Entry] = []
+        for number, (text, piece) in enumerate(zip(texts, pieces, strict=True)):
+            flags = _flags(piece.classes, models)
+            part = self._parts.get((text, flags, context))
+            if part is None:
+                tree = trees.pop(number) if number in trees else ast.parse(text)
+                part = _module_entries(tree, public_module, exported, endpoints, flags)
+                self._parts[(text, flags, context)] = part
+            entries += part
+        return entries
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What a piece of a module says before its classes are read: each top-level class's
+    name and base names, in order, and the endpoint constants it defines."""
+
+    classes: tuple[tuple[str, frozenset[str]], ...]
+    endpoints: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A module's public class (its members) or function, in the module's order."""
+
+    name: str
+    members: dict[str, Member] = field(default_factory=dict)
+    model: bool = False
+    function: Member | None = None  # a module-level function, not a class
+
+
+def _classes(tree: ast.Module) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (node.name, frozenset(_base_names(node)))
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    )
+
+
+def _flags(classes: tuple[tuple[str, frozenset[str]], ...], models: set[str]) -> tuple[bool, ...]:
+    """Whether each class is a model: one of its bases is a pydantic model class or a
+    model before it (``models``, the module's models so far, gains the new ones)."""
+    flags = []
+    for name, bases in classes:
+        if bases & (_MODEL_BASES | models):
+            models.add(name)  # bases come first in a module
+        flags.append(name in models)
+    return tuple(flags)
+
+
+def _module_entries(
+    tree: ast.Module,
+    public_module: bool,
+    exported: frozenset[str],
+    endpoints: dict[str, str],
+    flags: tuple[bool, ...],
+) -> list[_Entry]:
+    """The public classes and functions of ``tree``, its classes' ``flags`` telling models."""
+    is_model = iter(flags)
+    entries: list[_Entry] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            model = next(is_model)
+            if not node.name.startswith("_") and (public_module or node.name in exported):
+                entries.append(_Entry(node.name, _class_members(node, model, endpoints), model))
+        elif (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and not node.name.startswith("_")
+            and public_module
+        ):
+            entries.append(_Entry(node.name, function=_function(node, "function")))
+    return entries
 
 
 def _dunder_all(tree: ast.Module) -> set[str]:

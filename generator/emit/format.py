@@ -101,7 +101,7 @@ def split_module(text: str, size: int = _PIECE_SIZE) -> list[str]:
         if cut - start < size:
             continue
         before = text[start:cut].rstrip("\n").rsplit("\n", 1)[-1]
-        if not text[:cut].endswith("\n\n") or before.startswith(("#", "@")):
+        if not text.endswith("\n\n", 0, cut) or before.startswith(("#", "@")):
             continue
         pieces.append(text[start:cut])
         start = cut

@@ -163,6 +163,7 @@ def split(
 
     imports: list[tuple[str, str]] = []
     classes: list[tuple[str, str]] = []
+    uses: dict[str, set[str]] = {}  # the names each class's text uses (``_names_in``)
     body = tree.body
     for number, node in enumerate(body):
         start = node.lineno - 1
@@ -181,17 +182,18 @@ def split(
             if schema != node.name:
                 variant_of[node.name] = group_of[schema]
             classes.append((node.name, text.rstrip("\n")))
+            uses[node.name] = _names_under(node)  # its text holds it and comments alone
         elif not (number == 0 and isinstance(node, ast.Expr)):  # the module's docstring
             return None
     if header_end is None:
         return None
     names = [name for name, _ in classes]
-    if _placed(document, dict(classes)) != names:
+    if _placed(document, dict(classes), uses) != names:
         return None
     owner = {**group_of, **variant_of}
     by_group: dict[int, list[tuple[str, str, set[str]]]] = {}
     for name, text in classes:
-        used = _names_in(text)
+        used = uses[name]
         if any(owner[name] != variant_of[n] for n in used & variant_of.keys()):
             return None  # another group's class names this group's variant
         by_group.setdefault(owner[name], []).append((name, text, used))
@@ -216,10 +218,13 @@ def split(
     return header, pieces
 
 
-def _placed(document: dict[str, Any], classes: dict[str, str]) -> list[str] | None:
+def _placed(
+    document: dict[str, Any], classes: dict[str, str], uses: dict[str, set[str]] | None = None
+) -> list[str] | None:
     """The ``classes`` (name: text, in the order given) in the library's order: each
     schema's inline variants come in the document just before their schema, using
-    the classes their text names (see ``library_order``)."""
+    the classes their text names (see ``library_order``; ``uses``: the names each
+    text uses, when known already)."""
     schemas: dict[str, Any] = document["components"]["schemas"]
     variants: dict[str, list[tuple[str, set[str]]]] = {}
     for name, text in classes.items():
@@ -227,8 +232,10 @@ def _placed(document: dict[str, Any], classes: dict[str, str]) -> list[str] | No
             schema = model_variants.anchor(name, schemas)
             if schema is None:
                 return None
-            uses = _names_in(text) & (schemas.keys() | classes.keys()) - {name}
-            variants.setdefault(schema, []).append((name, uses))
+            named = uses[name] if uses is not None else _names_in(text)
+            variants.setdefault(schema, []).append(
+                (name, named & (schemas.keys() | classes.keys()) - {name})
+            )
     return library_order(document, set(classes), variants)
 
 
@@ -246,7 +253,11 @@ def _import_lines(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
 
 
 def _names_in(text: str) -> set[str]:
-    return {node.id for node in ast.walk(ast.parse(text)) if isinstance(node, ast.Name)}
+    return _names_under(ast.parse(text))
+
+
+def _names_under(tree: ast.AST) -> set[str]:
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
 
 
 def library_order(

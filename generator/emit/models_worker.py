@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
@@ -132,28 +133,43 @@ class ModelsWorker:
         self._process.start()
         theirs.close()
         self._alive = True
+        # Answers come in the order asked; the asker of each is told by its ticket, so
+        # one caller may ask while another's request is being answered (``diff`` asks
+        # from two threads, ``generate`` has pieces formatted before it reads the models).
+        self._asking = threading.Lock()
+        self._sent = self._read = 0
+        self._answers: dict[int, tuple[str, Any]] = {}
 
     def _ask(self, *request: Any) -> Any:
-        self._send(request)
-        return self._receive()
+        return self._receive(self._send(request))
 
-    def _send(self, request: tuple[Any, ...]) -> None:
-        if not self._alive:
-            raise _Gone
-        try:
-            self._connection.send(request)
-        except OSError:
-            self.stop()
-            raise _Gone from None
+    def _send(self, request: tuple[Any, ...]) -> int:
+        """Send ``request``; its ticket for ``_receive``."""
+        with self._asking:
+            if not self._alive:
+                raise _Gone
+            try:
+                self._connection.send(request)
+            except OSError:
+                self.stop()
+                raise _Gone from None
+            self._sent += 1
+            return self._sent
 
-    def _receive(self) -> Any:
-        if not self._alive:
-            raise _Gone
-        try:
-            kind, value = self._connection.recv()
-        except (EOFError, OSError):
-            self.stop()
-            raise _Gone from None
+    def _receive(self, ticket: int) -> Any:
+        """The answer to the request of ``ticket``; those read before it are kept."""
+        with self._asking:
+            while ticket not in self._answers:
+                if not self._alive:
+                    raise _Gone
+                try:
+                    answer = self._connection.recv()
+                except (EOFError, OSError):
+                    self.stop()
+                    raise _Gone from None
+                self._read += 1
+                self._answers[self._read] = answer
+            kind, value = self._answers.pop(ticket)
         if kind == "failed":
             raise GeneratorError(value)
         if kind == "raised":
@@ -179,16 +195,16 @@ class ModelsWorker:
         self, document: dict[str, Any], title: str
     ) -> Callable[[], tuple[str, list[str]]]:
         """``module``, asked now (the worker makes it while the caller goes on) and
-        answered when the returned function is called; nothing else may be asked
-        in between."""
+        answered when the returned function is called (other requests may be asked
+        in between)."""
         try:
-            self._send(("module", document, title))
+            ticket = self._send(("module", document, title))
         except _Gone:
             return lambda: in_place(document, title)
 
         def answer() -> tuple[str, list[str]]:
             try:
-                source, warnings = self._receive()
+                source, warnings = self._receive(ticket)
             except _Gone:
                 return in_place(document, title)
             return source, warnings

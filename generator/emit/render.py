@@ -134,7 +134,8 @@ def runtime_paths(package: str, templates: Path = TEMPLATES) -> list[str]:
 
 
 def models_path(package: str) -> str:
-    """Where datamodel-code-generator's module lands in the package."""
+    """Where datamodel-code-generator's module lands: the one file ``render_files`` takes
+    as given."""
     return f"{package}/models.py"
 
 
