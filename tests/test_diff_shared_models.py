@@ -40,13 +40,18 @@ def test_the_new_side_runs_datamodel_code_generator_only_on_the_groups_the_updat
 ) -> None:
     monkeypatch.setenv(FORMAT_CACHE, "off")  # no stage cache: only the diff's own sharing
     given: list[list[str]] = []
-    library_run = model_groups._run
+    library_run, library_ask = model_groups._run, model_groups._ask
 
     def counted(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
         given.append(list(document["components"]["schemas"]))
         return library_run(document, title)
 
-    monkeypatch.setattr(model_groups, "_run", counted)
+    def counted_ask(document: dict[str, Any], title: str) -> model_groups.Asked:
+        given.append(list(document["components"]["schemas"]))
+        return library_ask(document, title)
+
+    monkeypatch.setattr(model_groups, "_run", counted)  # the library's runs, asked and read
+    monkeypatch.setattr(model_groups, "_ask", counted_ask)  # at once, or read later
     old, new = _sides(tmp_path)
     shared = _reports(compare_sides(old, new, package="blockfrost_api"))
     assert len(given) == 2
