@@ -190,3 +190,24 @@ def test_the_models_worker_answers_as_the_library_does_here_and_stops_with_the_r
         assert "datamodel-code-generator failed" in raised.value.diagnostics[0].message
     assert models_worker_module.current() is None
     assert multiprocessing.active_children() == []
+
+
+def test_requests_asked_while_a_module_is_being_made_get_their_own_answers() -> None:
+    """``module_later``: ``generate`` asks for the models and reads them after other
+    work, ``diff`` asks from two threads; each answer goes to its own request."""
+    first = {
+        "openapi": "3.1.0",
+        "info": {"title": "Worker", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Item": {"type": "object", "properties": {"n": {}}}}},
+    }
+    second = {**first, "components": {"schemas": {"Other": {"type": "string"}}}}
+    with models_worker():
+        worker = models_worker_module.current()
+        assert worker is not None
+        made_first = worker.module_later(first, "Worker")
+        made_second = worker.module_later(second, "Worker")
+        assert worker.format([("a.py", 0, "x = ( 1 )\n")]) == [("a.py", 0, "x = 1\n")]
+        assert made_second() == models_worker_module.in_place(second, "Worker")
+        assert made_first() == models_worker_module.in_place(first, "Worker")
+    assert multiprocessing.active_children() == []
