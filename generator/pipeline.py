@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
@@ -12,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from generator.diagnostics import Diagnostic, GeneratorError, Level, warning
 from generator.inputs import inputs_hash as hash_inputs
@@ -24,8 +23,9 @@ from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
 from generator.spec.overlays import apply_overlays
-from generator.spec.worker import Validation, Validator, WorkerLimits
+from generator.spec.worker import Validator, WorkerLimits
 from generator.text import package_version
+from generator.validation_stage import Verdict, validation_first, validation_of
 
 __all__ = [
     "Options",
@@ -86,12 +86,12 @@ class Run:
             return work()
 
 
-def _resolved(options: Options, run: Run) -> tuple[Resolved, _Verdict]:
+def _resolved(options: Options, run: Run) -> tuple[Resolved, Verdict]:
     spec, name, validation = _loaded(options, run)
     return _dereferenced(spec, name, validation, options, run), validation
 
 
-def _loaded(options: Options, run: Run) -> tuple[Any, str, _Verdict]:
+def _loaded(options: Options, run: Run) -> tuple[Any, str, Verdict]:
     """The spec loaded and overlaid, and its validation started (it runs beside the
     stages after this one; its verdict is read at the end)."""
     # The validator's worker starts first, to load its libraries beside load and overlays.
@@ -111,7 +111,7 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, _Verdict]:
     uri = options.spec.resolve().as_uri()
     base = options.spec.resolve().parent
     try:
-        validation = _validation(spec, name, uri, base, options, run, validator)
+        validation = validation_of(spec, name, uri, base, options, run, validator)
     except BaseException:
         if validator is not None:
             validator.cancel()
@@ -120,11 +120,11 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, _Verdict]:
 
 
 def _dereferenced(
-    spec: Any, name: str, validation: _Verdict, options: Options, run: Run
+    spec: Any, name: str, validation: Verdict, options: Options, run: Run
 ) -> Resolved:
     base = options.spec.resolve().parent
     root = options.ref_root.resolve() if options.ref_root else None
-    with _validation_first(validation):
+    with validation_first(validation):
         return run.timed(
             "dereference",
             lambda: dereference(
@@ -133,112 +133,7 @@ def _dereferenced(
         )
 
 
-class _Verdict(Protocol):
-    def finish(self) -> tuple[list[Diagnostic], float]: ...
-    def cancel(self) -> None: ...
-
-
-_LOCAL_ONLY = re.compile(r'"\$ref": *"(?!#)')
-
-
-def _validation(
-    spec: Any,
-    name: str,
-    uri: str,
-    base: Path,
-    options: Options,
-    run: Run,
-    validator: Validator | None = None,
-) -> _Verdict:
-    """The validator's verdict: from the stage cache when it has seen this very
-    document (a document with a ``$ref`` to another file is always validated),
-    else a ``Validation`` whose clean verdict is stored for the next run."""
-    from generator.emit.stage_cache import stage_cache
-
-    started = time.perf_counter()
-    root = options.ref_root.resolve() if options.ref_root else None
-    cache = stage_cache("validate")
-    given = None
-    if cache.enabled:
-        try:
-            text = json.dumps(spec, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError):
-            text = None
-        if text is not None and not _LOCAL_ONLY.search(text):
-            settings = [name, uri, str(base), options.allow_remote_refs, str(root)]
-            given = json.dumps(settings) + "\n" + text
-    known = _known_verdict(cache.get(given)) if given is not None else None
-    if known is not None:
-        if validator is not None:
-            validator.cancel()
-        run.notes["validate"] = "from the stage cache"
-        return _Known(known, time.perf_counter() - started)
-    validation = Validation(
-        spec,
-        name,
-        uri,
-        base,
-        options.allow_remote_refs,
-        root,
-        options.max_spec_mb,
-        options.worker,
-        validator,
-    )
-    return _Storing(validation, cache, given)
-
-
-def _known_verdict(entry: object) -> list[Diagnostic] | None:
-    from generator.emit.stage_cache import diagnostics_from_json
-
-    return diagnostics_from_json(entry)
-
-
-@dataclass
-class _Known:
-    problems: list[Diagnostic]
-    seconds: float
-
-    def finish(self) -> tuple[list[Diagnostic], float]:
-        return list(self.problems), self.seconds  # only clean verdicts are stored
-
-    def cancel(self) -> None:
-        pass
-
-
-@dataclass
-class _Storing:
-    validation: Validation
-    cache: Any
-    given: str | None
-
-    def finish(self) -> tuple[list[Diagnostic], float]:
-        from generator.emit.stage_cache import diagnostics_to_json
-
-        problems, seconds = self.validation.finish()  # raises on errors: those aren't kept
-        if self.given is not None:
-            self.cache.put(self.given, diagnostics_to_json(problems))
-            self.given = None
-            self.cache.prune()
-        return problems, seconds
-
-    def cancel(self) -> None:
-        self.validation.cancel()
-
-
-@contextmanager
-def _validation_first(validation: _Verdict) -> Iterator[None]:
-    """A stage that fails on an invalid document reports the validator's errors instead."""
-    try:
-        yield
-    except Exception:
-        validation.finish()  # raises the validator's errors, if it found any
-        raise
-    except BaseException:
-        validation.cancel()
-        raise
-
-
-def _verdict(validation: _Verdict, run: Run) -> None:
+def _verdict(validation: Verdict, run: Run) -> None:
     """The validator's errors stop the run; its warnings and time join the others."""
     problems, seconds = validation.finish()
     run.diagnostics[:0] = problems
@@ -246,13 +141,13 @@ def _verdict(validation: _Verdict, run: Run) -> None:
     run.notes.setdefault("validate", "beside the stages after it")
 
 
-def _build(options: Options, run: Run) -> tuple[Resolved, Api, _Verdict]:
+def _build(options: Options, run: Run) -> tuple[Resolved, Api, Verdict]:
     resolved, validation = _resolved(options, run)
     return resolved, _ir(resolved, validation, run), validation
 
 
-def _ir(resolved: Resolved, validation: _Verdict, run: Run) -> Api:
-    with _validation_first(validation):
+def _ir(resolved: Resolved, validation: Verdict, run: Run) -> Api:
+    with validation_first(validation):
         api, found = run.timed("IR", lambda: build_api(resolved))
         errors = [d for d in found if d.level is Level.ERROR]
         if errors:
@@ -290,7 +185,7 @@ def resolve_and_generate(
 class Unverified:
     """A generation whose validator may still be running (see ``generate_unverified``)."""
 
-    validation: _Verdict
+    validation: Verdict
     run: Run
 
     def finish(self) -> None:
@@ -330,7 +225,7 @@ class Staged:
         self._spec, self._name, self._validation = _loaded(options, run)
 
     def stage(self, work: Callable[[], T]) -> T:
-        with _validation_first(self._validation):
+        with validation_first(self._validation):
             return work()
 
     def build(self) -> tuple[Resolved, Api]:
