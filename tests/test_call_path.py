@@ -63,25 +63,10 @@ def test_the_secrets_follow_the_settings_they_belong_to() -> None:
     assert set(second.secrets) == {"s1", "pw2"}
 
 
-def test_the_origin_check_follows_a_changed_base_url() -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200, json=JOB)
-
-    http = httpx.Client(transport=httpx.MockTransport(answer))
-    client = Client(token="t", service_crn="crn:x", base_url="https://one.test", http_client=http)
-    assert client.jobs.get("j1").id == "j1"
-    other = client.with_options(base_url="https://two.test")
-    assert other.jobs.get("j1").id == "j1"
-    assert [r.url.host for r in sent] == ["one.test", "two.test"]
-
-
-def test_the_fixed_headers_follow_the_settings_they_belong_to() -> None:
-    """The User-Agent, default headers and token are merged once per settings: a copy
-    made by ``with_options`` sends its own default headers, the original keeps its own,
-    and both keep the token and the operation's own headers over the defaults."""
+def _recording_client(
+    default_headers: dict[str, str] | None = None,
+) -> tuple[Client, list[httpx.Request]]:
+    """A client of ``https://one.test`` whose every request is kept and answered with JOB."""
     sent: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -94,8 +79,24 @@ def test_the_fixed_headers_follow_the_settings_they_belong_to() -> None:
         service_crn="crn:x",
         base_url="https://one.test",
         http_client=http,
-        default_headers={"X-Team": "one", "Accept": "text/plain"},
+        default_headers=default_headers,
     )
+    return client, sent
+
+
+def test_the_origin_check_follows_a_changed_base_url() -> None:
+    client, sent = _recording_client()
+    assert client.jobs.get("j1").id == "j1"
+    other = client.with_options(base_url="https://two.test")
+    assert other.jobs.get("j1").id == "j1"
+    assert [r.url.host for r in sent] == ["one.test", "two.test"]
+
+
+def test_the_fixed_headers_follow_the_settings_they_belong_to() -> None:
+    """The User-Agent, default headers and token are merged once per settings: a copy
+    made by ``with_options`` sends its own default headers, the original keeps its own,
+    and both keep the token and the operation's own headers over the defaults."""
+    client, sent = _recording_client(default_headers={"X-Team": "one", "Accept": "text/plain"})
     client.jobs.get("j1")  # merged here, before the copy is made
     other = client.with_options(default_headers={"X-Team": "two"})
     other.jobs.get("j1")
@@ -108,18 +109,11 @@ def test_the_fixed_headers_follow_the_settings_they_belong_to() -> None:
 
 def test_a_call_sends_the_timeout_httpx_would_set_from_it() -> None:
     """The timeout goes to httpx as its ``timeout`` extension, as ``timeout=`` would set it."""
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200, json=JOB)
-
-    http = httpx.Client(transport=httpx.MockTransport(answer))
-    client = Client(token="t", service_crn="crn:x", base_url="https://one.test", http_client=http)
+    client, sent = _recording_client()
     client.jobs.get("j1")
     client.jobs.get("j1", timeout=7)
     expected = [
-        http.build_request("GET", "https://one.test", timeout=t).extensions["timeout"]
+        httpx.Client().build_request("GET", "https://one.test", timeout=t).extensions["timeout"]
         for t in (httpx.Timeout(60.0, connect=5.0), httpx.Timeout(7.0, connect=5.0))
     ]
     assert [r.extensions["timeout"] for r in sent] == expected
