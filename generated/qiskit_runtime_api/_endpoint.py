@@ -16,6 +16,7 @@ import datetime
 import enum
 import functools
 import json
+import types
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -74,9 +75,9 @@ class Endpoint:
     # Worked out from ``params`` on a call's first use, for the loops every call makes (a
     # cached_property writes the instance's dict, which a frozen dataclass allows).
     @functools.cached_property
-    def header_params(self) -> tuple[tuple[str, str], ...]:
-        """The header parameters, as (Python name, header name)."""
-        return tuple((n, p.name) for n, p in self.params.items() if p.location == "header")
+    def header_names(self) -> Mapping[str, str]:
+        """The header parameters' header names, by Python name."""
+        return {n: p.name for n, p in self.params.items() if p.location == "header"}
 
     @functools.cached_property
     def path_params(self) -> tuple[str, ...]:
@@ -116,6 +117,9 @@ def request_endpoint(method: str, path: str, cast_to: Any) -> Endpoint:
     )
 
 
+NO_DEFAULTS: Mapping[str, str] = types.MappingProxyType({})
+
+
 class Prepared(NamedTuple):  # one per call: a named tuple costs a third of a frozen dataclass
     method: str
     path: str
@@ -131,9 +135,12 @@ def prepare(
     body: Any = None,
     extra_query: Mapping[str, object] | None = None,
     extra_body: Mapping[str, object] | None = None,
+    header_defaults: Mapping[str, str] = NO_DEFAULTS,
 ) -> Prepared:
     """The request for one call; ``None`` arguments are left out.
 
+    A header parameter left ``None`` takes its value from ``header_defaults``
+    (by header name) when that has one: the client's header options.
     ``extra_query`` replaces the query parameters of the same name (a ``None``
     value only removes them); ``extra_body`` is merged into the body (``merged_body``).
     """
@@ -148,9 +155,14 @@ def prepare(
     headers: dict[str, str] = {"Accept": endpoint.accept}
     cookies: dict[str, str] = {}
     params = endpoint.params
+    defaults = endpoint.header_names if header_defaults else None
     for python_name, value in arguments.items():
         if value is None:
-            continue
+            if defaults is None or python_name not in defaults:
+                continue
+            value = header_defaults.get(defaults[python_name])
+            if value is None:
+                continue
         param = params[python_name]
         if param.deprecated:
             warnings.warn(

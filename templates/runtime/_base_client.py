@@ -232,14 +232,10 @@ class _BaseClient:
     def _prepare(
         self, endpoint: Endpoint, arguments: Mapping[str, Any], body: Any, options: CallOptions
     ) -> Prepared:
-        filled: Mapping[str, Any] = arguments
-        defaults = self._settings.header_defaults
-        for python_name, wire_name in endpoint.header_params:  # the header parameters only
-            if arguments.get(python_name) is None:
-                default = defaults.get(wire_name)
-                if default is not None:  # copied only when a default fills something
-                    filled = {**filled, python_name: default}
-        prepared = prepare(endpoint, filled, body, options.extra_query, options.extra_body)
+        defaults = self._settings.header_defaults  # filled in where a header argument is None
+        prepared = prepare(
+            endpoint, arguments, body, options.extra_query, options.extra_body, defaults
+        )
         return self._auth.place(prepared) if endpoint.security else prepared
 
     def _fixed_headers(self) -> tuple[dict[str, str], dict[str, str] | None]:
