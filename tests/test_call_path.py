@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from qiskit_runtime_api import Client, InvalidRequestError
-from qiskit_runtime_api._base_client import _refuse_line_breaks
 from qiskit_runtime_api._limits import Deadline
+from qiskit_runtime_api._request_checks import refuse_line_breaks
 from qiskit_runtime_api._settings import Settings
 
 from .fakes import FakeClock
@@ -50,10 +50,10 @@ def test_a_timeout_near_the_deadline_or_unbounded_is_capped_to_the_time_left(
 
 def test_a_line_break_in_any_header_value_is_named_even_after_clean_ones() -> None:
     clean = {"Accept": "application/json", "X-One": "a"}
-    _refuse_line_breaks(clean)
+    refuse_line_breaks(clean)
     for mark in ("\r", "\n", "\0"):
         with pytest.raises(InvalidRequestError, match="'X-Two'"):
-            _refuse_line_breaks({**clean, "X-Two": f"b{mark}c"})
+            refuse_line_breaks({**clean, "X-Two": f"b{mark}c"})
 
 
 def test_the_secrets_follow_the_settings_they_belong_to() -> None:

@@ -64,7 +64,7 @@ def answer(body: object, status: int = 200, **headers: str) -> Handler:
 
 
 def _runtime_call_options() -> tuple[str, ...]:
-    tree = ast.parse((ROOT / "templates" / "runtime" / "_base_client.py").read_text())
+    tree = ast.parse((ROOT / "templates" / "runtime" / "_call_options.py").read_text())
     found = next(
         node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "CallOptions"
     )

@@ -9,8 +9,10 @@ with ``httpx.Client`` and ``time.sleep`` or their asyncio twins.
 Every request is built by ``_request``, the one place headers are assembled:
 it refuses a header value with a line break (naming the header, before
 anything is sent) and a URL outside the configured origin, so credentials go
-only to ``base_url``'s origin. Every request is sent by ``_limits.send_sync``
-or ``send_async``: no redirects, the body bounded in size and in time.
+only to ``base_url``'s origin (the checks: ``_request_checks``). Every request
+is sent by ``_limits.send_sync`` or ``send_async``: no redirects, the body
+bounded in size and in time. The per-call options every generated method
+passes are ``_call_options.CallOptions``, importable from here as well.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ import logging
 import math
 import platform
 from collections.abc import Callable, Generator, Mapping, Sequence
-from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import httpx
 
+from ._call_options import NO_OPTIONS, CallOptions
 from ._clock import SYSTEM_CLOCK, Clock
 from ._credentials import AuthCall, Authenticator
 from ._endpoint import Endpoint, Prepared, prepare, request_endpoint
@@ -39,6 +41,7 @@ from ._exceptions import (
 from ._limits import Deadline, Limits, send_async, send_sync
 from ._logs import logger, redacted_headers, setup_logging
 from ._redact import redact
+from ._request_checks import base_origin, origin, refuse_line_breaks
 from ._response import record_response
 from ._retry import (
     RETRYABLE_STATUSES,
@@ -61,58 +64,6 @@ _ClientT = TypeVar("_ClientT", bound="_BaseClient")
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class CallOptions:
-    """Per-call settings every generated method takes (``None``: the client's).
-
-    ``extra_headers`` are sent over the method's own headers; ``extra_query``
-    parameters replace the method's parameters of the same name (``None``
-    leaves one out); ``extra_body`` fields are merged into a JSON object body,
-    over its own fields, and are the whole body of a method that sends none
-    (any other body is an ``InvalidRequestError``: nothing is sent).
-    ``deadline`` and ``max_response_bytes`` override the client's limits for
-    this call (``deadline=math.inf``: no deadline).
-    """
-
-    extra_headers: Mapping[str, str] | None = None
-    extra_query: Mapping[str, object] | None = None
-    extra_body: Mapping[str, object] | None = None
-    timeout: float | httpx.Timeout | None = None
-    max_retries: int | None = None
-    deadline: float | None = None
-    max_response_bytes: int | None = None
-
-    def __init__(
-        self,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-        max_response_bytes: int | None = None,
-    ) -> None:
-        # The dataclass's own ``__init__`` of a frozen class sets each field through
-        # ``object.__setattr__``; every generated method makes one of these per call, and
-        # one dict update costs a sixth of that. Still frozen: assignment raises.
-        if max_response_bytes is not None and max_response_bytes <= 0:
-            raise ValueError("max_response_bytes must be positive")
-        if deadline is not None and not deadline > 0:
-            raise ValueError("deadline must be positive seconds, or math.inf for none")
-        self.__dict__.update(
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            deadline=deadline,
-            max_response_bytes=max_response_bytes,
-        )
-
-
-_NO_OPTIONS = CallOptions()
-
-
 # What the flow asks its client to do: named tuples, which cost a third of a frozen
 # dataclass to make (one ``_Send`` per attempt).
 class _Authorize(NamedTuple):
@@ -133,9 +84,6 @@ _Action = _Authorize | _Send | _Sleep
 _Flow = Generator[_Action, Any, Any]
 
 
-_LINE_BREAKS = ("\r", "\n", "\0")
-
-
 def _transport_error(
     exc: httpx.TransportError, request: httpx.Request, deadline: Deadline
 ) -> APIError:
@@ -149,16 +97,6 @@ def _transport_error(
     return APIConnectionError(f"connection failed ({type(exc).__name__}): {where}", request)
 
 
-def _origin(url: httpx.URL) -> tuple[bytes, str, int | None]:
-    return (url.raw_scheme, url.host, url.port)
-
-
-@functools.lru_cache(maxsize=64)
-def _base_origin(base_url: str) -> tuple[bytes, str, int | None]:
-    """``base_url``'s origin, parsed once per URL rather than once per call."""
-    return _origin(httpx.URL(base_url))
-
-
 @functools.cache
 def _parser() -> Callable[[Endpoint, httpx.Response, bool, Sequence[str]], Any]:
     """``_parsing.parse_response``, imported on the first call (it loads pydantic), not by
@@ -166,18 +104,6 @@ def _parser() -> Callable[[Endpoint, httpx.Response, bool, Sequence[str]], Any]:
     from ._parsing import parse_response
 
     return parse_response
-
-
-def _refuse_line_breaks(headers: Mapping[str, str]) -> None:
-    joined = "".join(headers.values())  # one scan in the usual case: nothing to refuse
-    if "\r" not in joined and "\n" not in joined and "\0" not in joined:  # _LINE_BREAKS
-        return
-    for name, value in headers.items():
-        if any(mark in value for mark in _LINE_BREAKS):
-            raise InvalidRequestError(
-                f"the value of header {name!r} contains a line break or NUL, which would "
-                "split the request; nothing was sent (remove it from the value)"
-            )
 
 
 class _BaseClient:
@@ -268,9 +194,9 @@ class _BaseClient:
         headers.update(prepared.headers)
         if options.extra_headers:
             headers.update(options.extra_headers)
-        _refuse_line_breaks(headers)
+        refuse_line_breaks(headers)
         if prepared.cookies:
-            _refuse_line_breaks(prepared.cookies)
+            refuse_line_breaks(prepared.cookies)
         request = http.build_request(
             prepared.method,
             self._settings.base_url + prepared.path,
@@ -281,7 +207,7 @@ class _BaseClient:
             # What ``timeout=`` becomes, without httpx's copy of the Timeout on every call.
             extensions={"timeout": timeout.as_dict()},
         )
-        if _origin(request.url) != _base_origin(self._settings.base_url):
+        if origin(request.url) != base_origin(self._settings.base_url):
             raise InvalidRequestError(
                 f"{redact(str(request.url))} is outside {redact(self._settings.base_url)}; "
                 "nothing was sent"
@@ -454,7 +380,7 @@ class SyncAPIClient(_BaseClient):
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
         body: Any = None,
-        options: CallOptions = _NO_OPTIONS,
+        options: CallOptions = NO_OPTIONS,
     ) -> Any:
         return self._run(self._call_flow(self._http, endpoint, arguments, body, options))
 
@@ -592,7 +518,7 @@ class AsyncAPIClient(_BaseClient):
         endpoint: Endpoint,
         arguments: Mapping[str, Any],
         body: Any = None,
-        options: CallOptions = _NO_OPTIONS,
+        options: CallOptions = NO_OPTIONS,
     ) -> Any:
         return await self._run(self._call_flow(self._http, endpoint, arguments, body, options))
 
