@@ -124,7 +124,8 @@ def send_sync(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
                 raise deadline.error("while the response was read", request)
         response._content = b"".join(chunks)  # what ``Response.read()`` sets; one chunk: no copy
     finally:
-        response.close()
+        if not response.is_closed:  # read to its end, the stream closed it
+            response.close()
     return response
 
 
@@ -145,7 +146,8 @@ async def send_async(
             deadline.check("while the response was read", request)
         response._content = b"".join(chunks)
     finally:
-        await response.aclose()
+        if not response.is_closed:
+            await response.aclose()
     return response
 
 
@@ -153,10 +155,10 @@ def _check_declared_size(response: httpx.Response, limits: Limits) -> None:
     encodings: bytes | None = None  # the values of each header, joined by ", "
     lengths: bytes | None = None
     for name, value in response.headers.raw:  # one pass, not a lookup per header
-        lowered = name.lower()
-        if lowered == b"content-length":
+        size = len(name)  # lowered only when it could be one of the two
+        if size == 14 and name.lower() == b"content-length":
             lengths = value if lengths is None else lengths + b", " + value
-        elif lowered == b"content-encoding":
+        elif size == 16 and name.lower() == b"content-encoding":
             encodings = value if encodings is None else encodings + b", " + value
     if encodings is not None and encodings.strip().lower() != b"identity":
         return  # the limit is on the decoded size, known only while reading

@@ -190,8 +190,7 @@ class _BaseClient:
         options: CallOptions,
         timeout: httpx.Timeout,
     ) -> httpx.Request:
-        headers = {**fixed, **auth} if auth else {**fixed}
-        headers.update(prepared.headers)
+        headers = {**fixed, **auth, **prepared.headers} if auth else {**fixed, **prepared.headers}
         if options.extra_headers:
             headers.update(options.extra_headers)
         refuse_line_breaks(headers)

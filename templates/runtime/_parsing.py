@@ -79,7 +79,8 @@ def parse_response(
     status = response.status_code
     if not 200 <= status < 300:
         raise status_error(response, secrets=secrets)
-    kind, target = response_kind(endpoint, status)
+    found = endpoint.responses.get(str(status))  # response_kind's first look, without its call
+    kind, target = response_kind(endpoint, status) if found is None else found
     if kind is not _JSON:  # the usual kind first: one comparison, not four
         if kind is ResponseKind.ANY:
             kind = _kind_of(response)
