@@ -237,7 +237,7 @@ def measure(quick: bool) -> Section:
         f"format stage formats takes {seconds(floor.one_core)} on one core, "
         f"{seconds(floor.all_cores)} shared over {cores} usable cores; with it, "
         f"{cold_floor.shown(cores)}, {cold_floor.on(cores) / peer_median:.2f}× "
-        f"the peer's whole run of {seconds(peer_median)}"
+        f"the peer's whole run of {seconds(peer_median)}; {_cpu_bound(our_runs, peer_runs)}"
     )
     section.notes.append(
         f"The floor of a cold run (black, which the design card fixes): `black.format_str` "
@@ -381,6 +381,22 @@ def _update_runs(
     return runs
 
 
+def _cpu_bound(runs: list[ProcessRun], peer_runs: list[ProcessRun]) -> str:
+    """What the runs' own CPU allows: the CPU of all their processes (median), shared
+    perfectly over the usable cores, is a time no order of the same work can beat."""
+    if not peer_runs:
+        return "the peer was not measured"
+    cores = usable_cores()
+    cpu = median([r.cpu_seconds for r in runs])
+    peer_median = median([r.seconds for r in peer_runs])
+    peer_cpu = median([r.cpu_seconds for r in peer_runs])
+    return (
+        f"our run's processes take {seconds(cpu)} of CPU in all (the peer's "
+        f"{seconds(peer_cpu)}), so on {cores} cores no order of that work ends before "
+        f"{seconds(cpu / cores)}, {cpu / cores / peer_median:.2f}× the peer's run"
+    )
+
+
 def _update_target(
     section: Section,
     update_runs: list[ProcessRun],
@@ -395,7 +411,7 @@ def _update_target(
     floor_note = (
         f"; the floor (no model or piece to redo counted, only the libraries' loading and "
         f"the validation): {floor.shown(cores)}, {floor.on(cores) / peer_median:.2f}× the "
-        "peer's run"
+        f"peer's run; {_cpu_bound(update_runs, peer_runs)}"
     )
     section.targets.append(
         judge(
@@ -460,6 +476,7 @@ def _timing_table(
         "min",
         "max",
         "peak RSS",
+        "CPU, all processes",
         "× openapi-python-client",
     )
     peer_median = median([r.seconds for r in peer]) if peer else float("nan")
@@ -470,7 +487,7 @@ def _timing_table(
     ):
         if not runs:
             reason = PEER_NOT_MEASURED if quick else "peer not installed (run `make bench`)"
-            table.add(label, reason, "", "", "", "")
+            table.add(label, reason, "", "", "", "", "")
             continue
         times = [r.seconds for r in runs]
         ratio = median(times) / peer_median if peer else float("nan")
@@ -480,6 +497,7 @@ def _timing_table(
             seconds(min(times)),
             seconds(max(times)),
             f"{median([r.peak_mib for r in runs]):.0f} MiB",
+            seconds(median([r.cpu_seconds for r in runs])),
             "n/a" if ratio != ratio else f"{ratio:.2f}×",
         )
 

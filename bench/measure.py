@@ -1,8 +1,9 @@
-"""Wall time and peak memory of one command, measured by a wrapper process per run.
+"""Wall time, CPU time and peak memory of one command, measured by a wrapper process per run.
 
 ``run_measured(cmd)`` starts ``python bench/measure.py -- cmd``: the wrapper
 times the command around its own ``subprocess.run`` (so the wrapper's start-up
-is not counted) and reads ``getrusage(RUSAGE_CHILDREN).ru_maxrss``, which, in a
+is not counted) and reads ``getrusage(RUSAGE_CHILDREN)``: its CPU time, the command's and
+its descendants' that were waited for; its ``ru_maxrss``, which, in a
 fresh wrapper, is the peak resident memory of the largest process the command
 ran (the command itself, or a helper it started such as ruff). It is
 stdlib-only so that it runs under any interpreter.
@@ -32,6 +33,9 @@ class ProcessRun:
     returncode: int
     stdout: str
     stderr: str
+    cpu_seconds: float = float("nan")
+    """User and system CPU of the command and every process it started and waited for
+    (its forked workers among them)."""
 
     @property
     def ok(self) -> bool:
@@ -71,6 +75,7 @@ def run_measured(
         returncode=data["returncode"],
         stdout=data["stdout"],
         stderr=data["stderr"],
+        cpu_seconds=data["cpu_seconds"],
     )
 
 
@@ -91,6 +96,7 @@ def _wrapper_main(argv: list[str]) -> int:
         {
             "seconds": elapsed,
             "maxrss_kib": usage.ru_maxrss,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "returncode": returncode,
             "stdout": stdout,
             "stderr": stderr,

@@ -119,6 +119,8 @@ class _Measured:
     time: float
     peak: float
     outcome: str
+    cpu: float
+    """User and system CPU of every process of the run (median)."""
 
 
 def measure(quick: bool) -> Section:
@@ -132,6 +134,7 @@ def measure(quick: bool) -> Section:
         "schemas",
         "runs",
         "time",
+        "CPU, all processes",
         "peak RSS",
         "s per MB",
         "largest stages",
@@ -143,7 +146,7 @@ def measure(quick: bool) -> Section:
         tmp = Path(name)
         for index, spec in enumerate(_specs(quick)):
             if spec.path is None:
-                table.add(spec.label, spec.missing, *[""] * 9)
+                table.add(spec.label, spec.missing, *[""] * 10)
                 continue
             megabytes = spec.path.stat().st_size / 1e6
             operations, schemas = _shape(spec.path)
@@ -156,6 +159,7 @@ def measure(quick: bool) -> Section:
                 median([r.seconds for r in runs]),
                 median([r.peak_mib for r in runs]),
                 _outcome(runs, spec.path),
+                median([r.cpu_seconds for r in runs]),
             )
             measured.append(result)
             table.add(
@@ -165,6 +169,7 @@ def measure(quick: bool) -> Section:
                 schemas,
                 len(runs),
                 seconds(result.time) + ("" if result.outcome == "ok" else " (to fail)"),
+                seconds(result.cpu),
                 f"{result.peak:.0f} MiB",
                 f"{result.time / megabytes:.1f}",
                 largest(stages(runs[0].stdout)) if result.outcome == "ok" else "",
@@ -182,7 +187,9 @@ def measure(quick: bool) -> Section:
             libraries = measure_library_floor(source, 1, full=True, black_run=floor.black)
         why = (
             f"{target.why}; the floor: black alone {seconds(floor.on_cores)}, {floor.shown()}; "
-            f"with it, {libraries.shown(floor.cores)}"
+            f"with it, {libraries.shown(floor.cores)}; our run's processes take "
+            f"{seconds(github.cpu)} of CPU in all, so on {floor.cores} cores no order of that "
+            f"work ends before {seconds(github.cpu / floor.cores)}"
         )
         target = replace(target, why=why)
     section.targets.append(target)

@@ -162,6 +162,23 @@ def test_measured_runs_report_peak_memory_and_the_first_error() -> None:
     assert failed.first_error() == "error: b went wrong"
 
 
+def test_measured_cpu_counts_the_workers_a_command_forks() -> None:
+    # As the generator's validation and models workers and black's pool: forked children
+    # the command waits for. Their CPU is part of what the run costs on the machine.
+    spin = (
+        "import os, time\n"
+        "def spin():\n"
+        "    while time.process_time() < 0.3: pass\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    spin(); os._exit(0)\n"
+        "spin(); os.waitpid(pid, 0)\n"
+    )
+    run = run_measured([sys.executable, "-c", spin])
+    assert run.ok, run.stderr
+    assert run.cpu_seconds >= 0.6  # the parent's 0.3 s and the child's
+
+
 def test_the_jobs_body_is_a_valid_list_jobs_response_with_varied_jobs() -> None:
     from qiskit_runtime_api import models
 
