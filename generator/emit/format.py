@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -61,7 +62,8 @@ FORMATTERS = (
 )
 """The formatters and their settings: what a format cache entry is valid for."""
 _MAX_WORKERS = 4
-_PIECE_SIZE = 6_000  # characters; smaller modules are formatted whole
+_PIECE_SIZE = 3_000  # characters; smaller modules are formatted whole
+_ONE_IN = 3  # of the places a module may be cut, about one in this many is
 _FEW = 40_000  # characters: what one warm process formats sooner than a fresh pool
 _TOP_LEVEL_CLASS = re.compile(r"^class \w", re.MULTILINE)
 
@@ -88,25 +90,44 @@ def format_python(text: str) -> str:
 
 
 def split_module(text: str, size: int = _PIECE_SIZE) -> list[str]:
-    """``text`` cut before top-level classes into pieces of about ``size`` characters.
+    """``text`` cut before top-level classes into pieces of a few classes, none much
+    longer than twice ``size`` characters unless one class is; a module shorter than
+    ``size`` is one piece.
 
     A cut is made only where black would put two blank lines anyway: before a
     ``class`` line that follows a blank line, itself after code (not a comment
-    or a decorator, which belong to what follows).
+    or a decorator, which belong to what follows). Which of those places are cut
+    depends on the ``class`` line there, not on where the module or the last piece
+    begins: one in three (by the line's checksum), and any once the piece has grown
+    to twice ``size``. A change in a class (a spec update's) then changes the piece
+    that holds it alone, and the format cache has every other (cut at a length
+    counted from the last cut, every cut after a class that grew could move, and
+    every piece after it missed the cache).
     """
+    if len(text) < size:
+        return [text]
     pieces: list[str] = []
     start = 0
+    longest = 2 * size
     for match in _TOP_LEVEL_CLASS.finditer(text):
         cut = match.start()
-        if cut - start < size:
+        if cut == start:
             continue
         before = text[start:cut].rstrip("\n").rsplit("\n", 1)[-1]
         if not text.endswith("\n\n", 0, cut) or before.startswith(("#", "@")):
+            continue
+        line = _line_at(text, cut).encode("utf-8", "surrogatepass")
+        if cut - start < longest and zlib.crc32(line) % _ONE_IN:
             continue
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 @dataclass(frozen=True)
