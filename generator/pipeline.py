@@ -202,11 +202,13 @@ def generate_unverified(
     """``resolve_and_generate`` without waiting for the validator: a caller with more
     work does it first, while the validator still runs (``diff``), then calls
     ``finish`` (or ``cancel``) on the last item."""
-    from generator.emit.models_worker import models_worker
+    from generator.emit.models_worker import formatter, models_worker
 
     # Loads datamodel-code-generator beside the stages before models, and black too
-    # when the format cache may leave it the few pieces a spec update changes.
-    with models_worker(formatter=formatted and _pieces_may_be_cached()):
+    # when the format cache may leave it the few pieces a spec update changes (and
+    # the run has no worker that loaded black as it started: ``formatter_ahead``).
+    cached = formatted and _pieces_may_be_cached()
+    with models_worker(formatter=cached and formatter() is None):
         staged = Staged(options, run)
         resolved, api = staged.build()
         files = staged.stage(lambda: _files(api, options, run, format_code=formatted))
@@ -255,10 +257,9 @@ def _pieces_may_be_cached() -> bool:
     folder exists. Else every piece goes to black, on all cores for a spec of any size,
     and the models worker would load black for nothing (CPU the others lack on a
     loaded machine); a tiny spec's few pieces it still formats, loading black then."""
-    from generator.emit.format_cache import cache_folder
+    from generator.emit.format_cache import may_hold_entries
 
-    folder = cache_folder()
-    return folder is not None and folder.is_dir()
+    return may_hold_entries()
 
 
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:

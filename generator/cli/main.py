@@ -93,6 +93,17 @@ def _say_up_to_date(out: Path, wanted: str, started: float) -> None:
 
 
 def _run(args: argparse.Namespace, recorded: bool) -> int:
+    from generator.emit.format_cache import may_hold_entries
+    from generator.emit.models_worker import formatter_ahead
+
+    # Black loads in a worker forked before the stages are imported, on the core
+    # this process leaves idle meanwhile, when the format cache may leave it a few
+    # pieces to format (a run without the cache's folder formats on all cores).
+    with formatter_ahead(args.command in ("generate", "check") and may_hold_entries()):
+        return _stages(args, recorded)
+
+
+def _stages(args: argparse.Namespace, recorded: bool) -> int:
     from generator.cli.output import print_diagnostics
     from generator.diagnostics import GeneratorError
     from generator.pipeline import (  # the stages load their libraries only when they run

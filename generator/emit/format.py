@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -197,6 +197,7 @@ class Formatting:
         self._count = 0
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[Job] | str]] = []
+        self._asked: list[Callable[[], list[Job] | str]] = []  # of the run's formatter
 
     def __enter__(self) -> Formatting:
         return self
@@ -216,6 +217,13 @@ class Formatting:
                 context = multiprocessing.get_context("fork")
                 self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
                 self._submit()
+        if self._pool is None and 0 < _size(self._waiting) <= _FEW:
+            from generator.emit import models_worker
+
+            worker = models_worker.formatter()  # black loaded as the run started
+            if worker is not None:  # it formats them while the models are made
+                self._asked.append(worker.format_later(self._waiting))
+                self._waiting = []
 
     def end(self, files: dict[str, str]) -> Formatted:
         """``files`` formatted (what ``begin`` was given among them, as it was given)."""
@@ -225,7 +233,7 @@ class Formatting:
             self._submit()
             outcomes = [future.result() for future in self._futures]
         else:
-            outcomes = _outcomes(self._waiting)
+            outcomes = [answer() for answer in self._asked] + _outcomes(self._waiting)
         for outcome in outcomes:
             if isinstance(outcome, str):
                 raise GeneratorError(
@@ -301,13 +309,14 @@ def _batches(jobs: list[Job]) -> list[list[Job]]:
 
 
 def _outcomes(jobs: list[Job]) -> list[list[Job] | str]:
-    """The jobs done: by the run's models worker when they are few (it has black
-    loaded already: a spec update's few changed pieces), else on all cores."""
+    """The jobs done: by the run's formatter or else its models worker when they are
+    few (each has black loaded already: a spec update's few changed pieces), else on
+    all cores."""
     if not jobs:
         return []
     from generator.emit import models_worker
 
-    worker = models_worker.current()
+    worker = models_worker.formatter() or models_worker.current()
     if worker is not None and _size(jobs) <= _FEW:
         return [worker.format(jobs)]
     formatters()  # loaded before the workers fork, which then share it
