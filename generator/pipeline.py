@@ -22,7 +22,6 @@ from generator.release.changelog import read_changelog
 from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
-from generator.spec.overlays import apply_overlays
 from generator.spec.worker import Validator, WorkerLimits
 from generator.text import package_version
 from generator.validation_stage import Verdict, validation_first, validation_of
@@ -100,9 +99,7 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, Verdict]:
         document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
         name = document.name
         files = overlay_files(options.overlays)
-        spec, found = run.timed(
-            "overlays", lambda: apply_overlays(document.data, files, owned=True)
-        )
+        spec, found = run.timed("overlays", lambda: _overlaid(document.data, files))
     except BaseException:
         if validator is not None:
             validator.cancel()
@@ -117,6 +114,17 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, Verdict]:
             validator.cancel()
         raise
     return spec, name, validation
+
+
+def _overlaid(spec: Any, files: list[Path]) -> tuple[Any, list[Diagnostic]]:
+    """``spec`` with the overlay ``files`` applied, in place. Without any, the overlay
+    machinery (python-jsonpath: 50 ms of imports) is not loaded: the workers fork
+    after this module's imports, and would wait for it."""
+    if not files:
+        return spec, []
+    from generator.spec.overlays import apply_overlays
+
+    return apply_overlays(spec, files, owned=True)
 
 
 def _dereferenced(
