@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import functools
 import json
 import multiprocessing
 import os
@@ -26,11 +25,8 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers for
 
 
 def _piece_paths(args: tuple[Any, ...]) -> list[str]:
-    """The paths of the pieces in ``submit(format_batch, batch)``, or in the chunk of
-    batches ``ProcessPoolExecutor.map`` submits as ``submit(partial(...), chunk)``."""
-    function, given = args[0], args[1]
-    batches = [item[0] for item in given] if isinstance(function, functools.partial) else [given]
-    return [path for batch in batches for path, _, _ in batch]
+    """The paths of the pieces in ``submit(format_batch, batch)``."""
+    return [path for path, _, _ in args[1]]
 
 
 def _cold_seed_events(monkeypatch: pytest.MonkeyPatch, load: float) -> list[str]:

@@ -31,6 +31,8 @@ from generator.inputs import library_version
 if TYPE_CHECKING:
     import black
 
+    from generator.emit.models_worker import ModelsWorker
+
 __all__ = [
     "FORMATTERS",
     "Formatted",
@@ -210,30 +212,35 @@ class Formatting:
     def begin(self, files: dict[str, str]) -> None:
         """Start on ``files`` (a part of what ``end`` is given)."""
         self._take(files)
-        if _size(self._waiting) > _FEW and sys.platform == "linux":
+        if _size(self._waiting) > _FEW:
             workers = min(_MAX_WORKERS, os.cpu_count() or 1)
-            if workers > 1 and _spare_cores(workers):
-                formatters()  # loaded before the workers fork, which then share it
-                context = multiprocessing.get_context("fork")
-                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            if sys.platform == "linux" and workers > 1 and _spare_cores(workers):
+                self._start_pool(workers)
                 self._submit()
+        elif self._waiting:
+            from generator.emit import models_worker
+
+            self._ask(models_worker.formatter())  # it formats them while models are made
+
+    def end(self, files: dict[str, str]) -> Formatted:
+        """``files`` formatted (what ``begin`` was given among them, as it was given):
+        the few pieces of a spec update by the run's formatter or else its models
+        worker (each has black loaded already), many on all cores, the rest here."""
+        self._take({path: text for path, text in files.items() if path not in self._seen})
+        jobs = len(self._sources)
         if self._pool is None and 0 < _size(self._waiting) <= _FEW:
             from generator.emit import models_worker
 
-            worker = models_worker.formatter()  # black loaded as the run started
-            if worker is not None:  # it formats them while the models are made
-                self._asked.append(worker.format_later(self._waiting))
-                self._waiting = []
-
-    def end(self, files: dict[str, str]) -> Formatted:
-        """``files`` formatted (what ``begin`` was given among them, as it was given)."""
-        self._take({path: text for path, text in files.items() if path not in self._seen})
-        jobs = len(self._sources)
+            self._ask(models_worker.formatter() or models_worker.current())
+        if self._pool is None and self._waiting:
+            batches = len(_batches(self._waiting))
+            if sys.platform == "linux" and batches > 1:
+                self._start_pool(batches)
         if self._pool is not None:
             self._submit()
-            outcomes = [future.result() for future in self._futures]
-        else:
-            outcomes = [answer() for answer in self._asked] + _outcomes(self._waiting)
+        outcomes = [answer() for answer in self._asked]
+        outcomes += [future.result() for future in self._futures]
+        outcomes += [format_batch(batch) for batch in _batches(self._waiting)]
         for outcome in outcomes:
             if isinstance(outcome, str):
                 raise GeneratorError(
@@ -247,6 +254,19 @@ class Formatting:
         for path, parts in self._pieces.items():
             formatted[path] = "\n\n\n".join(parts[n].strip("\n") for n in sorted(parts)) + "\n"
         return Formatted(formatted, self._count, self._count - jobs)
+
+    def _start_pool(self, workers: int) -> None:
+        """Black's processes, forked here: the one place a run starts them (black and
+        isort are loaded first, so that they share them)."""
+        formatters()
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def _ask(self, worker: ModelsWorker | None) -> None:
+        """The waiting pieces to ``worker``, a process with black loaded, if there is one."""
+        if worker is not None:
+            self._asked.append(worker.format_later(self._waiting))
+            self._waiting = []
 
     def _take(self, files: dict[str, str]) -> None:
         self._seen.update(files)
@@ -306,29 +326,6 @@ def _batches(jobs: list[Job]) -> list[list[Job]]:
         bins[smallest].append(job)
         sizes[smallest] += len(job[2])
     return [b for b in bins if b]
-
-
-def _outcomes(jobs: list[Job]) -> list[list[Job] | str]:
-    """The jobs done: by the run's formatter or else its models worker when they are
-    few (each has black loaded already: a spec update's few changed pieces), else on
-    all cores."""
-    if not jobs:
-        return []
-    from generator.emit import models_worker
-
-    worker = models_worker.formatter() or models_worker.current()
-    if worker is not None and _size(jobs) <= _FEW:
-        return [worker.format(jobs)]
-    formatters()  # loaded before the workers fork, which then share it
-    return _run(_batches(jobs))
-
-
-def _run(batches: list[list[Job]]) -> list[list[Job] | str]:
-    if len(batches) <= 1 or sys.platform != "linux":
-        return [format_batch(b) for b in batches]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(batches), mp_context=context) as pool:
-        return list(pool.map(format_batch, batches))
 
 
 def format_batch(batch: list[Job]) -> list[Job] | str:
