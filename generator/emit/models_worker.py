@@ -9,8 +9,14 @@ wait for. So ``generate`` starts this worker before the spec is even read
 a one-schema document while the main process works, then answers: the
 library's formats (``formats``, which the IR asks for), the module of a
 models document (``module``), and the few pieces of code a spec update leaves
-to black (``format``: it loads black and isort after its warm-up). The main
-process never loads the library, nor black on such a run.
+to black (``format``: it loads black and isort after its warm-up, when nothing
+is asked yet). The main process never loads the library, nor black on such a run.
+
+A worker of the same kind without the library (``formatter_ahead``) loads black
+and isort alone, forked by ``generate`` and ``check`` before they import the
+stages: by the time a spec update's pieces are rendered it has them loaded, where
+the models worker, still loading the library then, would load them only when the
+run is nearly done. The format stage gives it those pieces first.
 
 Its answers are the library's own (a warm-up does not change what a later
 ``generate`` writes: tests generate many documents in one process and compare
