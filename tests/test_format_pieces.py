@@ -7,11 +7,13 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import isort
 import pytest
 
 from bench.generation import updated_spec
 from bench.peers import overlaid_spec
-from generator.emit.format import split_module
+from generator.emit.format import formatters, python_pieces, split_module
+from generator.emit.render import runtime_paths
 from generator.pipeline import Options, Run, resolve_and_generate
 
 from .conftest import OVERLAYS, ROOT, SEED
@@ -19,9 +21,9 @@ from .conftest import OVERLAYS, ROOT, SEED
 BLOCKFROST = ROOT / "tests" / "data" / "corpus" / "blockfrost"
 
 
-def _rendered(spec: Path, tmp_path: Path) -> dict[str, str]:
+def _rendered(spec: Path, tmp_path: Path, overlays: Path | None = None) -> dict[str, str]:
     """The package's Python files as the format stage is given them."""
-    options = Options(spec=spec, overlays=None, out=tmp_path / "unused")
+    options = Options(spec=spec, overlays=overlays, out=tmp_path / "unused")
     _, _, files = resolve_and_generate(options, Run(), formatted=False)
     return {path: text for path, text in files.items() if path.endswith(".py")}
 
@@ -94,3 +96,20 @@ def test_a_class_that_grows_leaves_every_other_piece_as_it_was() -> None:
             grown = "".join([*lines[: number + 1], _ADDED, *lines[number + 1 :]])
             missed = [piece for piece in split_module(grown) if piece not in known]
             assert len(missed) == 1, line
+
+
+@pytest.mark.parametrize(
+    ("spec", "overlays"),
+    [(SEED, OVERLAYS), (BLOCKFROST / "openapi.yaml", BLOCKFROST / "overlays")],
+    ids=["seed", "blockfrost"],
+)
+def test_isort_gives_back_every_piece_without_the_word_import(
+    spec: Path, overlays: Path, tmp_path: Path
+) -> None:
+    """What lets ``format_python`` leave isort out of such a piece (and unloaded)."""
+    files = _rendered(spec, tmp_path, overlays)
+    pieces = python_pieces(files, runtime_paths("qiskit_runtime_api"))
+    without = [text for _, _, text in pieces if "import" not in text]
+    assert len(without) > 50
+    config = formatters()[1]
+    assert [text[:60] for text in without if isort.code(text, config=config) != text] == []
