@@ -22,7 +22,6 @@ from generator.release.changelog import read_changelog
 from generator.release.version import read_release
 from generator.spec.dereference import Resolved, dereference
 from generator.spec.load import MAX_SPEC_MB, load_document
-from generator.spec.overlays import apply_overlays
 from generator.spec.worker import Validator, WorkerLimits
 from generator.text import package_version
 from generator.validation_stage import Verdict, validation_first, validation_of
@@ -100,9 +99,7 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, Verdict]:
         document = run.timed("load", lambda: load_document(options.spec, options.max_spec_mb))
         name = document.name
         files = overlay_files(options.overlays)
-        spec, found = run.timed(
-            "overlays", lambda: apply_overlays(document.data, files, owned=True)
-        )
+        spec, found = run.timed("overlays", lambda: _overlaid(document.data, files))
     except BaseException:
         if validator is not None:
             validator.cancel()
@@ -117,6 +114,17 @@ def _loaded(options: Options, run: Run) -> tuple[Any, str, Verdict]:
             validator.cancel()
         raise
     return spec, name, validation
+
+
+def _overlaid(spec: Any, files: list[Path]) -> tuple[Any, list[Diagnostic]]:
+    """``spec`` with the overlay ``files`` applied, in place. Without any, the overlay
+    machinery (python-jsonpath: 50 ms of imports) is not loaded: the workers fork
+    after this module's imports, and would wait for it."""
+    if not files:
+        return spec, []
+    from generator.spec.overlays import apply_overlays
+
+    return apply_overlays(spec, files, owned=True)
 
 
 def _dereferenced(
@@ -202,11 +210,13 @@ def generate_unverified(
     """``resolve_and_generate`` without waiting for the validator: a caller with more
     work does it first, while the validator still runs (``diff``), then calls
     ``finish`` (or ``cancel``) on the last item."""
-    from generator.emit.models_worker import models_worker
+    from generator.emit.models_worker import formatter, models_worker
 
     # Loads datamodel-code-generator beside the stages before models, and black too
-    # when the format cache may leave it the few pieces a spec update changes.
-    with models_worker(formatter=formatted and _pieces_may_be_cached()):
+    # when the format cache may leave it the few pieces a spec update changes (and
+    # the run has no worker that loaded black as it started: ``formatter_ahead``).
+    cached = formatted and _pieces_may_be_cached()
+    with models_worker(formatter=cached and formatter() is None):
         staged = Staged(options, run)
         resolved, api = staged.build()
         files = staged.stage(lambda: _files(api, options, run, format_code=formatted))
@@ -255,10 +265,9 @@ def _pieces_may_be_cached() -> bool:
     folder exists. Else every piece goes to black, on all cores for a spec of any size,
     and the models worker would load black for nothing (CPU the others lack on a
     loaded machine); a tiny spec's few pieces it still formats, loading black then."""
-    from generator.emit.format_cache import cache_folder
+    from generator.emit.format_cache import may_hold_entries
 
-    folder = cache_folder()
-    return folder is not None and folder.is_dir()
+    return may_hold_entries()
 
 
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:

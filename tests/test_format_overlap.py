@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import concurrent.futures
-import functools
+import json
+import multiprocessing
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.generation import updated_spec
+from bench.peers import overlaid_spec
 from generator.emit import format as format_module
 from generator.emit.format import Formatting, format_files
-from generator.emit.models_worker import ModelsWorker
+from generator.emit.models_worker import ModelsWorker, formatter, formatter_ahead
 from generator.emit.render import models_path
-from generator.pipeline import Run, generate_files
-from tests.conftest import ROOT, seed_options
+from generator.pipeline import Options, Run, generate_files
+from tests.conftest import OVERLAYS, ROOT, SEED, seed_options
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers fork on Linux only")
 
 
 def _piece_paths(args: tuple[Any, ...]) -> list[str]:
-    """The paths of the pieces in ``submit(format_batch, batch)``, or in the chunk of
-    batches ``ProcessPoolExecutor.map`` submits as ``submit(partial(...), chunk)``."""
-    function, given = args[0], args[1]
-    batches = [item[0] for item in given] if isinstance(function, functools.partial) else [given]
-    return [path for batch in batches for path, _, _ in batch]
+    """The paths of the pieces in ``submit(format_batch, batch)``."""
+    return [path for path, _, _ in args[1]]
 
 
 def _cold_seed_events(monkeypatch: pytest.MonkeyPatch, load: float) -> list[str]:
@@ -94,3 +95,53 @@ def test_formatting_in_two_steps_gives_what_whole_file_black_gives() -> None:
     assert done.files == format_files(files)
     assert list(done.files) == list(files)
     assert done.pieces == len(format_module.python_pieces(files))
+
+
+def test_a_spec_updates_pieces_go_to_the_formatter_started_with_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bench's update of the seed, and an operation's description: the rendered
+    piece that changed is given to the worker that loaded black as the run started
+    before the models are answered, the models' after; the models worker formats
+    nothing, and the output is a cold run's."""
+    monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", str(tmp_path / "cache"))
+    original = overlaid_spec(SEED, OVERLAYS, tmp_path / "original.json")
+    generate_files(Options(spec=original, overlays=None, out=tmp_path / "unused"), Run())
+    new = updated_spec(SEED, OVERLAYS, tmp_path / "new.json")
+    document = json.loads(new.read_text(encoding="utf-8"))
+    document["paths"]["/v1/jobs"]["get"]["description"] = "Every job you have run."
+    new.write_text(json.dumps(document), encoding="utf-8")
+    options = Options(spec=new, overlays=None, out=tmp_path / "unused")
+
+    events: list[str] = []
+    format_later, module_later = ModelsWorker.format_later, ModelsWorker.module_later
+
+    def recording_format_later(self: ModelsWorker, jobs: list[tuple[str, int, str]]) -> Any:
+        who = "formatter" if self is formatter() else "models worker"
+        events.extend(f"{who}: {path}" for path, _, _ in jobs)
+        return format_later(self, jobs)
+
+    def recording_module_later(self: ModelsWorker, *args: Any) -> Any:
+        answer = module_later(self, *args)
+
+        def answered() -> Any:
+            found = answer()
+            events.append("models answered")
+            return found
+
+        return answered
+
+    monkeypatch.setattr(ModelsWorker, "format_later", recording_format_later)
+    monkeypatch.setattr(ModelsWorker, "module_later", recording_module_later)
+    with formatter_ahead():
+        _, files = generate_files(options, Run())
+    monkeypatch.undo()
+    # each file once (jobs.py's sync and async classes are two pieces)
+    assert list(dict.fromkeys(events)) == [
+        "formatter: qiskit_runtime_api/resources/jobs.py",
+        "models answered",
+        f"formatter: {models_path('qiskit_runtime_api')}",
+    ]
+    monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", "off")
+    assert files == generate_files(options, Run())[1]
+    assert multiprocessing.active_children() == []

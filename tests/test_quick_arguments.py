@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli.arguments import parser, project_records, quick_arguments
+from generator.cli.arguments import parsed, parser, project_records, quick_arguments
 
 from .conftest import ROOT
 
@@ -105,3 +105,17 @@ def test_help_and_errors_are_argparse_s_for_every_command() -> None:
             expected.stdout,
             expected.stderr,
         ), argv
+
+
+@pytest.mark.parametrize("argv", PLAIN, ids=" ".join)
+def test_a_plain_command_line_runs_with_what_argparse_gives(argv: list[str]) -> None:
+    """``parsed``: the attributes and values, ``Path``s included, of argparse's namespace
+    (a run of ``generate`` or ``check`` then builds no parser)."""
+    quick = quick_arguments(argv)
+    assert quick is not None
+    args = parser().parse_args(argv)
+    project_records(args)
+    assert vars(parsed(quick)) == vars(args)
+    assert {k: type(v) for k, v in vars(parsed(quick)).items()} == {
+        k: type(v) for k, v in vars(args).items()
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 import time
 
-from generator.cli.arguments import COMMANDS, parser, project_records, quick_arguments
+from generator.cli.arguments import COMMANDS, parsed, parser, project_records, quick_arguments
 
 TYPE_CHECKING = False  # typing costs the no-op path milliseconds
 if TYPE_CHECKING:
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         if wanted:
             _say_up_to_date(quick.out, wanted, started)
             return 0
+    if quick is not None:  # "up to date" was asked above, and the answer was no
+        return _run(parsed(quick), recorded=False)
     args = parser(given[0] if given and given[0] in COMMANDS else None).parse_args(given)
     if "release" in vars(args):
         project_records(args)
@@ -50,11 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(diagnostic.format(), file=sys.stderr)
             return 2
     recorded = False  # generated/ records these inputs and its code has its version
-    if (
-        quick is None  # else it was asked above, and the answer was no
-        and args.command in ("generate", "check", "build", "publish")
-        and not vars(args).get("force")
-    ):
+    if args.command in ("generate", "check", "build", "publish") and not vars(args).get("force"):
         started = time.perf_counter()
         wanted = _already_generated(args)
         recorded = bool(wanted)
@@ -92,7 +90,18 @@ def _say_up_to_date(out: Path, wanted: str, started: float) -> None:
     )
 
 
-def _run(args: argparse.Namespace, recorded: bool) -> int:
+def _run(args: argparse.Namespace | SimpleNamespace, recorded: bool) -> int:
+    from generator.emit.format_cache import may_hold_entries
+    from generator.emit.models_worker import formatter_ahead
+
+    # Black loads in a worker forked before the stages are imported, on the core
+    # this process leaves idle meanwhile, when the format cache may leave it a few
+    # pieces to format (a run without the cache's folder formats on all cores).
+    with formatter_ahead(args.command in ("generate", "check") and may_hold_entries()):
+        return _stages(args, recorded)
+
+
+def _stages(args: argparse.Namespace | SimpleNamespace, recorded: bool) -> int:
     from generator.cli.output import print_diagnostics
     from generator.diagnostics import GeneratorError
     from generator.pipeline import (  # the stages load their libraries only when they run
@@ -118,8 +127,11 @@ def _run(args: argparse.Namespace, recorded: bool) -> int:
     run = Run()
     try:
         if args.command in ("build", "publish"):
+            import argparse
+
             from generator.cli.release import run_release  # packaging, build: only here
 
+            assert isinstance(args, argparse.Namespace)  # parsed() is generate's or check's
             return run_release(args, options, run, recorded)
         return _stage(args.command)(options, run)
     except GeneratorError as exc:

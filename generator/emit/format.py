@@ -17,7 +17,8 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Iterable
+import zlib
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,8 @@ from generator.inputs import library_version
 
 if TYPE_CHECKING:
     import black
+
+    from generator.emit.models_worker import ModelsWorker
 
 __all__ = [
     "FORMATTERS",
@@ -61,52 +64,89 @@ FORMATTERS = (
 )
 """The formatters and their settings: what a format cache entry is valid for."""
 _MAX_WORKERS = 4
-_PIECE_SIZE = 6_000  # characters; smaller modules are formatted whole
+_PIECE_SIZE = 3_000  # characters; smaller modules are formatted whole
+_ONE_IN = 3  # of the places a module may be cut, about one in this many is
 _FEW = 40_000  # characters: what one warm process formats sooner than a fresh pool
 _TOP_LEVEL_CLASS = re.compile(r"^class \w", re.MULTILINE)
 
 Job = tuple[str, int, str]  # path, piece number, text
 
 
-@cache
 def formatters() -> tuple[black.Mode, Any]:
-    """Black's mode and isort's configuration, as the format stage uses them."""
+    """Black's mode and isort's configuration, as the format stage uses them (both
+    libraries loaded: before black's pool forks, whose processes then share them)."""
+    return _black_mode(), _isort_config()
+
+
+@cache
+def _black_mode() -> black.Mode:
     import black
-    import isort
     from black.mode import TargetVersion
 
-    mode = black.Mode(target_versions={TargetVersion[_TARGET]}, line_length=_LINE_LENGTH)
-    return mode, isort.Config(**_ISORT_SETTINGS)  # type: ignore[arg-type]
+    return black.Mode(target_versions={TargetVersion[_TARGET]}, line_length=_LINE_LENGTH)
+
+
+@cache
+def _isort_config() -> Any:
+    import isort
+
+    return isort.Config(**_ISORT_SETTINGS)  # type: ignore[arg-type]
 
 
 def format_python(text: str) -> str:
+    """``text`` with its imports sorted by isort, then formatted by black. isort is
+    given only a text with the word ``import`` in it: it finds no import without
+    that word and gives any other text back as it is (each such piece of the seed's
+    and Blockfrost's output, 175 of them, is held to that by a test), so a spec
+    update's pieces, a model or two, never load it (35 ms)."""
     import black
-    import isort
 
-    mode, config = formatters()
-    return black.format_str(isort.code(text, config=config), mode=mode)
+    if "import" in text:
+        import isort
+
+        text = isort.code(text, config=_isort_config())
+    return black.format_str(text, mode=_black_mode())
 
 
 def split_module(text: str, size: int = _PIECE_SIZE) -> list[str]:
-    """``text`` cut before top-level classes into pieces of about ``size`` characters.
+    """``text`` cut before top-level classes into pieces of a few classes, none much
+    longer than twice ``size`` characters unless one class is; a module shorter than
+    ``size`` is one piece.
 
     A cut is made only where black would put two blank lines anyway: before a
     ``class`` line that follows a blank line, itself after code (not a comment
-    or a decorator, which belong to what follows).
+    or a decorator, which belong to what follows). Which of those places are cut
+    depends on the ``class`` line there, not on where the module or the last piece
+    begins: one in three (by the line's checksum), and any once the piece has grown
+    to twice ``size``. A change in a class (a spec update's) then changes the piece
+    that holds it alone, and the format cache has every other (cut at a length
+    counted from the last cut, every cut after a class that grew could move, and
+    every piece after it missed the cache).
     """
+    if len(text) < size:
+        return [text]
     pieces: list[str] = []
     start = 0
+    longest = 2 * size
     for match in _TOP_LEVEL_CLASS.finditer(text):
         cut = match.start()
-        if cut - start < size:
+        if cut == start:
             continue
         before = text[start:cut].rstrip("\n").rsplit("\n", 1)[-1]
         if not text.endswith("\n\n", 0, cut) or before.startswith(("#", "@")):
+            continue
+        line = _line_at(text, cut).encode("utf-8", "surrogatepass")
+        if cut - start < longest and zlib.crc32(line) % _ONE_IN:
             continue
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 @dataclass(frozen=True)
@@ -176,6 +216,7 @@ class Formatting:
         self._count = 0
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[Job] | str]] = []
+        self._asked: list[Callable[[], list[Job] | str]] = []  # of the run's formatter
 
     def __enter__(self) -> Formatting:
         return self
@@ -188,23 +229,35 @@ class Formatting:
     def begin(self, files: dict[str, str]) -> None:
         """Start on ``files`` (a part of what ``end`` is given)."""
         self._take(files)
-        if _size(self._waiting) > _FEW and sys.platform == "linux":
+        if _size(self._waiting) > _FEW:
             workers = min(_MAX_WORKERS, os.cpu_count() or 1)
-            if workers > 1 and _spare_cores(workers):
-                formatters()  # loaded before the workers fork, which then share it
-                context = multiprocessing.get_context("fork")
-                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            if sys.platform == "linux" and workers > 1 and _spare_cores(workers):
+                self._start_pool(workers)
                 self._submit()
+        elif self._waiting:
+            from generator.emit import models_worker
+
+            self._ask(models_worker.formatter())  # it formats them while models are made
 
     def end(self, files: dict[str, str]) -> Formatted:
-        """``files`` formatted (what ``begin`` was given among them, as it was given)."""
+        """``files`` formatted (what ``begin`` was given among them, as it was given):
+        the few pieces of a spec update by the run's formatter or else its models
+        worker (each has black loaded already), many on all cores, the rest here."""
         self._take({path: text for path, text in files.items() if path not in self._seen})
         jobs = len(self._sources)
+        if self._pool is None and 0 < _size(self._waiting) <= _FEW:
+            from generator.emit import models_worker
+
+            self._ask(models_worker.formatter() or models_worker.current())
+        if self._pool is None and self._waiting:
+            batches = len(_batches(self._waiting))
+            if sys.platform == "linux" and batches > 1:
+                self._start_pool(batches)
         if self._pool is not None:
             self._submit()
-            outcomes = [future.result() for future in self._futures]
-        else:
-            outcomes = _outcomes(self._waiting)
+        outcomes = [answer() for answer in self._asked]
+        outcomes += [future.result() for future in self._futures]
+        outcomes += [format_batch(batch) for batch in _batches(self._waiting)]
         for outcome in outcomes:
             if isinstance(outcome, str):
                 raise GeneratorError(
@@ -218,6 +271,19 @@ class Formatting:
         for path, parts in self._pieces.items():
             formatted[path] = "\n\n\n".join(parts[n].strip("\n") for n in sorted(parts)) + "\n"
         return Formatted(formatted, self._count, self._count - jobs)
+
+    def _start_pool(self, workers: int) -> None:
+        """Black's processes, forked here: the one place a run starts them (black and
+        isort are loaded first, so that they share them)."""
+        formatters()
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def _ask(self, worker: ModelsWorker | None) -> None:
+        """The waiting pieces to ``worker``, a process with black loaded, if there is one."""
+        if worker is not None:
+            self._asked.append(worker.format_later(self._waiting))
+            self._waiting = []
 
     def _take(self, files: dict[str, str]) -> None:
         self._seen.update(files)
@@ -277,28 +343,6 @@ def _batches(jobs: list[Job]) -> list[list[Job]]:
         bins[smallest].append(job)
         sizes[smallest] += len(job[2])
     return [b for b in bins if b]
-
-
-def _outcomes(jobs: list[Job]) -> list[list[Job] | str]:
-    """The jobs done: by the run's models worker when they are few (it has black
-    loaded already: a spec update's few changed pieces), else on all cores."""
-    if not jobs:
-        return []
-    from generator.emit import models_worker
-
-    worker = models_worker.current()
-    if worker is not None and _size(jobs) <= _FEW:
-        return [worker.format(jobs)]
-    formatters()  # loaded before the workers fork, which then share it
-    return _run(_batches(jobs))
-
-
-def _run(batches: list[list[Job]]) -> list[list[Job] | str]:
-    if len(batches) <= 1 or sys.platform != "linux":
-        return [format_batch(b) for b in batches]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(batches), mp_context=context) as pool:
-        return list(pool.map(format_batch, batches))
 
 
 def format_batch(batch: list[Job]) -> list[Job] | str:

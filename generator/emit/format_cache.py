@@ -28,7 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "FormatCache", "cache_folder", "stale_temporary", "write_entry"]
+__all__ = [
+    "MAX_BYTES",
+    "FormatCache",
+    "cache_folder",
+    "may_hold_entries",
+    "stale_temporary",
+    "write_entry",
+]
 
 ENVIRONMENT = "QISKIT_RUNTIME_API_GENERATOR_CACHE"
 MAX_BYTES = 64 * 1024 * 1024
@@ -44,6 +51,13 @@ def cache_folder() -> Path | None:
         return None if chosen.strip().lower() in ("", "0", "off", "no") else Path(chosen) / "format"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "qiskit-runtime-api-generator" / "format"
+
+
+def may_hold_entries() -> bool:
+    """An earlier run may have left formatted pieces: the cache is on and its folder
+    exists."""
+    folder = cache_folder()
+    return folder is not None and folder.is_dir()
 
 
 def _bytes(text: str) -> bytes:

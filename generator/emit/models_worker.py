@@ -9,8 +9,14 @@ wait for. So ``generate`` starts this worker before the spec is even read
 a one-schema document while the main process works, then answers: the
 library's formats (``formats``, which the IR asks for), the module of a
 models document (``module``), and the few pieces of code a spec update leaves
-to black (``format``: it loads black and isort after its warm-up). The main
-process never loads the library, nor black on such a run.
+to black (``format``: it loads black and isort after its warm-up, when nothing
+is asked yet). The main process never loads the library, nor black on such a run.
+
+A worker of the same kind without the library (``formatter_ahead``) loads black
+and isort alone, forked by ``generate`` and ``check`` before they import the
+stages: by the time a spec update's pieces are rendered it has them loaded, where
+the models worker, still loading the library then, would load them only when the
+run is nearly done. The format stage gives it those pieces first.
 
 Its answers are the library's own (a warm-up does not change what a later
 ``generate`` writes: tests generate many documents in one process and compare
@@ -32,7 +38,15 @@ from typing import Any
 
 from generator.diagnostics import GeneratorError
 
-__all__ = ["ModelsWorker", "current", "formats", "in_place", "models_worker"]
+__all__ = [
+    "ModelsWorker",
+    "current",
+    "formats",
+    "formatter",
+    "formatter_ahead",
+    "in_place",
+    "models_worker",
+]
 
 _WARM_UP: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -49,11 +63,18 @@ _WARM_UP: dict[str, Any] = {
 }
 
 _current: ModelsWorker | None = None
+_formatter: ModelsWorker | None = None
 
 
 def current() -> ModelsWorker | None:
     """The worker of the run in progress, if it has one."""
     return _current
+
+
+def formatter() -> ModelsWorker | None:
+    """The run's worker that loaded black and isort as it started, and makes no
+    models (``formatter_ahead``), if it has one."""
+    return _formatter
 
 
 def formats() -> dict[str, list[str]]:
@@ -75,16 +96,17 @@ def in_place(document: dict[str, Any], title: str) -> tuple[str, list[str]]:
     return source, [str(item.message) for item in caught]
 
 
-def _serve(connection: Connection, parents: Connection, formatter: bool) -> None:
-    """In the child: load and warm up the library (and black, isort with ``formatter``),
-    then answer until told to stop."""
+def _serve(connection: Connection, parents: Connection, formatter: bool, library: bool) -> None:
+    """In the child: load and warm up the library (with ``library``; and black, isort
+    with ``formatter``), then answer until told to stop."""
     from generator.spec.worker import die_with_parent
 
     parents.close()  # the parent's end: once it closes it, ``recv`` here ends
     die_with_parent()
-    with suppress(Exception):  # the real request reports what is wrong
-        in_place(_WARM_UP, "warm-up")
-    if formatter and not connection.poll(0):  # nothing asked yet: load black and isort too
+    if library:
+        with suppress(Exception):  # the real request reports what is wrong
+            in_place(_WARM_UP, "warm-up")
+    if formatter and not (library and connection.poll(0)):  # nothing asked yet: black too
         from generator.emit.format import format_python
 
         format_python("x = ( 1 )\n")
@@ -125,10 +147,10 @@ class _Gone(Exception):
 
 
 class ModelsWorker:
-    def __init__(self, formatter: bool = True) -> None:
+    def __init__(self, formatter: bool = True, library: bool = True) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe(duplex=True)
-        args = (theirs, self._connection, formatter)
+        args = (theirs, self._connection, formatter, library)
         self._process = context.Process(target=_serve, args=args, daemon=True)
         self._process.start()
         theirs.close()
@@ -213,13 +235,27 @@ class ModelsWorker:
 
     def format(self, jobs: list[tuple[str, int, str]]) -> list[tuple[str, int, str]] | str:
         """``format_batch`` of the format stage, done here."""
+        return self.format_later(jobs)()
+
+    def format_later(
+        self, jobs: list[tuple[str, int, str]]
+    ) -> Callable[[], list[tuple[str, int, str]] | str]:
+        """``format``, asked now and answered when the returned function is called."""
         from generator.emit.format import format_batch
 
         try:
-            done: list[tuple[str, int, str]] | str = self._ask("format", jobs)
+            ticket = self._send(("format", jobs))
         except _Gone:
-            return format_batch(jobs)
-        return done
+            return lambda: format_batch(jobs)
+
+        def answer() -> list[tuple[str, int, str]] | str:
+            try:
+                done: list[tuple[str, int, str]] | str = self._receive(ticket)
+            except _Gone:
+                return format_batch(jobs)
+            return done
+
+        return answer
 
     def stop(self) -> None:
         if self._alive:
@@ -249,5 +285,28 @@ def models_worker(formatter: bool = True) -> Iterator[None]:
         yield
     finally:
         worker, _current = _current, None
+        if worker is not None:
+            worker.stop()
+
+
+@contextmanager
+def formatter_ahead(wanted: bool = True) -> Iterator[None]:
+    """A worker that loads black and isort as the run starts (on Linux, when
+    ``wanted``), while the main process is still importing the stages and one core
+    is idle; it formats the few pieces a spec update leaves to black, as soon as
+    they are rendered, so that neither the models worker nor the main process loads
+    black when the run is nearly done. Stopped when the block ends."""
+    global _formatter
+    if not wanted or sys.platform != "linux" or _formatter is not None:
+        yield
+        return
+    try:
+        _formatter = ModelsWorker(formatter=True, library=False)
+    except OSError:
+        _formatter = None
+    try:
+        yield
+    finally:
+        worker, _formatter = _formatter, None
         if worker is not None:
             worker.stop()
