@@ -352,10 +352,10 @@ def _models_later(api: Api, run: Run) -> Callable[[], tuple[str, list[str]]]:
     made = models_later(models_document(api), api.title, stage_cache("models"))
 
     def finish() -> tuple[str, list[str]]:
-        source, texts, note = made()
+        source, texts, note, outline = made()
         if note:
             run.notes["models"] = note
-        return with_aliases(source, api), texts
+        return with_aliases(source, api, outline), texts
 
     return finish
 

@@ -29,22 +29,16 @@ def _piece_paths(args: tuple[Any, ...]) -> list[str]:
     return [path for path, _, _ in args[1]]
 
 
-def _cold_seed_events(monkeypatch: pytest.MonkeyPatch, load: float) -> list[str]:
-    """What a cold run of the seed on 2 cores at ``load`` asks, in order: the models
-    worker asked and answered, each piece given to black (the output checked too)."""
-    monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", "off")  # a cold run
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
-    events: list[str] = []
-    submit = concurrent.futures.ProcessPoolExecutor.submit
+def _record_models_answers(
+    monkeypatch: pytest.MonkeyPatch, events: list[str], asked: str | None = None
+) -> None:
+    """``ModelsWorker.module_later`` records ``asked`` (when given) as it is asked, and
+    "models answered" once its answer is read."""
     module_later = ModelsWorker.module_later
 
-    def recording_submit(self: Any, *args: Any, **kwargs: Any) -> Any:
-        events.extend(f"black: {path}" for path in _piece_paths(args))
-        return submit(self, *args, **kwargs)
-
     def recording_module_later(self: ModelsWorker, *args: Any) -> Any:
-        events.append("models asked")
+        if asked is not None:
+            events.append(asked)
         answer = module_later(self, *args)
 
         def answered() -> Any:
@@ -54,8 +48,24 @@ def _cold_seed_events(monkeypatch: pytest.MonkeyPatch, load: float) -> list[str]
 
         return answered
 
-    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", recording_submit)
     monkeypatch.setattr(ModelsWorker, "module_later", recording_module_later)
+
+
+def _cold_seed_events(monkeypatch: pytest.MonkeyPatch, load: float) -> list[str]:
+    """What a cold run of the seed on 2 cores at ``load`` asks, in order: the models
+    worker asked and answered, each piece given to black (the output checked too)."""
+    monkeypatch.setenv("QISKIT_RUNTIME_API_GENERATOR_CACHE", "off")  # a cold run
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    events: list[str] = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+
+    def recording_submit(self: Any, *args: Any, **kwargs: Any) -> Any:
+        events.extend(f"black: {path}" for path in _piece_paths(args))
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", recording_submit)
+    _record_models_answers(monkeypatch, events, asked="models asked")
     _, files = generate_files(seed_options(), Run())
     for path, text in files.items():  # the committed output, byte for byte
         assert (ROOT / "generated" / path).read_text(encoding="utf-8") == text, path
@@ -114,25 +124,15 @@ def test_a_spec_updates_pieces_go_to_the_formatter_started_with_the_run(
     options = Options(spec=new, overlays=None, out=tmp_path / "unused")
 
     events: list[str] = []
-    format_later, module_later = ModelsWorker.format_later, ModelsWorker.module_later
+    format_later = ModelsWorker.format_later
 
     def recording_format_later(self: ModelsWorker, jobs: list[tuple[str, int, str]]) -> Any:
         who = "formatter" if self is formatter() else "models worker"
         events.extend(f"{who}: {path}" for path, _, _ in jobs)
         return format_later(self, jobs)
 
-    def recording_module_later(self: ModelsWorker, *args: Any) -> Any:
-        answer = module_later(self, *args)
-
-        def answered() -> Any:
-            found = answer()
-            events.append("models answered")
-            return found
-
-        return answered
-
     monkeypatch.setattr(ModelsWorker, "format_later", recording_format_later)
-    monkeypatch.setattr(ModelsWorker, "module_later", recording_module_later)
+    _record_models_answers(monkeypatch, events)
     with formatter_ahead():
         _, files = generate_files(options, Run())
     monkeypatch.undo()

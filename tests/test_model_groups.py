@@ -5,6 +5,7 @@ from the stage cache writes what a run without any cache writes."""
 
 from __future__ import annotations
 
+import ast
 import copy
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,6 +14,7 @@ import pytest
 
 from generator.emit.format import format_python
 from generator.emit.model_groups import (
+    Outline,
     Piece,
     _run,
     assemble,
@@ -27,7 +29,7 @@ from generator.emit.stage_cache import StageCache
 from generator.ir.model import Api
 from generator.pipeline import Options, Run, build_ir
 
-from .conftest import ROOT
+from .conftest import OVERLAYS, ROOT, SEED
 
 BLOCKFROST = ROOT / "tests" / "data" / "corpus" / "blockfrost"
 
@@ -114,6 +116,34 @@ def test_openais_models_module_is_cut_with_the_variants_the_library_numbers() ->
     assert list(again[1].values()) == [pieces[index] for index in sorted(both)]
 
 
+def test_the_outline_of_a_module_put_together_is_the_parsed_modules(
+    seed_api: Api, tmp_path: Path
+) -> None:
+    """``with_aliases`` reads the classes and imported names from the outline the
+    pieces give (no parse of the whole module): they are those the module's own syntax
+    tree has, cold, every piece from the stage cache, and after the bench's update of
+    the seed (one group made again), and the aliases come out the same."""
+    from bench.generation import updated_spec
+
+    cache = StageCache(tmp_path / "models", "test")
+    updated = build_ir(
+        Options(
+            spec=updated_spec(SEED, OVERLAYS, tmp_path / "new.json"),
+            overlays=None,
+            out=ROOT / "unused",
+        ),
+        Run(),
+    )
+    notes = []
+    for api in (seed_api, seed_api, updated):
+        made = cached_models(models_document(api), api.title, cache)
+        assert made.outline == Outline.of(ast.parse(made.source))
+        assert with_aliases(made.source, api, made.outline) == with_aliases(made.source, api)
+        notes.append(made.note)
+    assert notes[:2] == ["", "from the stage cache"]
+    assert notes[2].endswith("schema groups from the stage cache"), notes[2]
+
+
 def _document(schemas: dict[str, Any]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -140,16 +170,16 @@ def test_a_group_that_no_longer_needs_an_import_does_not_keep_it(tmp_path: Path)
     """The cached piece of the untouched group carries only its own imports: after
     ``Event`` drops its only ``datetime`` member, the module imports no ``datetime``."""
     cache = StageCache(tmp_path / "models", "test")
-    first, _, _ = cached_models(_document(_SCHEMAS), "Groups", cache)
+    first, *_ = cached_models(_document(_SCHEMAS), "Groups", cache)
     assert "datetime" in first
     schemas = copy.deepcopy(_SCHEMAS)
     del schemas["Event"]["properties"]["at"]
-    updated, _, note = cached_models(_document(schemas), "Groups", cache)
+    updated, _, note, _ = cached_models(_document(schemas), "Groups", cache)
     assert note == "1 of 2 schema groups from the stage cache"
-    cold, _, _ = cached_models(_document(schemas), "Groups", StageCache(None, ""))
+    cold, *_ = cached_models(_document(schemas), "Groups", StageCache(None, ""))
     assert updated == cold
     assert "datetime" not in updated
-    again, _, note = cached_models(_document(schemas), "Groups", cache)
+    again, _, note, _ = cached_models(_document(schemas), "Groups", cache)
     assert (again, note) == (cold, "from the stage cache")
 
 
@@ -159,9 +189,9 @@ def test_a_release_that_only_bumps_the_version_takes_every_piece_from_the_cache(
     """The library reads ``info.version`` only for a constant not asked for: the
     pieces are the same, and are taken (a real spec history bumps it every release)."""
     cache = StageCache(tmp_path / "models", "test")
-    first, _, _ = cached_models(_document(_SCHEMAS), "Groups", cache)
+    first, *_ = cached_models(_document(_SCHEMAS), "Groups", cache)
     bumped = {**_document(_SCHEMAS), "info": {"title": "Groups", "version": "2"}}
-    again, _, note = cached_models(bumped, "Groups", cache)
+    again, _, note, _ = cached_models(bumped, "Groups", cache)
     assert (again, note) == (first, "from the stage cache")
 
 
@@ -268,12 +298,12 @@ def test_a_piece_numbered_around_another_groups_schema_is_only_taken_beside_it(
     cache = StageCache(tmp_path / "models", "test")
     cached_models(_document(_NUMBERED), "Groups", cache)
     without = {name: schema for name, schema in _NUMBERED.items() if name != "Image2"}
-    alone, _, _ = cached_models(_document(without), "Groups", cache)
+    alone, *_ = cached_models(_document(without), "Groups", cache)
     assert alone == _cold(without)
     assert "class Image2(" in alone
     assert "Image3" not in alone
     changed = copy.deepcopy(_NUMBERED)
     changed["Image2"]["properties"]["size"] = {"type": "integer"}
-    updated, _, _ = cached_models(_document(changed), "Groups", cache)
+    updated, *_ = cached_models(_document(changed), "Groups", cache)
     assert updated == _cold(changed)
     assert "class Image3(" in updated

@@ -43,11 +43,13 @@ import re
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.emit import model_variants
 
 __all__ = [
+    "Made",
+    "Outline",
     "Piece",
     "assemble",
     "cached_models",
@@ -301,6 +303,11 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
     ordered = _placed(document, classes)
     if ordered is None:
         raise ValueError("the pieces' classes refer to one another in a cycle")
+    return _head(header, pieces) + "".join(f"\n\n{classes[name]}\n" for name in ordered)
+
+
+def _head(header: str, pieces: list[Piece]) -> str:
+    """``header`` and the one import block of every piece's import statements."""
     merged: dict[str, set[str]] = {}
     plain: set[str] = set()
     for piece in pieces:
@@ -315,11 +322,53 @@ def assemble(header: str, pieces: list[Piece], document: dict[str, Any]) -> str:
     block = sorted(plain) + [
         f"from {module} import {', '.join(sorted(merged[module]))}" for module in sorted(merged)
     ]
-    head = header.rstrip("\n") + "\n\n" + "\n".join(block) + "\n" if block else header
-    return head + "".join(f"\n\n{classes[name]}\n" for name in ordered)
+    return header.rstrip("\n") + "\n\n" + "\n".join(block) + "\n" if block else header
 
 
-Made = tuple[str, list[str], str]
+def _made(header: str, pieces: list[Piece], document: dict[str, Any], note: str) -> Made:
+    """``assemble``'s module, its pieces' warnings, ``note``, and its outline: the
+    pieces' classes, and what the header and the import block bind (parsed alone, a
+    few lines, not the whole module)."""
+    classes = frozenset(name for piece in pieces for name, _ in piece.classes)
+    imported = Outline.of(ast.parse(_head(header, pieces))).imported
+    source = assemble(header, pieces, document)
+    return Made(source, _warnings(pieces), note, Outline(classes, imported))
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The names a models module binds at its top level: its classes, and what its
+    import statements bind (``with_aliases`` reads them, else by parsing the module)."""
+
+    classes: frozenset[str]
+    imported: frozenset[str]
+
+    @staticmethod
+    def of(tree: ast.Module) -> Outline:
+        """The outline of a parsed module."""
+        return Outline(
+            frozenset(node.name for node in tree.body if isinstance(node, ast.ClassDef)),
+            frozenset(
+                alias.asname or alias.name
+                for node in tree.body
+                if isinstance(node, ast.Import | ast.ImportFrom)
+                for alias in node.names
+            ),
+        )
+
+
+class Made(NamedTuple):
+    """What ``cached_models`` gives."""
+
+    source: str
+    warnings: list[str]
+    note: str
+    """What the stage cache gave, or ''."""
+    outline: Outline | None
+    """The module's outline, when it was put together from pieces (their classes and
+    the import block's names: no need to parse the whole module again)."""
+
+
 Asked = Callable[[], tuple[str, list[str]]]
 
 
@@ -390,7 +439,7 @@ def _steps(
     )
     if not missing and header is not None:
         pieces = [known[index] for index in range(len(groups))]
-        return assemble(header, pieces, document), _warnings(pieces), "from the stage cache"
+        return _made(header, pieces, document, "from the stage cache")
     if known:
         part = subset(document, [name for index in missing for name in groups[index]])
         part_source, part_warnings = yield part, title
@@ -408,15 +457,15 @@ def _steps(
             note = (
                 f"{len(groups) - len(missing)} of {len(groups)} schema groups from the stage cache"
             )
-            return assemble(header, pieces, document), _warnings(pieces), note
+            return _made(header, pieces, document, note)
     source, warnings = yield document, title
     cut = split(source, warnings, groups, document)
     if cut is None:
-        return source, warnings, ""
+        return Made(source, warnings, "", None)
     header, fresh = cut
     _store(cache, keys, header, fresh)
     pieces = [fresh[index] for index in range(len(groups))]
-    return assemble(header, pieces, document), _warnings(pieces), ""
+    return _made(header, pieces, document, "")
 
 
 def _warnings(pieces: list[Piece]) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from generator.diagnostics import GeneratorError, error
 from generator.emit import code
 from generator.emit.expressions import ANY, Expr, from_import, import_lines, imports_of
+from generator.emit.model_groups import Outline
 from generator.emit.model_style import black_styled, laid_out_line
 from generator.emit.types import TypeContext, model_names_in, type_hint
 from generator.ir.model import Api
@@ -123,7 +124,7 @@ def library_module(document: dict[str, Any], title: str) -> str:
     return source
 
 
-def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
+def _renamed(imported: frozenset[str], defined: frozenset[str], api: Api) -> dict[str, str]:
     """The models datamodel-code-generator wrote under another name: name -> class.
 
     It gives a component the suffix ``Model`` when the name is taken in the module,
@@ -134,12 +135,6 @@ def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
     models.py imports is refused: the alias would shadow the import
     (``Annotated`` written as ``AnnotatedModel``).
     """
-    imported = {
-        alias.asname or alias.name
-        for node in tree.body
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    }
     names = {m.name for m in api.models}
     renamed = {
         m.name: f"{m.name}Model"
@@ -163,18 +158,21 @@ def _renamed(tree: ast.Module, defined: set[str], api: Api) -> dict[str, str]:
     return renamed
 
 
-def with_aliases(source: str, api: Api) -> str:
+def with_aliases(source: str, api: Api, outline: Outline | None = None) -> str:
     """Type aliases for the models datamodel-code-generator folded into their users.
 
     A named schema that is not an object (a union, an array, a constrained
     string) is written inline wherever another model uses it, and its class is
     left out; the client still refers to it as ``models.<Name>``. Each becomes
     ``Name: TypeAlias = <its type>``, after the classes it names. An alias whose
-    type runs through itself can't be spelt and is ``Any``.
+    type runs through itself can't be spelt and is ``Any``. The names ``source`` binds
+    are read from its ``outline`` when given (``model_groups`` knows them), else by
+    parsing it.
     """
-    tree = ast.parse(source)
-    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    renamed = _renamed(tree, defined, api)
+    if outline is None:
+        outline = Outline.of(ast.parse(source))
+    defined = outline.classes
+    renamed = _renamed(outline.imported, defined, api)
     missing = {m.name: m.schema for m in api.models if m.name not in defined | set(renamed)}
     if not missing and not renamed:
         return source
