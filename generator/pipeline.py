@@ -210,12 +210,16 @@ def generate_unverified(
     """``resolve_and_generate`` without waiting for the validator: a caller with more
     work does it first, while the validator still runs (``diff``), then calls
     ``finish`` (or ``cancel``) on the last item."""
+    from generator.emit.format_cache import may_hold_entries
     from generator.emit.models_worker import formatter, models_worker
 
     # Loads datamodel-code-generator beside the stages before models, and black too
     # when the format cache may leave it the few pieces a spec update changes (and
     # the run has no worker that loaded black as it started: ``formatter_ahead``).
-    cached = formatted and _pieces_may_be_cached()
+    # Without the cache's folder every piece goes to black, on all cores for a spec
+    # of any size, and the worker would load black for nothing (CPU the others lack
+    # on a loaded machine); a tiny spec's few pieces it still formats, loading it then.
+    cached = formatted and may_hold_entries()
     with models_worker(formatter=cached and formatter() is None):
         staged = Staged(options, run)
         resolved, api = staged.build()
@@ -258,16 +262,6 @@ class Staged:
 
     def unverified(self) -> Unverified:
         return Unverified(self._validation, self.run)
-
-
-def _pieces_may_be_cached() -> bool:
-    """An earlier run may have left formatted pieces: the format cache is on and its
-    folder exists. Else every piece goes to black, on all cores for a spec of any size,
-    and the models worker would load black for nothing (CPU the others lack on a
-    loaded machine); a tiny spec's few pieces it still formats, loading black then."""
-    from generator.emit.format_cache import may_hold_entries
-
-    return may_hold_entries()
 
 
 def _files(api: Api, options: Options, run: Run, format_code: bool = True) -> dict[str, str]:

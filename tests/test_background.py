@@ -207,7 +207,7 @@ def test_requests_asked_while_a_module_is_being_made_get_their_own_answers() -> 
         assert worker is not None
         made_first = worker.module_later(first, "Worker")
         made_second = worker.module_later(second, "Worker")
-        assert worker.format([("a.py", 0, "x = ( 1 )\n")]) == [("a.py", 0, "x = 1\n")]
+        assert worker.format_later([("a.py", 0, "x = ( 1 )\n")])() == [("a.py", 0, "x = 1\n")]
         assert made_second() == models_worker_module.in_place(second, "Worker")
         assert made_first() == models_worker_module.in_place(first, "Worker")
     assert multiprocessing.active_children() == []

@@ -62,19 +62,18 @@ _WARM_UP: dict[str, Any] = {
     },
 }
 
-_current: ModelsWorker | None = None
-_formatter: ModelsWorker | None = None
+_workers: dict[str, ModelsWorker] = {}  # the run's, by kind: "models", "formatter"
 
 
 def current() -> ModelsWorker | None:
     """The worker of the run in progress, if it has one."""
-    return _current
+    return _workers.get("models")
 
 
 def formatter() -> ModelsWorker | None:
     """The run's worker that loaded black and isort as it started, and makes no
     models (``formatter_ahead``), if it has one."""
-    return _formatter
+    return _workers.get("formatter")
 
 
 def formats() -> dict[str, list[str]]:
@@ -233,14 +232,11 @@ class ModelsWorker:
 
         return answer
 
-    def format(self, jobs: list[tuple[str, int, str]]) -> list[tuple[str, int, str]] | str:
-        """``format_batch`` of the format stage, done here."""
-        return self.format_later(jobs)()
-
     def format_later(
         self, jobs: list[tuple[str, int, str]]
     ) -> Callable[[], list[tuple[str, int, str]] | str]:
-        """``format``, asked now and answered when the returned function is called."""
+        """``format_batch`` of the format stage, done here: asked now and answered when
+        the returned function is called."""
         from generator.emit.format import format_batch
 
         try:
@@ -273,20 +269,8 @@ class ModelsWorker:
 def models_worker(formatter: bool = True) -> Iterator[None]:
     """A worker for the run inside the block (on Linux), stopped when it ends; one
     without ``formatter`` does not load black and isort ahead (a run that formats nothing)."""
-    global _current
-    if sys.platform != "linux" or _current is not None:
+    with _running("models", lambda: ModelsWorker(formatter)):
         yield
-        return
-    try:
-        _current = ModelsWorker(formatter)
-    except OSError:
-        _current = None
-    try:
-        yield
-    finally:
-        worker, _current = _current, None
-        if worker is not None:
-            worker.stop()
 
 
 @contextmanager
@@ -296,17 +280,22 @@ def formatter_ahead(wanted: bool = True) -> Iterator[None]:
     is idle; it formats the few pieces a spec update leaves to black, as soon as
     they are rendered, so that neither the models worker nor the main process loads
     black when the run is nearly done. Stopped when the block ends."""
-    global _formatter
-    if not wanted or sys.platform != "linux" or _formatter is not None:
+    with _running("formatter", lambda: ModelsWorker(formatter=True, library=False), wanted):
+        yield
+
+
+@contextmanager
+def _running(kind: str, start: Callable[[], ModelsWorker], wanted: bool = True) -> Iterator[None]:
+    """The run's worker of ``kind``, started by ``start`` for the block unless the run
+    has one already (the outer block's), stopped when the block ends."""
+    if not wanted or sys.platform != "linux" or kind in _workers:
         yield
         return
-    try:
-        _formatter = ModelsWorker(formatter=True, library=False)
-    except OSError:
-        _formatter = None
+    with suppress(OSError):  # no worker: the work is done in this process
+        _workers[kind] = start()
     try:
         yield
     finally:
-        worker, _formatter = _formatter, None
+        worker = _workers.pop(kind, None)
         if worker is not None:
             worker.stop()
