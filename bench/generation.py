@@ -46,7 +46,7 @@ from .ours import (
 )
 from .peers import opc_command, opc_environment, opc_version, overlaid_spec, peer_python
 from .profiles import profile_module
-from .report import PEER_NOT_MEASURED, ROOT, Section, judge, median, seconds
+from .report import PEER_NOT_MEASURED, ROOT, Section, cpu_bound, judge, median, seconds
 
 __all__ = [
     "UPDATED_PROPERTY",
@@ -382,8 +382,7 @@ def _update_runs(
 
 
 def _cpu_bound(runs: list[ProcessRun], peer_runs: list[ProcessRun]) -> str:
-    """What the runs' own CPU allows: the CPU of all their processes (median), shared
-    perfectly over the usable cores, is a time no order of the same work can beat."""
+    """``cpu_bound`` of the runs' median CPU, beside the peer's CPU and run."""
     if not peer_runs:
         return "the peer was not measured"
     cores = usable_cores()
@@ -391,9 +390,8 @@ def _cpu_bound(runs: list[ProcessRun], peer_runs: list[ProcessRun]) -> str:
     peer_median = median([r.seconds for r in peer_runs])
     peer_cpu = median([r.cpu_seconds for r in peer_runs])
     return (
-        f"our run's processes take {seconds(cpu)} of CPU in all (the peer's "
-        f"{seconds(peer_cpu)}), so on {cores} cores no order of that work ends before "
-        f"{seconds(cpu / cores)}, {cpu / cores / peer_median:.2f}× the peer's run"
+        f"{cpu_bound(cpu, cores)}, {cpu / cores / peer_median:.2f}× the peer's run "
+        f"(whose processes take {seconds(peer_cpu)})"
     )
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "Section",
     "Table",
     "Target",
+    "cpu_bound",
     "judge",
     "machine_info",
     "median",
@@ -100,6 +101,15 @@ def seconds(value: float) -> str:
     if value >= 1e-3:
         return f"{value * 1e3:.1f} ms"
     return f"{value * 1e6:.1f} µs"
+
+
+def cpu_bound(cpu: float, cores: int) -> str:
+    """What a run's own CPU allows: ``cpu`` seconds of all its processes, shared
+    perfectly over ``cores``, a time no order of the same work can beat."""
+    return (
+        f"our run's processes take {seconds(cpu)} of CPU in all, so on {cores} cores "
+        f"no order of that work ends before {seconds(cpu / cores)}"
+    )
 
 
 def ratio_shown(times: Sequence[float], base: Sequence[float]) -> tuple[float, str]:

@@ -32,7 +32,16 @@ from .measure import ProcessRun, run_measured
 from .ours import SEED, SEED_OVERLAYS, TINY, generator_command, largest, stages
 from .peers import opc_command, opc_environment, overlaid_spec, peer_python
 from .profiles import profile_module
-from .report import NOT_JUDGED, PEER_NOT_MEASURED, ROOT, Section, Target, median, seconds
+from .report import (
+    NOT_JUDGED,
+    PEER_NOT_MEASURED,
+    ROOT,
+    Section,
+    Target,
+    cpu_bound,
+    median,
+    seconds,
+)
 
 __all__ = ["measure"]
 
@@ -187,9 +196,7 @@ def measure(quick: bool) -> Section:
             libraries = measure_library_floor(source, 1, full=True, black_run=floor.black)
         why = (
             f"{target.why}; the floor: black alone {seconds(floor.on_cores)}, {floor.shown()}; "
-            f"with it, {libraries.shown(floor.cores)}; our run's processes take "
-            f"{seconds(github.cpu)} of CPU in all, so on {floor.cores} cores no order of that "
-            f"work ends before {seconds(github.cpu / floor.cores)}"
+            f"with it, {libraries.shown(floor.cores)}; {cpu_bound(github.cpu, floor.cores)}"
         )
         target = replace(target, why=why)
     section.targets.append(target)

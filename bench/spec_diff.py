@@ -40,7 +40,7 @@ from .measure import ProcessRun, run_measured
 from .ours import TINY, generator_command, with_format_cache
 from .peers import overlaid_spec
 from .profiles import profile_module
-from .report import ROOT, Section, judge, median, seconds
+from .report import ROOT, Section, cpu_bound, judge, median, seconds
 from .scale import OPENAI_OVERLAYS
 
 __all__ = ["TARGET_SECONDS", "measure"]
@@ -175,9 +175,7 @@ def measure(quick: bool) -> Section:
             cpu = median([r.cpu_seconds for r in runs])
             floor_note = (
                 f"; the floor: {floor.shown(cores)}, the validation counting both documents"
-                f" ({seconds(floor.validation)}); our run's processes take {seconds(cpu)} of"
-                f" CPU in all, so on {cores} cores no order of that work ends before"
-                f" {seconds(cpu / cores)}"
+                f" ({seconds(floor.validation)}); {cpu_bound(cpu, cores)}"
             )
             target = replace(target, why=target.why + floor_note)
         section.targets.append(target)
